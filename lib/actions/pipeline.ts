@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { db, type Tx } from "@/lib/db";
+import { writeAudit, type AuditEntry, type RequestMeta } from "@/lib/audit/log";
+import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
+import { lookupSession, requestMeta } from "@/lib/auth/session";
+import type { SessionUser } from "@/lib/auth/roles";
+import { AppError, GENERIC_ERROR } from "@/lib/errors";
+
+export type ActionResult<T> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+export type ActionContext<I> = {
+  input: I;
+  user: SessionUser;
+  meta: RequestMeta;
+  /** Refuse unless the user may perform the operation over this record (scope read from the database). */
+  authorize: (resource: ResourceScope, entity?: { type: string; id: string }) => void;
+  /** Write the success audit row; call it inside the transaction that made the change. */
+  audit: (tx: Tx, entry: Omit<AuditEntry, "actor" | "meta" | "operation" | "outcome"> & { operation?: string }) => Promise<void>;
+};
+
+class Refused extends Error {
+  constructor(readonly entity?: { type: string; id: string }) {
+    super("refused");
+  }
+}
+
+/** Turn FormData (or a plain object) into an object for zod; repeated keys become arrays. */
+export function formDataToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input;
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(input.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = input.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export type ActionDefinition<S extends z.ZodType, T> = {
+  operation: Operation;
+  schema: S;
+  run: (ctx: ActionContext<z.infer<S>>) => Promise<T>;
+  successMessage?: string;
+};
+
+/**
+ * The one pipeline every mutation goes through:
+ * zod → session → permission (role first, then the record's scope via ctx.authorize) → run → audit → typed result.
+ * Refusals are audited here; the success audit is written by `run` inside its transaction.
+ */
+export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
+  return async function action(
+    _prev: ActionResult<T> | null | undefined,
+    raw: FormData | Record<string, unknown>,
+  ): Promise<ActionResult<T>> {
+    const session = await lookupSession();
+    return executeAction(def, session.user, await requestMeta(), raw);
+  };
+}
+
+/** The pipeline after the session is known; integration tests call it with users from the database. */
+export async function executeAction<S extends z.ZodType, T>(
+  def: ActionDefinition<S, T>,
+  user: SessionUser | null,
+  meta: RequestMeta,
+  raw: FormData | Record<string, unknown>,
+): Promise<ActionResult<T>> {
+  const parsed = def.schema.safeParse(formDataToObject(raw));
+  if (!parsed.success) return { ok: false, error: "请检查填写内容", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!user) return { ok: false, error: "登录已超时，请重新登录" };
+
+  const actor = { id: user.id, displayName: user.displayName, role: user.roles[0]?.role };
+  const deny = async (entity?: { type: string; id: string }) => {
+    await writeAudit(db, {
+      actor, operation: def.operation, outcome: "DENIED", entityType: entity?.type, entityId: entity?.id,
+      summary: `越权操作被拒：${OPERATIONS[def.operation]}`, meta,
+    });
+    return { ok: false as const, error: "无权执行此操作" };
+  };
+  if (!holds(user, def.operation)) return deny();
+
+  const ctx: ActionContext<z.infer<S>> = {
+    input: parsed.data,
+    user,
+    meta,
+    authorize: (resource, entity) => {
+      if (!can(user, def.operation, resource)) throw new Refused(entity);
+    },
+    audit: (tx, entry) =>
+      writeAudit(tx, { ...entry, operation: entry.operation ?? def.operation, outcome: "SUCCESS", actor, meta }),
+  };
+  try {
+    const data = await def.run(ctx);
+    return { ok: true, data, message: def.successMessage };
+  } catch (err) {
+    if (err instanceof Refused) return deny(err.entity);
+    if (err instanceof AppError) {
+      if (err.code !== "VALIDATION") {
+        await writeAudit(db, { actor, operation: def.operation, outcome: "FAILURE", summary: err.message, meta });
+      }
+      return { ok: false, error: err.message, fieldErrors: err.fieldErrors };
+    }
+    console.error(`[action ${def.operation}]`, err);
+    return { ok: false, error: GENERIC_ERROR };
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const auditSearchSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  operation: z.string().trim().max(60).optional().catch(undefined),
+  outcome: z.enum(["SUCCESS", "DENIED", "FAILURE"]).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100000).catch(1),
+});
+
+export type AuditSearch = z.infer<typeof auditSearchSchema>;
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Audit rows matching the filters, newest first. Caller must hold audit.read (national). */
+export async function searchAudit(search: AuditSearch) {
+  const where: Prisma.AuditLogWhereInput = {};
+  if (search.q) {
+    where.OR = [
+      { actorName: { contains: search.q, mode: "insensitive" } },
+      { summary: { contains: search.q, mode: "insensitive" } },
+      { entityId: search.q },
+      { ip: search.q },
+    ];
+  }
+  if (search.operation) where.operation = { startsWith: search.operation };
+  if (search.outcome) where.outcome = search.outcome;
+  if (search.from || search.to) {
+    where.createdAt = {
+      ...(search.from ? { gte: new Date(`${search.from}T00:00:00+08:00`) } : {}),
+      ...(search.to ? { lt: new Date(new Date(`${search.to}T00:00:00+08:00`).getTime() + 86400000) } : {}),
+    };
+  }
+  const [total, rows] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.auditLog.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (search.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: {
+        id: true, createdAt: true, actorName: true, role: true, operation: true, entityType: true, entityId: true,
+        outcome: true, summary: true, ip: true, before: true, after: true,
+      },
+    }),
+  ]);
+  return { total, rows, page: search.page, pageSize: AUDIT_PAGE_SIZE };
+}

@@ -1,0 +1,72 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { metaFromHeaders } from "@/lib/audit/log";
+import { attemptLogin } from "@/lib/auth/login";
+import { ABSOLUTE_LIFETIME_MS } from "@/lib/auth/session-policy";
+import type { RoleGrant } from "@/lib/auth/roles";
+import { authSecret } from "@/lib/auth/secret";
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: ABSOLUTE_LIFETIME_MS / 1000 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "账号密码",
+      credentials: { username: { label: "账号", type: "text" }, password: { label: "密码", type: "password" } },
+      async authorize(credentials, req) {
+        const headers = req?.headers as Record<string, string | undefined> | undefined;
+        const meta = metaFromHeaders(headers ? { get: (n) => headers[n] ?? null } : null);
+        const result = await attemptLogin(db, credentials, meta);
+        // The code travels to the login form, which shows its Chinese message.
+        if (!result.ok) throw new Error(result.reason);
+        return { id: result.user.id, name: result.user.displayName, username: result.user.username, roles: result.user.roles };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        const u = user as unknown as { id: string; username: string; roles: RoleGrant[] };
+        const now = Date.now();
+        token.uid = u.id;
+        token.username = u.username;
+        token.roles = u.roles;
+        token.loginAt = now;
+        token.lastSeen = now;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return {
+        ...session,
+        uid: token.uid,
+        username: token.username,
+        roles: token.roles,
+        loginAt: token.loginAt,
+        lastSeen: token.lastSeen,
+      };
+    },
+  },
+};
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    username?: string;
+    roles?: RoleGrant[];
+    loginAt?: number;
+    lastSeen?: number;
+  }
+}
+
+declare module "next-auth" {
+  interface Session {
+    uid?: string;
+    username?: string;
+    roles?: RoleGrant[];
+    loginAt?: number;
+    lastSeen?: number;
+  }
+}

@@ -1,0 +1,187 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { SessionUser } from "@/lib/auth/roles";
+
+/**
+ * Who may do what, and over which records. Anything not listed is refused (deny by default).
+ *   national 全国 — any record;  province 本省 — records whose provinceCode is the grant's province;
+ *   unit 本单位 — records whose organizationId is the grant's organization;  self 本人 — records the user owns.
+ * The record's province / organization / owner always comes from the database, never from the form.
+ */
+export type Scope = "national" | "province" | "unit" | "self";
+
+export const SCOPE_LABEL: Record<Scope, string> = { national: "全国", province: "本省", unit: "本单位", self: "本人" };
+
+export const OPERATIONS = {
+  "console.ministry": "进入部级工作台",
+  "console.province": "进入省级工作台",
+  "console.unit": "进入基层单位工作台",
+  "console.expert": "进入专家工作台",
+  "console.base": "进入基地工作台",
+  "console.enterprise": "进入企业工作台",
+  "account.changePassword": "修改密码",
+  "notification.read": "查看和处理通知",
+  "audit.read": "查询审计日志",
+  "user.manage": "管理用户账号",
+  "menu.manage": "维护服务菜单",
+  "plan.manage": "设置年度主题与名额",
+  "need.create": "填报需求",
+  "need.read": "查看需求",
+  "need.update": "修改、提交、撤销需求",
+  "need.review": "审核需求",
+  "need.browseOpen": "浏览待匹配需求",
+  "expert.read": "查看专家",
+  "expert.update": "维护专家信息",
+  "expert.approve": "审核专家注册",
+  "expert.viewPersonal": "查看专家个人信息（不脱敏）",
+  "library.nominate": "推荐入重点联系专家库",
+  "library.decide": "审定重点联系专家库",
+  "match.invite": "邀请、指派专家",
+  "match.respond": "接受或婉拒邀请",
+  "engagement.confirm": "确认专家团队与服务记录",
+  "engagement.log": "填写服务记录",
+  "activity.apply": "申报示范活动",
+  "activity.recommend": "推荐示范活动",
+  "activity.select": "遴选示范活动",
+  "base.apply": "申请设立专家服务基地",
+  "base.report": "报送基地年度报告与整改",
+  "base.review": "审核专家服务基地",
+  "base.evaluate": "评估专家服务基地",
+  "base.rectify": "下达限期整改、调整退出",
+  "challenge.create": "发布企业出题",
+  "challenge.publish": "政府发榜",
+  "challenge.bid": "揭榜",
+  "case.submit": "报送典型案例",
+  "case.publish": "发布典型案例",
+} as const;
+
+export type Operation = keyof typeof OPERATIONS;
+
+export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
+  MINISTRY_ADMIN: {
+    "console.ministry": "national",
+    "account.changePassword": "self",
+    "notification.read": "self",
+    "audit.read": "national",
+    "user.manage": "national",
+    "menu.manage": "national",
+    "plan.manage": "national",
+    "need.read": "national",
+    "expert.read": "national",
+    "expert.viewPersonal": "national",
+    "library.decide": "national",
+    "activity.select": "national",
+    "base.review": "national",
+    "base.evaluate": "national",
+    "base.rectify": "national",
+    "case.publish": "national",
+  },
+  PROVINCE_ADMIN: {
+    "console.province": "province",
+    "account.changePassword": "self",
+    "notification.read": "self",
+    "user.manage": "province",
+    "need.read": "province",
+    "need.review": "province",
+    "expert.read": "province",
+    "expert.update": "province",
+    "expert.approve": "province",
+    "expert.viewPersonal": "province",
+    "library.nominate": "province",
+    "match.invite": "province",
+    "activity.apply": "province",
+    "activity.recommend": "province",
+    "base.review": "province",
+    "base.evaluate": "province",
+    "base.rectify": "province",
+    "challenge.publish": "province",
+    "case.submit": "province",
+  },
+  UNIT_USER: {
+    "console.unit": "unit",
+    "account.changePassword": "self",
+    "notification.read": "self",
+    "need.create": "unit",
+    "need.read": "unit",
+    "need.update": "unit",
+    "engagement.confirm": "unit",
+    "activity.apply": "unit",
+  },
+  EXPERT: {
+    "console.expert": "self",
+    "account.changePassword": "self",
+    "notification.read": "self",
+    "need.browseOpen": "national",
+    "expert.read": "self",
+    "expert.update": "self",
+    "expert.viewPersonal": "self",
+    "match.respond": "self",
+    "engagement.log": "self",
+    "challenge.bid": "self",
+  },
+  BASE_HOST: {
+    "console.base": "unit",
+    "account.changePassword": "self",
+    "notification.read": "self",
+    "base.apply": "unit",
+    "base.report": "unit",
+    "activity.apply": "unit",
+  },
+  ENTERPRISE: {
+    "console.enterprise": "unit",
+    "account.changePassword": "self",
+    "notification.read": "self",
+    "challenge.create": "unit",
+  },
+};
+
+/** Where a record sits, read from the database. Omitted fields never match. */
+export type ResourceScope = {
+  provinceCode?: string | null;
+  organizationId?: string | null;
+  ownerUserId?: string | null;
+};
+
+/** True when some role of the user grants `operation` over `resource`. */
+export function can(user: Pick<SessionUser, "id" | "roles">, operation: Operation, resource: ResourceScope): boolean {
+  return user.roles.some((grant) => {
+    const scope = PERMISSIONS[grant.role]?.[operation];
+    switch (scope) {
+      case "national":
+        return true;
+      case "province":
+        return !!grant.provinceCode && resource.provinceCode === grant.provinceCode;
+      case "unit":
+        return !!grant.organizationId && resource.organizationId === grant.organizationId;
+      case "self":
+        return !!resource.ownerUserId && resource.ownerUserId === user.id;
+      default:
+        return false;
+    }
+  });
+}
+
+/** True when the user holds `operation` at any scope (a first check before the record is loaded). */
+export function holds(user: Pick<SessionUser, "roles">, operation: Operation): boolean {
+  return user.roles.some((grant) => PERMISSIONS[grant.role]?.[operation] !== undefined);
+}
+
+/**
+ * The records a user may list for `operation`, as data for a Prisma where-clause:
+ * null when nothing is allowed; `{ all: true }` for national scope.
+ */
+export type ListScope = { all: true } | { all: false; provinceCodes: string[]; organizationIds: string[]; userId: string | null };
+
+export function listScope(user: Pick<SessionUser, "id" | "roles">, operation: Operation): ListScope | null {
+  const provinceCodes: string[] = [];
+  const organizationIds: string[] = [];
+  let self = false;
+  for (const grant of user.roles) {
+    const scope = PERMISSIONS[grant.role]?.[operation];
+    if (scope === "national") return { all: true };
+    if (scope === "province" && grant.provinceCode) provinceCodes.push(grant.provinceCode);
+    if (scope === "unit" && grant.organizationId) organizationIds.push(grant.organizationId);
+    if (scope === "self") self = true;
+  }
+  if (!provinceCodes.length && !organizationIds.length && !self) return null;
+  return { all: false, provinceCodes, organizationIds, userId: self ? user.id : null };
+}

@@ -1,0 +1,37 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const ROLES = ["MINISTRY_ADMIN", "PROVINCE_ADMIN", "UNIT_USER", "EXPERT", "BASE_HOST", "ENTERPRISE"] as const satisfies readonly Role[];
+
+export const ROLE_LABEL: Record<Role, string> = {
+  MINISTRY_ADMIN: "部级管理员",
+  PROVINCE_ADMIN: "省级管理员",
+  UNIT_USER: "基层单位",
+  EXPERT: "专家",
+  BASE_HOST: "基地管理员",
+  ENTERPRISE: "企业",
+};
+
+/** Each role's console; a user lands on the console of their first role. */
+export const ROLE_HOME: Record<Role, string> = {
+  MINISTRY_ADMIN: "/ministry",
+  PROVINCE_ADMIN: "/province",
+  UNIT_USER: "/unit",
+  EXPERT: "/expert",
+  BASE_HOST: "/base",
+  ENTERPRISE: "/enterprise",
+};
+
+export type RoleGrant = { role: Role; organizationId: string | null; provinceCode: string | null };
+
+/** The signed-in user as every guard sees it (roles re-read from the database on each request). */
+export type SessionUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: RoleGrant[];
+};
+
+export function homeFor(user: Pick<SessionUser, "roles">): string {
+  const first = user.roles[0];
+  return first ? ROLE_HOME[first.role] : "/";
+}

@@ -1,0 +1,85 @@
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { writeAudit, metaFromHeaders, type RequestMeta } from "@/lib/audit/log";
+import { authOptions } from "@/lib/auth/options";
+import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
+import { sessionState } from "@/lib/auth/session-policy";
+import type { SessionUser } from "@/lib/auth/roles";
+
+export type SessionLookup = { user: SessionUser } | { user: null; expired: boolean };
+
+/**
+ * The signed-in user, with status and roles re-read from the database so that disabling an account,
+ * revoking a role or changing the password takes effect on the next request on every instance.
+ */
+export async function lookupSession(): Promise<SessionLookup> {
+  const session = await getServerSession(authOptions);
+  if (!session?.uid) return { user: null, expired: false };
+  if (sessionState(session) === "expired") return { user: null, expired: true };
+  const row = await db.user.findUnique({
+    where: { id: session.uid },
+    select: {
+      id: true, username: true, displayName: true, status: true, passwordChangedAt: true,
+      roles: { select: { role: true, organizationId: true, provinceCode: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!row || row.status !== "ACTIVE") return { user: null, expired: true };
+  // A password change ends every session that began before it (1 s slack for the change's own session clock).
+  if (session.loginAt && row.passwordChangedAt.getTime() > session.loginAt + 1000) return { user: null, expired: true };
+  return { user: { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles } };
+}
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  return (await lookupSession()).user;
+}
+
+export async function requestMeta(): Promise<RequestMeta> {
+  try {
+    return metaFromHeaders(await headers());
+  } catch {
+    return { ip: null, userAgent: null };
+  }
+}
+
+/** For pages: the user, or a redirect to the login page (saying why when the session timed out). */
+export async function requireUser(returnTo: string): Promise<SessionUser> {
+  const found = await lookupSession();
+  if (found.user) return found.user;
+  const params = new URLSearchParams({ callbackUrl: returnTo });
+  if (found.expired) params.set("reason", "expired");
+  redirect(`/login?${params}`);
+}
+
+/** Record a refusal in the audit log. */
+export async function auditDenied(user: SessionUser, operation: Operation, entity?: { type: string; id: string }) {
+  await writeAudit(db, {
+    actor: { id: user.id, displayName: user.displayName, role: user.roles[0]?.role },
+    operation,
+    outcome: "DENIED",
+    entityType: entity?.type,
+    entityId: entity?.id,
+    summary: `越权访问被拒：${OPERATIONS[operation]}`,
+    meta: await requestMeta(),
+  });
+}
+
+/**
+ * For pages: the user if they may perform `operation` (over `resource` when given), else the refusal is
+ * audited and the user sent to the 403 page.
+ */
+export async function requirePermission(
+  returnTo: string,
+  operation: Operation,
+  resource?: ResourceScope,
+  entity?: { type: string; id: string },
+): Promise<SessionUser> {
+  const user = await requireUser(returnTo);
+  const allowed = resource ? can(user, operation, resource) : holds(user, operation);
+  if (!allowed) {
+    await auditDenied(user, operation, entity);
+    redirect("/forbidden");
+  }
+  return user;
+}

@@ -1,0 +1,36 @@
+import { listScope, type Operation } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/roles";
+
+// Each dashboard is scoped by its own console operation: listScope(user, "console.<role>") yields exactly the
+// provinces / organizations / self the user's grants for that role cover, so a user with several roles sees, on
+// each console, only what that role grants.
+
+/** Two-digit province codes (records store "51"; role grants may hold the GB/T 2260 code "510000"). */
+export function provinceScope(user: SessionUser, op: Operation): string[] {
+  const scope = listScope(user, op);
+  if (!scope || scope.all) return [];
+  return [...new Set(scope.provinceCodes.map((c) => c.slice(0, 2)))];
+}
+
+export function organizationScope(user: SessionUser, op: Operation): string[] {
+  const scope = listScope(user, op);
+  if (!scope || scope.all) return [];
+  return scope.organizationIds;
+}
+
+export function selfScope(user: SessionUser, op: Operation): string | null {
+  const scope = listScope(user, op);
+  if (!scope || scope.all) return null;
+  return scope.userId;
+}
+
+export function isNational(user: SessionUser, op: Operation): boolean {
+  return listScope(user, op)?.all === true;
+}
+
+/** Turn Prisma groupBy rows into { key: count }. */
+export function countMap<K extends string>(rows: { _count: { _all: number } }[], key: (row: never) => K) {
+  const out: Partial<Record<K, number>> = {};
+  for (const row of rows) out[key(row as never)] = (out[key(row as never)] ?? 0) + row._count._all;
+  return out;
+}

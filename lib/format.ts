@@ -1,0 +1,26 @@
+// Display formatting. Times are shown in Beijing time whatever the server's zone.
+const TZ = "Asia/Shanghai";
+
+const dateTimeFmt = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+  hour12: false,
+});
+const dateFmt = new Intl.DateTimeFormat("zh-CN", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" });
+const numberFmt = new Intl.NumberFormat("zh-CN");
+
+export function formatDateTime(d: Date | null | undefined): string {
+  return d ? dateTimeFmt.format(d) : "—";
+}
+
+export function formatDate(d: Date | null | undefined): string {
+  return d ? dateFmt.format(d) : "—";
+}
+
+export function formatNumber(n: number): string {
+  return numberFmt.format(n);
+}
+
+/** Machine-readable value for <time dateTime>. */
+export function isoOf(d: Date): string {
+  return d.toISOString();
+}

@@ -1,0 +1,113 @@
+import type {
+  AchievementKind, ActivityState, AuditOutcome, AvailabilityKind, BaseLevel, BaseState, BidState, CaseState,
+  ChallengeState, DeliveryMode, EngagementState, EngagementType, EvaluationGrade, ExpertStatus, FeedbackParty, Gender,
+  LibraryStatus, MatchSource, MatchState, NeedState, NominationState, OrgType, PlanState, ProfessionalTitle,
+  ProgramCode, RectificationState, RegionLevel, ServiceForm, ServiceRecordState, TalentCategory, Urgency, UserStatus,
+  Zone,
+} from "@/lib/generated/prisma/enums";
+
+// Chinese labels for every enum the UI shows. `Record<Enum, string>` makes a new enum value a type error here.
+// Key order is the display order (workflow order for states).
+
+export const ZONE_LABEL: Record<Zone, string> = { EAST: "东部", CENTRAL: "中部", WEST: "西部", NORTHEAST: "东北" };
+export const REGION_LEVEL_LABEL: Record<RegionLevel, string> = { PROVINCE: "省级", CITY: "地市级", COUNTY: "县级" };
+
+export const ORG_TYPE_LABEL: Record<OrgType, string> = {
+  MINISTRY: "人社部", PROVINCIAL_BUREAU: "省级人社厅（局）", DEPARTMENT: "国务院有关部门",
+  COUNTY_GOVERNMENT: "县级政府", TOWNSHIP_GOVERNMENT: "乡镇政府", ENTERPRISE: "企业", COOPERATIVE: "合作社",
+  HOSPITAL: "医院", SCHOOL: "学校", RESEARCH_STATION: "科研站所", BASE_HOST: "基地依托单位",
+  EMPLOYER: "专家所在单位", OTHER: "其他",
+};
+
+export const USER_STATUS_LABEL: Record<UserStatus, string> = { PENDING: "待审核", ACTIVE: "正常", DISABLED: "已停用" };
+export const GENDER_LABEL: Record<Gender, string> = { MALE: "男", FEMALE: "女" };
+
+export const PROFESSIONAL_TITLE_LABEL: Record<ProfessionalTitle, string> = {
+  SENIOR: "正高级", ASSOCIATE_SENIOR: "副高级", INTERMEDIATE: "中级", JUNIOR: "初级及以下",
+};
+
+export const TALENT_CATEGORY_LABEL: Record<TalentCategory, string> = {
+  ACADEMICIAN: "两院院士", NATIONAL_TALENT_PROGRAM: "国家级重大人才工程入选者",
+  PROVINCIAL_TALENT_PROGRAM: "省部级人才工程入选者", MAJOR_PROJECT_LEAD: "承担重大科技攻关任务",
+  URGENT_NEED: "地方急需紧缺专家", SPECIAL_ALLOWANCE: "享受政府特殊津贴专家", RETURNED_OVERSEAS: "高层次留学回国人才",
+  POSTDOC: "高水平博士后", RETIRED: "退休专家",
+};
+
+export const EXPERT_STATUS_LABEL: Record<ExpertStatus, string> = { PENDING: "待审核", ACTIVE: "正常", SUSPENDED: "已暂停" };
+
+export const LIBRARY_STATUS_LABEL: Record<LibraryStatus, string> = {
+  NONE: "未入库", NOMINATED: "省级已推荐", IN_LIBRARY: "已入库", DECLINED: "未同意入库", LEFT: "已退出",
+};
+
+export const SERVICE_FORM_LABEL: Record<ServiceForm, string> = {
+  TECH_GUIDANCE: "技术指导", TECH_PROMOTION: "科技推广", JOINT_RESEARCH: "联合攻关", DECISION_CONSULTING: "决策咨询",
+  JOINT_TRAINING: "联合培养", MENTORSHIP: "师徒结对", TOURING_LECTURE: "巡回讲学", THEMED_LECTURE: "专题授课",
+  DEMONSTRATION_TEACHING: "示范带教", PUBLIC_WELFARE: "公益服务", RESULT_TRANSFER: "成果转化", STARTUP: "创办企业",
+  PART_TIME_POST: "兼职挂职", ACADEMIC_EXCHANGE: "学术交流", INTERMEDIARY: "中介服务",
+};
+
+export const ACHIEVEMENT_KIND_LABEL: Record<AchievementKind, string> = {
+  PAPER: "论文", PATENT: "专利", PROJECT: "项目", AWARD: "奖励", STANDARD: "标准", OTHER: "其他",
+};
+export const AVAILABILITY_KIND_LABEL: Record<AvailabilityKind, string> = { AVAILABLE: "可服务时段", BLACKOUT: "不可服务日期" };
+export const NOMINATION_STATE_LABEL: Record<NominationState, string> = {
+  NOMINATED: "已推荐", ADMITTED: "已入库", DECLINED: "未同意", WITHDRAWN: "已撤回",
+};
+export const DELIVERY_MODE_LABEL: Record<DeliveryMode, string> = { ONSITE: "现场", REMOTE: "远程", EITHER: "现场或远程" };
+
+export const NEED_STATE_LABEL: Record<NeedState, string> = {
+  DRAFT: "草稿", SUBMITTED: "待审核", RETURNED: "退回修改", REJECTED: "不予通过", OPEN: "待匹配",
+  MATCHED: "已匹配", IN_SERVICE: "服务中", COMPLETED: "已完成", CANCELLED: "已撤销",
+};
+export const URGENCY_LABEL: Record<Urgency, string> = { LOW: "不急", NORMAL: "一般", HIGH: "紧急" };
+
+export const MATCH_SOURCE_LABEL: Record<MatchSource, string> = {
+  SYSTEM: "系统推荐", BATCH: "批量分配", PROVINCE: "省级指派", EXPERT_APPLIED: "专家申请",
+};
+export const MATCH_STATE_LABEL: Record<MatchState, string> = {
+  PROPOSED: "推荐中", APPLIED: "已申请", INVITED: "待答复", ACCEPTED: "已接受", CONFIRMED: "单位已确认",
+  DECLINED: "已婉拒", EXPIRED: "超期未答复", WITHDRAWN: "已撤回", REJECTED: "申请未通过",
+};
+
+export const ENGAGEMENT_TYPE_LABEL: Record<EngagementType, string> = { SHORT_TERM: "短期服务", SECONDMENT: "双向挂职", PROJECT: "项目合作" };
+export const ENGAGEMENT_STATE_LABEL: Record<EngagementState, string> = {
+  PLANNING: "制定工作方案", ACTIVE: "服务中", AWAITING_FEEDBACK: "待评价", CLOSED: "已结束", CANCELLED: "已取消",
+};
+export const SERVICE_RECORD_STATE_LABEL: Record<ServiceRecordState, string> = { SUBMITTED: "待单位确认", CONFIRMED: "已确认", DISPUTED: "有异议" };
+export const FEEDBACK_PARTY_LABEL: Record<FeedbackParty, string> = { UNIT: "服务单位", EXPERT: "专家" };
+
+export const PROGRAM_CODE_LABEL: Record<ProgramCode, string> = {
+  EXPERT_SERVICE: "专家服务基层行动", OVERSEAS_TALENT: "海外赤子为国服务行动计划", POSTDOC_SERVICE: "博士后科技服务团",
+};
+export const PLAN_STATE_LABEL: Record<PlanState, string> = { DRAFT: "草稿", OPEN: "接受申报", CLOSED: "申报截止", ARCHIVED: "已归档" };
+
+export const ACTIVITY_STATE_LABEL: Record<ActivityState, string> = {
+  DRAFT: "草稿", SUBMITTED: "待省级推荐", RECOMMENDED: "省级已推荐", NOT_RECOMMENDED: "省级未推荐",
+  SELECTED: "已入选", NOT_SELECTED: "未入选", IN_PROGRESS: "实施中", COMPLETED: "已完成", EVALUATED: "已评估",
+};
+
+export const BASE_LEVEL_LABEL: Record<BaseLevel, string> = { NATIONAL: "国家级", PROVINCIAL: "省级" };
+export const BASE_STATE_LABEL: Record<BaseState, string> = {
+  APPLIED: "已申请", PROVINCE_APPROVED: "省级审核通过", ESTABLISHED: "已设立", RECTIFYING: "限期整改中",
+  REMOVED: "已调整退出", REJECTED: "未通过",
+};
+export const EVALUATION_GRADE_LABEL: Record<EvaluationGrade, string> = { EXCELLENT: "优秀", QUALIFIED: "合格", UNQUALIFIED: "不合格" };
+export const RECTIFICATION_STATE_LABEL: Record<RectificationState, string> = {
+  ISSUED: "已下达", RESPONDED: "已提交整改报告", PASSED: "整改通过", FAILED: "整改未通过",
+};
+
+export const CHALLENGE_STATE_LABEL: Record<ChallengeState, string> = {
+  DRAFT: "草稿", SUBMITTED: "待政府发榜", PUBLISHED: "已发榜", CLOSED: "揭榜截止", AWARDED: "已确定揭榜方",
+  COMPLETED: "已完成", CANCELLED: "已撤销",
+};
+export const BID_STATE_LABEL: Record<BidState, string> = {
+  SUBMITTED: "已揭榜", SHORTLISTED: "入围", SELECTED: "已选定", REJECTED: "未选定", WITHDRAWN: "已撤回",
+};
+
+export const CASE_STATE_LABEL: Record<CaseState, string> = { DRAFT: "草稿", SUBMITTED: "待审核", PUBLISHED: "已发布", REJECTED: "未采用" };
+export const AUDIT_OUTCOME_LABEL: Record<AuditOutcome, string> = { SUCCESS: "成功", DENIED: "拒绝", FAILURE: "失败" };
+
+/** Rows for a "by state" breakdown: every state in display order, with its count (0 when absent). */
+export function byStateRows<S extends string>(labels: Record<S, string>, counts: Partial<Record<S, number>>) {
+  return (Object.keys(labels) as S[]).map((state) => ({ state, label: labels[state], count: counts[state] ?? 0 }));
+}

@@ -1,0 +1,42 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { encode, getToken } from "next-auth/jwt";
+import { authSecret, sessionCookieName, useSecureCookies } from "@/lib/auth/secret";
+import { ABSOLUTE_LIFETIME_MS, needsTouch, sessionState } from "@/lib/auth/session-policy";
+
+// Only redirects and keeps the idle clock; every page, action and route authorizes on its own.
+const SIGNED_IN_AREAS = ["/console", "/ministry", "/province", "/unit", "/expert", "/base", "/enterprise", "/account", "/notifications"];
+
+function toLogin(req: NextRequest, expired: boolean) {
+  const url = new URL("/login", req.url);
+  url.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
+  if (expired) url.searchParams.set("reason", "expired");
+  return NextResponse.redirect(url);
+}
+
+export async function proxy(req: NextRequest) {
+  const path = req.nextUrl.pathname;
+  const guarded = SIGNED_IN_AREAS.some((p) => path === p || path.startsWith(`${p}/`));
+  const secret = authSecret();
+  const token = await getToken({ req, secret, secureCookie: useSecureCookies() });
+
+  if (!token) return guarded ? toLogin(req, false) : NextResponse.next();
+  const now = Date.now();
+  if (sessionState(token, now) === "expired") {
+    const res = guarded ? toLogin(req, true) : NextResponse.next();
+    res.cookies.delete(sessionCookieName());
+    return res;
+  }
+  const res = NextResponse.next();
+  if (needsTouch(token, now)) {
+    const remainingS = Math.max(1, Math.floor(((token.loginAt ?? now) + ABSOLUTE_LIFETIME_MS - now) / 1000));
+    const value = await encode({ token: { ...token, lastSeen: now }, secret, maxAge: remainingS });
+    res.cookies.set(sessionCookieName(), value, {
+      httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies(), maxAge: remainingS,
+    });
+  }
+  return res;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/auth|api/health).*)"],
+};

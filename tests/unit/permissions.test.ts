@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { can, holds, listScope, OPERATIONS, PERMISSIONS, type Operation } from "@/lib/auth/permissions";
+import { ROLES, type RoleGrant, type SessionUser } from "@/lib/auth/roles";
+
+// Generated from the permission table: every role × every operation, allowed and refused.
+const PROVINCE = "51";
+const OTHER_PROVINCE = "33";
+const ORG = "org-own";
+const OTHER_ORG = "org-other";
+
+function userWith(grant: RoleGrant): SessionUser {
+  return { id: "user-1", username: "u", displayName: "用户", roles: [grant] };
+}
+
+const grantFor = (role: RoleGrant["role"]): RoleGrant => ({
+  role,
+  organizationId: ORG,
+  provinceCode: role === "PROVINCE_ADMIN" ? PROVINCE : null,
+});
+
+const inScope = { provinceCode: PROVINCE, organizationId: ORG, ownerUserId: "user-1" };
+const outOfScope = { provinceCode: OTHER_PROVINCE, organizationId: OTHER_ORG, ownerUserId: "user-2" };
+
+describe("permission matrix", () => {
+  for (const role of ROLES) {
+    for (const op of Object.keys(OPERATIONS) as Operation[]) {
+      const scope = PERMISSIONS[role][op];
+      const user = userWith(grantFor(role));
+      if (!scope) {
+        it(`${role} × ${op}: refused, even on its own records`, () => {
+          expect(holds(user, op)).toBe(false);
+          expect(can(user, op, inScope)).toBe(false);
+          expect(listScope(user, op)).toBeNull();
+        });
+        continue;
+      }
+      it(`${role} × ${op}: allowed within ${scope} scope`, () => {
+        expect(holds(user, op)).toBe(true);
+        expect(can(user, op, inScope)).toBe(true);
+      });
+      it(`${role} × ${op}: ${scope === "national" ? "allowed nationwide" : "refused outside its scope"}`, () => {
+        expect(can(user, op, outOfScope)).toBe(scope === "national");
+      });
+    }
+  }
+});
+
+describe("scope checks", () => {
+  it("refuses a record whose scope fields are missing", () => {
+    const province = userWith(grantFor("PROVINCE_ADMIN"));
+    expect(can(province, "need.review", {})).toBe(false);
+    const unit = userWith(grantFor("UNIT_USER"));
+    expect(can(unit, "need.update", { provinceCode: PROVINCE })).toBe(false);
+  });
+
+  it("refuses a province grant without a province code", () => {
+    const broken = userWith({ role: "PROVINCE_ADMIN", organizationId: ORG, provinceCode: null });
+    expect(can(broken, "need.review", { provinceCode: PROVINCE })).toBe(false);
+  });
+
+  it("refuses a user with no roles at all", () => {
+    const nobody: SessionUser = { id: "x", username: "x", displayName: "x", roles: [] };
+    for (const op of Object.keys(OPERATIONS) as Operation[]) expect(holds(nobody, op)).toBe(false);
+  });
+
+  it("combines several grants", () => {
+    const user: SessionUser = {
+      id: "u", username: "u", displayName: "u",
+      roles: [
+        { role: "PROVINCE_ADMIN", organizationId: null, provinceCode: "51" },
+        { role: "PROVINCE_ADMIN", organizationId: null, provinceCode: "50" },
+      ],
+    };
+    expect(can(user, "need.review", { provinceCode: "50" })).toBe(true);
+    expect(can(user, "need.review", { provinceCode: "33" })).toBe(false);
+    expect(listScope(user, "need.read")).toEqual({ all: false, provinceCodes: ["51", "50"], organizationIds: [], userId: null });
+  });
+
+  it("gives national list scope to the ministry", () => {
+    expect(listScope(userWith(grantFor("MINISTRY_ADMIN")), "need.read")).toEqual({ all: true });
+  });
+});
