@@ -28,9 +28,16 @@ export function isNational(user: SessionUser, op: Operation): boolean {
   return listScope(user, op)?.all === true;
 }
 
-/** Turn Prisma groupBy rows into { key: count }. */
-export function countMap<K extends string>(rows: { _count: { _all: number } }[], key: (row: never) => K) {
+/** Turn Prisma groupBy rows (with `_count: { _all: true }`) into { value: count }. */
+export function countBy<F extends string, K extends string>(
+  rows: ({ [P in F]: K } & { _count: { _all: number } })[],
+  field: F,
+): Partial<Record<K, number>> {
   const out: Partial<Record<K, number>> = {};
-  for (const row of rows) out[key(row as never)] = (out[key(row as never)] ?? 0) + row._count._all;
+  for (const row of rows) out[row[field]] = (out[row[field]] ?? 0) + row._count._all;
   return out;
+}
+
+export function sum(counts: Partial<Record<string, number>>): number {
+  return Object.values(counts).reduce<number>((a, b) => a + (b ?? 0), 0);
 }

@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+import { ConsoleShell } from "@/components/console/console-shell";
+import { getSessionUser } from "@/lib/auth/session";
+import { homeFor, ROLE_LABEL } from "@/lib/auth/roles";
+import { navFor } from "@/lib/console/nav";
+import { unreadCount } from "@/lib/notifications/queries";
+
+// Display only: every page under this layout authorizes itself with requirePermission.
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  if (!user) return <>{children}</>;
+  const unread = await unreadCount(user.id);
+  const roleLabels = [...new Set(user.roles.map((g) => ROLE_LABEL[g.role]))];
+  return (
+    <ConsoleShell
+      displayName={user.displayName}
+      roleLabels={roleLabels}
+      unread={unread}
+      homeHref={homeFor(user)}
+      sections={navFor(user)}
+    >
+      {children}
+    </ConsoleShell>
+  );
+}

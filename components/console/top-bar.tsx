@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/console/sign-out-button";
+
+type TopBarProps = {
+  displayName: string;
+  roleLabels: string[];
+  unread: number;
+  homeHref: string;
+};
+
+const linkCls = "rounded px-2 py-1 text-sm text-brand-50 hover:bg-brand-700 hover:text-white";
+
+export function TopBar({ displayName, roleLabels, unread, homeHref }: TopBarProps) {
+  return (
+    <header className="bg-brand-800 text-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link href={homeHref} className="text-lg font-semibold tracking-wide">专家人才服务基层平台</Link>
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="text-sm">
+            <span className="font-medium">{displayName}</span>
+            <span className="ml-2 text-brand-100">{roleLabels.join("、")}</span>
+          </span>
+          <Link href="/notifications" className={linkCls} aria-label={`通知，未读 ${unread} 条`}>
+            通知
+            {unread > 0 && (
+              <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900">{unread > 99 ? "99+" : unread}</span>
+            )}
+          </Link>
+          <Link href="/account/password" className={linkCls}>修改密码</Link>
+          <SignOutButton className={`${linkCls} disabled:opacity-60`} />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ComponentProps, ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+
+/** A horizontally scrollable table with a caption for screen readers (visible when `showCaption`). */
+export function Table({ caption, showCaption, children }: { caption: string; showCaption?: boolean; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg ring-1 ring-slate-200">
+      <table className="min-w-full divide-y divide-slate-200 bg-white text-sm">
+        <caption className={showCaption ? "px-3 py-2 text-left text-sm text-slate-600" : "sr-only"}>{caption}</caption>
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export function THead({ children }: { children: ReactNode }) {
+  return <thead className="bg-slate-50">{children}</thead>;
+}
+
+export function TBody({ children }: { children: ReactNode }) {
+  return <tbody className="divide-y divide-slate-100">{children}</tbody>;
+}
+
+export function Th({ className, ...props }: ComponentProps<"th">) {
+  return <th scope="col" className={cn("whitespace-nowrap px-3 py-2 text-left font-medium text-slate-600", className)} {...props} />;
+}
+
+export function Td({ className, ...props }: ComponentProps<"td">) {
+  return <td className={cn("px-3 py-2 align-top text-slate-800", className)} {...props} />;
+}

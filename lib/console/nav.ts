@@ -1,0 +1,40 @@
+import { holds, type Operation } from "@/lib/auth/permissions";
+import { ROLE_HOME, type SessionUser } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const CONSOLE_NAME: Record<Role, string> = {
+  MINISTRY_ADMIN: "部级工作台",
+  PROVINCE_ADMIN: "省级工作台",
+  UNIT_USER: "基层单位工作台",
+  EXPERT: "专家工作台",
+  BASE_HOST: "基地工作台",
+  ENTERPRISE: "企业工作台",
+};
+
+export type NavItem = { href: string; label: string };
+export type NavSection = { heading: string; items: NavItem[] };
+
+// Pages that exist today, each shown only to users holding the operation its page requires.
+const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> = {
+  MINISTRY_ADMIN: [{ href: "/ministry/audit", label: "审计日志", operation: "audit.read" }],
+};
+
+const ACCOUNT_PAGES: (NavItem & { operation: Operation })[] = [
+  { href: "/notifications", label: "通知", operation: "notification.read" },
+  { href: "/account/password", label: "修改密码", operation: "account.changePassword" },
+];
+
+/** The side navigation: one section per role the user holds (its console and pages), then the account pages. */
+export function navFor(user: SessionUser): NavSection[] {
+  const roles = [...new Set(user.roles.map((g) => g.role))];
+  const sections: NavSection[] = roles.map((role) => ({
+    heading: CONSOLE_NAME[role],
+    items: [
+      { href: ROLE_HOME[role], label: "工作台首页" },
+      ...(ROLE_PAGES[role] ?? []).filter((p) => holds(user, p.operation)).map(({ href, label }) => ({ href, label })),
+    ],
+  }));
+  const account = ACCOUNT_PAGES.filter((p) => holds(user, p.operation)).map(({ href, label }) => ({ href, label }));
+  if (account.length) sections.push({ heading: "个人中心", items: account });
+  return sections;
+}
