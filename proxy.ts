@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
-import { authSecret, sessionCookieName, useSecureCookies } from "@/lib/auth/secret";
+import { authSecret, sessionCookieName, secureCookies } from "@/lib/auth/secret";
 import { ABSOLUTE_LIFETIME_MS, needsTouch, sessionState } from "@/lib/auth/session-policy";
 
 // Only redirects and keeps the idle clock; every page, action and route authorizes on its own.
@@ -17,7 +17,7 @@ export async function proxy(req: NextRequest) {
   const path = req.nextUrl.pathname;
   const guarded = SIGNED_IN_AREAS.some((p) => path === p || path.startsWith(`${p}/`));
   const secret = authSecret();
-  const token = await getToken({ req, secret, secureCookie: useSecureCookies() });
+  const token = await getToken({ req, secret, secureCookie: secureCookies() });
 
   if (!token) return guarded ? toLogin(req, false) : NextResponse.next();
   const now = Date.now();
@@ -31,7 +31,7 @@ export async function proxy(req: NextRequest) {
     const remainingS = Math.max(1, Math.floor(((token.loginAt ?? now) + ABSOLUTE_LIFETIME_MS - now) / 1000));
     const value = await encode({ token: { ...token, lastSeen: now }, secret, maxAge: remainingS });
     res.cookies.set(sessionCookieName(), value, {
-      httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies(), maxAge: remainingS,
+      httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: remainingS,
     });
   }
   return res;

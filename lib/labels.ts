@@ -111,3 +111,6 @@ export const AUDIT_OUTCOME_LABEL: Record<AuditOutcome, string> = { SUCCESS: "成
 export function byStateRows<S extends string>(labels: Record<S, string>, counts: Partial<Record<S, number>>) {
   return (Object.keys(labels) as S[]).map((state) => ({ state, label: labels[state], count: counts[state] ?? 0 }));
 }
+
+/** Audit operations that are not permission operations (sign-in and the like). */
+export const EXTRA_OPERATION_LABEL: Record<string, string> = { "auth.login": "登录", "auth.logout": "退出登录" };

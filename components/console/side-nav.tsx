@@ -9,10 +9,10 @@ export function SideNav({ sections }: { sections: NavSection[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="工作台导航" className="space-y-5">
-      {sections.map((section) => (
+      {sections.map((section, i) => (
         <div key={section.heading}>
-          <h2 className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{section.heading}</h2>
-          <ul className="mt-1 space-y-0.5">
+          <p id={`nav-section-${i}`} className="px-3 text-xs font-semibold tracking-wide text-slate-500">{section.heading}</p>
+          <ul aria-labelledby={`nav-section-${i}`} className="mt-1 space-y-0.5">
             {section.items.map((item) => {
               const active = pathname === item.href;
               return (

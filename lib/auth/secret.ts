@@ -8,10 +8,10 @@ export function authSecret(): string {
 }
 
 /** next-auth's own rule for the __Secure- cookie prefix. */
-export function useSecureCookies(): boolean {
+export function secureCookies(): boolean {
   return process.env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
 export function sessionCookieName(): string {
-  return `${useSecureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 }

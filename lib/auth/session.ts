@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -13,8 +14,9 @@ export type SessionLookup = { user: SessionUser } | { user: null; expired: boole
 /**
  * The signed-in user, with status and roles re-read from the database so that disabling an account,
  * revoking a role or changing the password takes effect on the next request on every instance.
+ * Cached per request, so the layout and the page share one lookup.
  */
-export async function lookupSession(): Promise<SessionLookup> {
+export const lookupSession = cache(async function lookupSession(): Promise<SessionLookup> {
   const session = await getServerSession(authOptions);
   if (!session?.uid) return { user: null, expired: false };
   if (sessionState(session) === "expired") return { user: null, expired: true };
@@ -29,7 +31,7 @@ export async function lookupSession(): Promise<SessionLookup> {
   // A password change ends every session that began before it (1 s slack for the change's own session clock).
   if (session.loginAt && row.passwordChangedAt.getTime() > session.loginAt + 1000) return { user: null, expired: true };
   return { user: { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles } };
-}
+});
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   return (await lookupSession()).user;

@@ -2,6 +2,11 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { organizationScope } from "@/lib/dashboard/scope";
 
+function todayUtcDate(): Date {
+  const beijing = new Date(Date.now() + 8 * 3600_000);
+  return new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate()));
+}
+
 /** The base console: bases hosted by the user's organization(s) and their open rectification orders. */
 export async function baseDashboard(user: SessionUser) {
   const orgIds = organizationScope(user, "console.base");
@@ -22,6 +27,7 @@ export async function baseDashboard(user: SessionUser) {
   return {
     hostNames: hosts.map((h) => h.name),
     bases,
-    openRectifications: orders.map(({ base, ...o }) => ({ ...o, baseName: base.name })),
+    // Deadlines are calendar dates; one is overdue once its day has passed in Beijing time.
+    openRectifications: orders.map(({ base, ...o }) => ({ ...o, baseName: base.name, overdue: o.deadline < todayUtcDate() })),
   };
 }

@@ -5,11 +5,11 @@ import type { SessionUser } from "@/lib/auth/roles";
 // provinces / organizations / self the user's grants for that role cover, so a user with several roles sees, on
 // each console, only what that role grants.
 
-/** Two-digit province codes (records store "51"; role grants may hold the GB/T 2260 code "510000"). */
+/** Province codes ("51") the user's grants for `op` cover; empty for none (or national, handled separately). */
 export function provinceScope(user: SessionUser, op: Operation): string[] {
   const scope = listScope(user, op);
   if (!scope || scope.all) return [];
-  return [...new Set(scope.provinceCodes.map((c) => c.slice(0, 2)))];
+  return [...new Set(scope.provinceCodes)];
 }
 
 export function organizationScope(user: SessionUser, op: Operation): string[] {

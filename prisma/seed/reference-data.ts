@@ -448,6 +448,9 @@ export const TALENT_CATEGORY_LABELS: Record<TalentCategory, string> = {
   RETIRED: "退休专家",
 };
 
+/** Fixed, so that seeding a fresh database twice gives identical rows. */
+const MENU_SINCE = new Date("2025-12-01T09:00:00+08:00");
+
 export function menuItemId(name: string): string {
   return stableId("menu", name);
 }
@@ -492,7 +495,7 @@ export async function seedReferenceData(tx: Tx): Promise<ReferenceSummary> {
   const menuRows = SERVICE_MENU.map((m, i) => ({ ...m, sortOrder: (i + 1) * 10 }));
   const newMenu = menuRows.filter((m) => !oldMenu.has(m.name));
   await tx.serviceMenuItem.createMany({
-    data: newMenu.map((m) => ({ id: menuItemId(m.name), ...m })),
+    data: newMenu.map((m) => ({ id: menuItemId(m.name), ...m, createdAt: MENU_SINCE, updatedAt: MENU_SINCE })),
     skipDuplicates: true,
   });
   let menuItems = newMenu.length;

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { StateBreakdown } from "@/components/dashboard/state-breakdown";
+import { toneOf } from "@/components/dashboard/state-tone";
+import { requirePermission } from "@/lib/auth/session";
+import { enterpriseDashboard } from "@/lib/dashboard/enterprise-queries";
+import { formatDate } from "@/lib/format";
+import { byStateRows, CHALLENGE_STATE_LABEL } from "@/lib/labels";
+
+export const metadata: Metadata = { title: "企业工作台" };
+
+export default async function EnterpriseDashboardPage() {
+  const user = await requirePermission("/enterprise", "console.enterprise");
+  const data = await enterpriseDashboard(user);
+  return (
+    <>
+      <PageHeader
+        title="企业工作台"
+        subtitle={data?.enterpriseNames.length ? `${data.enterpriseNames.join("、")} · 揭榜挂帅（企业出题、政府发榜、人才攻关）` : undefined}
+      />
+      {!data ? (
+        <EmptyState title="账号尚未关联企业">请联系省级管理员为账号设置所属企业。</EmptyState>
+      ) : (
+        <div className="space-y-6">
+          <Card title="本企业出题（按状态）">
+            <StateBreakdown rows={byStateRows(CHALLENGE_STATE_LABEL, data.challengesByState)} highlight={["SUBMITTED"]} />
+          </Card>
+          <Card title="最近的出题">
+            {data.recentChallenges.length === 0 ? (
+              <EmptyState title="还没有出题">出题功能上线后，可在此提出需要攻关的技术难题。</EmptyState>
+            ) : (
+              <Table caption="本企业最近更新的揭榜挂帅题目">
+                <THead>
+                  <tr><Th>题目</Th><Th>状态</Th><Th>揭榜截止</Th><Th className="text-right">揭榜数</Th></tr>
+                </THead>
+                <TBody>
+                  {data.recentChallenges.map((c) => (
+                    <tr key={c.id}>
+                      <Td>{c.title}</Td>
+                      <Td><Badge tone={toneOf(c.state)}>{CHALLENGE_STATE_LABEL[c.state]}</Badge></Td>
+                      <Td className="whitespace-nowrap">{formatDate(c.bidDeadline)}</Td>
+                      <Td className="text-right tabular-nums">{c.bids}</Td>
+                    </tr>
+                  ))}
+                </TBody>
+              </Table>
+            )}
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

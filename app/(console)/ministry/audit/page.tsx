@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { AuditSearchForm } from "@/components/audit/audit-search-form";
+import { AuditTable } from "@/components/audit/audit-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { auditSearchSchema, searchAudit } from "@/lib/audit/queries";
+import { OPERATIONS, type Operation } from "@/lib/auth/permissions";
+import { ROLE_LABEL } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/session";
+import { formatNumber } from "@/lib/format";
+import { EXTRA_OPERATION_LABEL } from "@/lib/labels";
+
+export const metadata: Metadata = { title: "审计日志" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const OPERATION_OPTIONS = [
+  ...Object.entries(EXTRA_OPERATION_LABEL).map(([code, label]) => ({ code, label })),
+  ...Object.entries(OPERATIONS).map(([code, label]) => ({ code, label })),
+];
+
+function operationLabel(code: string): string | null {
+  return EXTRA_OPERATION_LABEL[code] ?? (OPERATIONS as Record<string, string>)[code as Operation] ?? null;
+}
+
+export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePermission("/ministry/audit", "audit.read");
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const search = auditSearchSchema.parse(raw);
+  const result = await searchAudit(search);
+  const filters = { q: search.q, operation: search.operation, outcome: search.outcome, from: search.from, to: search.to };
+  const rows = result.rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt,
+    actorName: r.actorName,
+    roleLabel: r.role ? ROLE_LABEL[r.role] : null,
+    operation: r.operation,
+    operationLabel: operationLabel(r.operation),
+    entity: r.entityType ? `${r.entityType}${r.entityId ? ` · ${r.entityId}` : ""}` : null,
+    outcome: r.outcome,
+    summary: r.summary,
+    ip: r.ip,
+  }));
+  return (
+    <>
+      <PageHeader title="审计日志" subtitle="记录操作时间、操作人、事件与结果，保存期限不少于六个月。" />
+      <AuditSearchForm action="/ministry/audit" values={filters} operations={OPERATION_OPTIONS} />
+      <p className="mt-4 mb-2 text-sm text-slate-600" role="status">共 {formatNumber(result.total)} 条记录</p>
+      {rows.length === 0 ? (
+        <EmptyState title="没有符合条件的审计记录">请调整查询条件后重试。</EmptyState>
+      ) : (
+        <AuditTable rows={rows} />
+      )}
+      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/ministry/audit" params={filters} />
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { attemptLogin } from "@/lib/auth/login";
+import { NeedState } from "@/lib/generated/prisma/enums";
+import { DEMO_PASSWORD, seedAll } from "@/prisma/seed/index";
+import { meta } from "./helpers";
+
+// The demo data set is what a newcomer first sees; these are the promises the README makes about it.
+describe("demo seed", () => {
+  beforeAll(async () => {
+    await seedAll(db);
+  }, 300_000);
+
+  it("has every province plus 兵团, each with its zone, and real cities and counties", async () => {
+    const provinces = await db.region.findMany({ where: { level: "PROVINCE" }, select: { code: true, zone: true } });
+    expect(provinces).toHaveLength(32);
+    const zones = Object.fromEntries(provinces.map((p) => [p.code, p.zone]));
+    expect(zones).toMatchObject({ "11": "EAST", "33": "EAST", "34": "CENTRAL", "51": "WEST", "66": "WEST", "21": "NORTHEAST" });
+    expect(await db.region.count({ where: { level: "COUNTY" } })).toBeGreaterThan(300);
+    expect(await db.region.findUnique({ where: { code: "510131" } })).toMatchObject({ name: "蒲江县", provinceCode: "51" });
+  });
+
+  it("covers every service form on the menu and the three programs", async () => {
+    const forms = await db.serviceMenuItem.groupBy({ by: ["form"] });
+    expect(forms.length).toBe(15);
+    expect(await db.program.count()).toBe(3);
+  });
+
+  it("has the ministry, every provincial bureau, and ≥ 60 grassroots units in ≥ 10 provinces", async () => {
+    expect(await db.organization.count({ where: { type: "MINISTRY" } })).toBe(1);
+    expect(await db.organization.count({ where: { type: "PROVINCIAL_BUREAU" } })).toBe(32);
+    const grassroots = await db.organization.findMany({
+      where: { type: { in: ["COUNTY_GOVERNMENT", "TOWNSHIP_GOVERNMENT", "ENTERPRISE", "COOPERATIVE", "HOSPITAL", "SCHOOL", "RESEARCH_STATION"] } },
+      select: { region: { select: { provinceCode: true } } },
+    });
+    expect(grassroots.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(grassroots.map((g) => g.region.provinceCode)).size).toBeGreaterThanOrEqual(10);
+  });
+
+  it("has ≥ 300 experts with retired ones and library members, and ≥ 150 needs in every state", async () => {
+    expect(await db.expertProfile.count()).toBeGreaterThanOrEqual(300);
+    expect(await db.expertProfile.count({ where: { isRetired: true } })).toBeGreaterThan(0);
+    expect(await db.expertProfile.count({ where: { libraryStatus: "IN_LIBRARY" } })).toBeGreaterThan(0);
+    expect(await db.need.count()).toBeGreaterThanOrEqual(150);
+    const states = await db.need.groupBy({ by: ["state"] });
+    expect(states.map((s) => s.state).sort()).toEqual(Object.values(NeedState).sort());
+  });
+
+  it("lets every demo account sign in with the documented password into the documented scope", async () => {
+    const expected = {
+      ministry: { role: "MINISTRY_ADMIN" },
+      sichuan: { role: "PROVINCE_ADMIN", provinceCode: "51" },
+      zhejiang: { role: "PROVINCE_ADMIN", provinceCode: "33" },
+      unit: { role: "UNIT_USER" },
+      expert: { role: "EXPERT" },
+      base: { role: "BASE_HOST" },
+      enterprise: { role: "ENTERPRISE" },
+    };
+    for (const [username, grant] of Object.entries(expected)) {
+      const result = await attemptLogin(db, { username, password: DEMO_PASSWORD }, meta);
+      expect(result.ok, username).toBe(true);
+      if (result.ok) expect(result.user.roles[0]).toMatchObject(grant);
+    }
+    const unit = await db.user.findUniqueOrThrow({ where: { username: "unit" }, select: { organization: { select: { region: true } } } });
+    expect(unit.organization?.region.provinceCode).toBe("51");
+    const expert = await db.expertProfile.findFirstOrThrow({ where: { user: { username: "expert" } } });
+    expect(expert.provinceCode).toBe("33");
+  });
+
+  it("is idempotent: a second run changes no counts", async () => {
+    const count = async () =>
+      Promise.all([db.region.count(), db.user.count(), db.expertProfile.count(), db.need.count(), db.match.count(), db.serviceMenuItem.count()]);
+    const before = await count();
+    await seedAll(db);
+    expect(await count()).toEqual(before);
+  }, 300_000);
+});
