@@ -9,7 +9,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  function submit(form: FormData) {
+  // onSubmit rather than a form action: React resets a form after its action, and a user who mistyped the
+  // password should keep the account name.
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     setError(null);
     startTransition(async () => {
       const res = await signIn("credentials", {
@@ -28,7 +32,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   }
 
   return (
-    <form action={submit} className="mt-6 space-y-4" noValidate>
+    <form onSubmit={submit} className="mt-6 space-y-4" noValidate>
       <div>
         <label htmlFor="username" className="block text-sm font-medium text-slate-700">账号</label>
         <input id="username" name="username" autoComplete="username" required

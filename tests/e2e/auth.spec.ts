@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectLoggedInAt, login } from "./support";
+import { DEMO_PASSWORD, expectLoggedInAt, login, loginError } from "./support";
 
 const DEMO_ROLES = [
   { username: "ministry", home: "/ministry", heading: /部级工作台/ },
@@ -29,7 +29,7 @@ test("signed-out visitors are sent to the login page and back after signing in",
 
 test("a wrong password gets a clear Chinese message", async ({ page }) => {
   await login(page, "zhejiang", "Wrong@2025");
-  await expect(page.getByRole("alert")).toHaveText("账号或密码错误");
+  await expect(loginError(page)).toHaveText("账号或密码错误");
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -39,12 +39,13 @@ test("five wrong passwords lock the account, and the right one is then refused t
     await page.getByLabel("账号").fill("unit-3");
     await page.getByLabel("密码").fill(`Wrong@${i}x`);
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
+    await expect(loginError(page)).toBeVisible();
   }
-  await expect(page.getByRole("alert")).toContainText("账号已锁定 15 分钟");
+  await expect(loginError(page)).toContainText("账号已锁定 15 分钟");
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toContainText("账号已锁定");
+  await expect(loginError(page)).toContainText("账号已锁定");
   await expect(page).toHaveURL(/\/login/);
 });
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { decode, encode } from "next-auth/jwt";
 import { IDLE_TIMEOUT_MS } from "../../lib/auth/session-policy";
-import { DEMO_PASSWORD, expectLoggedInAt, login } from "./support";
+import { DEMO_PASSWORD, expectLoggedInAt, login, loginError } from "./support";
 
 test("an idle session expires with a clear message", async ({ page, context, baseURL }) => {
   await login(page, "unit");
@@ -37,7 +37,7 @@ test("a user changes the password, is signed out, and signs in with the new one"
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page).toHaveURL(/\/login\?.*reason=password-changed/);
   await login(page, "unit-7", DEMO_PASSWORD);
-  await expect(page.getByRole("alert")).toHaveText("账号或密码错误");
+  await expect(loginError(page)).toHaveText("账号或密码错误");
   await login(page, "unit-7", "Fresh#2026");
   await expect(page).toHaveURL(/\/unit$/);
 });

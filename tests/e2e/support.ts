@@ -13,3 +13,6 @@ export async function expectLoggedInAt(page: Page, path: string, heading: RegExp
   await expect(page).toHaveURL(new RegExp(`${path}$`));
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
 }
+
+/** The login form's message (Next's route announcer also has role "alert", so look inside the form). */
+export const loginError = (page: Page) => page.locator("form").getByRole("alert");
