@@ -46,18 +46,25 @@ export async function seed(url: string): Promise<void> {
   await run("npx", ["tsx", "prisma/seed.ts"], { ...process.env, DATABASE_URL: url });
 }
 
-/** Create (or re-create) a database on a server, given a URL to any database on it. */
-export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
+async function onServer(serverUrl: string, name: string, sql: string[]): Promise<void> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`非法数据库名：${name}`);
   const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
+    for (const statement of sql) await client.query(statement);
   } finally {
     await client.end();
   }
+}
+
+/** Create (or re-create) a database on a server, given a URL to any database on it; returns its URL. */
+export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
+  await onServer(serverUrl, name, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, `CREATE DATABASE "${name}"`]);
   const u = new URL(serverUrl);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await onServer(serverUrl, name, [`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
 }

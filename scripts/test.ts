@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { migrate, recreateDatabase, run, seed } from "./database";
+import { dropDatabase, migrate, recreateDatabase, run, seed } from "./database";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
 import { findChromium } from "../tests/e2e/browser";
 
@@ -22,9 +22,11 @@ const stamp = `${Date.now().toString(36)}_${process.pid}`;
 
 async function freshDatabase(tier: string): Promise<{ url: string; close: () => Promise<void> }> {
   if (serverUrl) {
-    const url = await recreateDatabase(serverUrl, `esp_${tier}_${stamp}`);
+    const name = `esp_${tier}_${stamp}`;
+    const url = await recreateDatabase(serverUrl, name);
     await migrate(url);
-    return { url, close: async () => {} };
+    // Kept when KEEP_TEST_DB=1, for looking into a failure.
+    return { url, close: async () => void (process.env.KEEP_TEST_DB === "1" || (await dropDatabase(serverUrl, name))) };
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), `esp-${tier}-`));
   const db: EmbeddedDatabase = await startEmbeddedDatabase(dir, embeddedPort + (tier === "e2e" ? 1 : 0));
