@@ -27,6 +27,8 @@ async function authSecret(embedded: boolean): Promise<string> {
 }
 
 async function main() {
+  // The seed and the app import the generated client; a fresh clone has none yet.
+  await run("npx", ["tsx", "scripts/prisma.ts", "generate"], process.env, true);
   let embedded: EmbeddedDatabase | null = null;
   let url = process.env.DATABASE_URL;
   if (!url) {
