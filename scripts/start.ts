@@ -11,7 +11,8 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
-const port = Number(args[args.indexOf("--port") + 1] || process.env.PORT || 3000);
+const portArg = args.includes("--port") ? args[args.indexOf("--port") + 1] : undefined;
+const port = Number(portArg ?? process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.EMBEDDED_DB_DIR ?? ".data/pglite");
 
 async function authSecret(embedded: boolean): Promise<string> {
