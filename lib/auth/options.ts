@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
-import { metaFromHeaders } from "@/lib/audit/log";
+import { metaFromHeaders, writeAudit } from "@/lib/audit/log";
 import { attemptLogin } from "@/lib/auth/login";
 import { ABSOLUTE_LIFETIME_MS } from "@/lib/auth/session-policy";
 import type { RoleGrant } from "@/lib/auth/roles";
@@ -25,6 +25,15 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (!token?.uid) return;
+      await writeAudit(db, {
+        actor: { id: token.uid, displayName: token.name ?? token.username, role: token.roles?.[0]?.role },
+        operation: "auth.logout", outcome: "SUCCESS", entityType: "User", entityId: token.uid, summary: "退出登录",
+      });
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) {

@@ -56,4 +56,9 @@ test("signing out ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/expert");
   await expect(page).toHaveURL(/\/login/);
+
+  await login(page, "ministry");
+  await expectLoggedInAt(page, "/ministry", /部级工作台/);
+  await page.goto("/ministry/audit?operation=auth.logout");
+  await expect(page.getByRole("cell", { name: "退出登录" }).first()).toBeVisible();
 });
