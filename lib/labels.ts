@@ -113,4 +113,10 @@ export function byStateRows<S extends string>(labels: Record<S, string>, counts:
 }
 
 /** Audit operations that are not permission operations (sign-in and the like). */
-export const EXTRA_OPERATION_LABEL: Record<string, string> = { "auth.login": "登录", "auth.logout": "退出登录" };
+export const EXTRA_OPERATION_LABEL: Record<string, string> = {
+  "auth.login": "登录",
+  "auth.logout": "退出登录",
+  "user.unlock": "解除登录锁定",
+  "user.enable": "启用账号",
+  "user.disable": "停用账号",
+};

@@ -16,7 +16,11 @@ export type NavSection = { heading: string; items: NavItem[] };
 
 // Pages that exist today, each shown only to users holding the operation its page requires.
 const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> = {
-  MINISTRY_ADMIN: [{ href: "/ministry/audit", label: "审计日志", operation: "audit.read" }],
+  MINISTRY_ADMIN: [
+    { href: "/ministry/users", label: "账号管理", operation: "user.manage" },
+    { href: "/ministry/audit", label: "审计日志", operation: "audit.read" },
+  ],
+  PROVINCE_ADMIN: [{ href: "/province/users", label: "账号管理", operation: "user.manage" }],
 };
 
 const ACCOUNT_PAGES: (NavItem & { operation: Operation })[] = [

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { UserAdminPage } from "@/components/users/user-admin-page";
+import { requirePermission } from "@/lib/auth/session";
+import { searchUsers } from "@/lib/users/queries";
+import { userSearchSchema } from "@/lib/users/schemas";
+
+export const metadata: Metadata = { title: "账号管理" };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission("/ministry/users", "console.ministry");
+  await requirePermission("/ministry/users", "user.manage");
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const search = userSearchSchema.parse(raw);
+  return <UserAdminPage path="/ministry/users" scopeLabel="全国" search={search} result={await searchUsers(user, search)} />;
+}

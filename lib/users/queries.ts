@@ -1,0 +1,58 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { listScope } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/roles";
+import type { UserSearch } from "@/lib/users/schemas";
+import { accountsWhere } from "@/lib/users/scope";
+
+export const USER_PAGE_SIZE = 20;
+
+/** Accounts the user may manage (全国 for the ministry, 本省 for a province), filtered and paged. */
+export async function searchUsers(user: SessionUser, search: UserSearch, now = new Date()) {
+  const scope = listScope(user, "user.manage");
+  if (!scope) return { total: 0, rows: [], page: 1, pageSize: USER_PAGE_SIZE };
+  const filters: Prisma.UserWhereInput[] = [accountsWhere(scope)];
+  if (search.q) {
+    filters.push({
+      OR: [
+        { username: { contains: search.q, mode: "insensitive" } },
+        { displayName: { contains: search.q } },
+        { organization: { name: { contains: search.q } } },
+      ],
+    });
+  }
+  if (search.role) filters.push({ roles: { some: { role: search.role } } });
+  if (search.status === "LOCKED") filters.push({ lockedUntil: { gt: now } });
+  else if (search.status) filters.push({ status: search.status });
+  const where = { AND: filters };
+  const [total, rows] = await Promise.all([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ lockedUntil: { sort: "desc", nulls: "last" } }, { username: "asc" }],
+      skip: (search.page - 1) * USER_PAGE_SIZE,
+      take: USER_PAGE_SIZE,
+      select: {
+        id: true, username: true, displayName: true, status: true, lockedUntil: true, lastLoginAt: true,
+        organization: { select: { name: true } },
+        roles: { select: { role: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page: search.page,
+    pageSize: USER_PAGE_SIZE,
+    rows: rows.map((r) => ({
+      id: r.id,
+      username: r.username,
+      displayName: r.displayName,
+      status: r.status,
+      lockedUntil: r.lockedUntil && r.lockedUntil > now ? r.lockedUntil : null,
+      lastLoginAt: r.lastLoginAt,
+      organizationName: r.organization?.name ?? null,
+      roles: r.roles.map((g) => g.role),
+      isSelf: r.id === user.id,
+    })),
+  };
+}

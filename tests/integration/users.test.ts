@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { executeAction } from "@/lib/actions/pipeline";
+import { setUserStatusOp, unlockUserOp } from "@/lib/users/operations";
+import { searchUsers } from "@/lib/users/queries";
+import { userSearchSchema } from "@/lib/users/schemas";
+import { createExpert, createOrganization, createUser } from "@/prisma/seed/factories";
+import { auditRows, meta, sessionUserOf } from "./helpers";
+
+const inAnHour = () => new Date(Date.now() + 3600_000);
+
+async function lockedUnitUser(regionCode: string) {
+  const org = await createOrganization(db, { type: "HOSPITAL", regionCode });
+  const u = await createUser(db, { role: "UNIT_USER", organizationId: org.id });
+  await db.user.update({ where: { id: u.id }, data: { failedLoginCount: 5, lockedUntil: inAnHour() } });
+  return u;
+}
+
+async function admin(role: "MINISTRY_ADMIN" | "PROVINCE_ADMIN", provinceCode?: string) {
+  const org = await createOrganization(db, { type: role === "MINISTRY_ADMIN" ? "MINISTRY" : "PROVINCIAL_BUREAU", regionCode: provinceCode ?? "11" });
+  const u = await createUser(db, { role, organizationId: org.id, provinceCode: provinceCode ?? null });
+  return sessionUserOf(u.id);
+}
+
+describe("account management: unlock", () => {
+  it("lets a province unlock an account of its own province, audited", async () => {
+    const sichuan = await admin("PROVINCE_ADMIN", "51");
+    const target = await lockedUnitUser("510131");
+    expect(await executeAction(unlockUserOp, sichuan, meta, { userId: target.id })).toMatchObject({ ok: true });
+    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ lockedUntil: null, failedLoginCount: 0 });
+    expect((await auditRows({ entityId: target.id, operation: "user.unlock" }))[0]).toMatchObject({ outcome: "SUCCESS", actorId: sichuan.id });
+  });
+
+  it("refuses a province acting on another province's account: audited, unchanged", async () => {
+    const zhejiang = await admin("PROVINCE_ADMIN", "33");
+    const target = await lockedUnitUser("510131");
+    expect(await executeAction(unlockUserOp, zhejiang, meta, { userId: target.id })).toEqual({ ok: false, error: "无权执行此操作" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).lockedUntil).not.toBeNull();
+    expect((await auditRows({ actorId: zhejiang.id }))[0]).toMatchObject({ outcome: "DENIED", entityId: target.id });
+  });
+
+  it("keeps ministry accounts out of a province's reach, even a Beijing one", async () => {
+    const beijing = await admin("PROVINCE_ADMIN", "11");
+    const ministry = await admin("MINISTRY_ADMIN");
+    await db.user.update({ where: { id: ministry.id }, data: { lockedUntil: inAnHour() } });
+    expect(await executeAction(unlockUserOp, beijing, meta, { userId: ministry.id })).toMatchObject({ ok: false, error: "无权执行此操作" });
+    const other = await admin("MINISTRY_ADMIN");
+    expect(await executeAction(unlockUserOp, other, meta, { userId: ministry.id })).toMatchObject({ ok: true });
+  });
+
+  it("refuses roles without account management", async () => {
+    const org = await createOrganization(db, { type: "ENTERPRISE" });
+    const unitUser = await sessionUserOf((await createUser(db, { role: "UNIT_USER", organizationId: org.id })).id);
+    const target = await lockedUnitUser("510131");
+    expect(await executeAction(unlockUserOp, unitUser, meta, { userId: target.id })).toEqual({ ok: false, error: "无权执行此操作" });
+    const expert = await createExpert(db, { user: true });
+    expect(await executeAction(unlockUserOp, await sessionUserOf(expert.user!.id), meta, { userId: target.id })).toMatchObject({ ok: false });
+  });
+
+  it("derives an expert account's province from the expert profile", async () => {
+    const zhejiang = await admin("PROVINCE_ADMIN", "33");
+    const expert = await createExpert(db, { user: true, regionCode: "330106" });
+    await db.user.update({ where: { id: expert.user!.id }, data: { lockedUntil: inAnHour() } });
+    expect(await executeAction(unlockUserOp, zhejiang, meta, { userId: expert.user!.id })).toMatchObject({ ok: true });
+  });
+
+  it("reports an account that is not locked, or does not exist, clearly", async () => {
+    const ministry = await admin("MINISTRY_ADMIN");
+    const target = await lockedUnitUser("510131");
+    await db.user.update({ where: { id: target.id }, data: { lockedUntil: null } });
+    expect(await executeAction(unlockUserOp, ministry, meta, { userId: target.id })).toMatchObject({ ok: false, error: expect.stringContaining("未被锁定") });
+    expect(await executeAction(unlockUserOp, ministry, meta, { userId: "nope" })).toEqual({ ok: false, error: "账号不存在或已被删除" });
+    expect(await executeAction(unlockUserOp, ministry, meta, {})).toMatchObject({ ok: false, fieldErrors: { userId: ["缺少账号"] } });
+  });
+});
+
+describe("account management: disable and enable", () => {
+  it("disables and re-enables, refusing illegal transitions and one's own account", async () => {
+    const sichuan = await admin("PROVINCE_ADMIN", "51");
+    const target = await lockedUnitUser("510131");
+    expect(await executeAction(setUserStatusOp, sichuan, meta, { userId: target.id, status: "DISABLED" })).toMatchObject({ ok: true });
+    expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("DISABLED");
+    expect(await executeAction(setUserStatusOp, sichuan, meta, { userId: target.id, status: "DISABLED" })).toMatchObject({ ok: false, error: expect.stringContaining("无法停用") });
+    expect(await executeAction(setUserStatusOp, sichuan, meta, { userId: target.id, status: "ACTIVE" })).toMatchObject({ ok: true });
+    expect(await executeAction(setUserStatusOp, sichuan, meta, { userId: sichuan.id, status: "DISABLED" })).toMatchObject({ ok: false, error: "不能停用或启用自己的账号" });
+    expect(await executeAction(setUserStatusOp, sichuan, meta, { userId: target.id, status: "PENDING" })).toMatchObject({ ok: false, fieldErrors: { status: ["状态只能是启用或停用"] } });
+    const audits = await auditRows({ entityId: target.id });
+    expect(audits.filter((a) => a.outcome === "SUCCESS").map((a) => a.operation)).toEqual(["user.disable", "user.enable"]);
+  });
+
+  it("lets exactly one of two simultaneous disables succeed", async () => {
+    const a = await admin("PROVINCE_ADMIN", "51");
+    const b = await admin("PROVINCE_ADMIN", "51");
+    const target = await lockedUnitUser("510131");
+    const results = await Promise.all([
+      executeAction(setUserStatusOp, a, meta, { userId: target.id, status: "DISABLED" }),
+      executeAction(setUserStatusOp, b, meta, { userId: target.id, status: "DISABLED" }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect((await auditRows({ entityId: target.id, operation: "user.disable" })).filter((r) => r.outcome === "SUCCESS")).toHaveLength(1);
+  });
+});
+
+describe("account list scope", () => {
+  it("lists for a province only its own province's accounts, never ministry ones", async () => {
+    const sichuan = await admin("PROVINCE_ADMIN", "51");
+    const own = await lockedUnitUser("510131");
+    const foreign = await lockedUnitUser("330106");
+    const ministry = await admin("MINISTRY_ADMIN");
+    const list = async (q: string) => (await searchUsers(sichuan, userSearchSchema.parse({ q }))).rows.map((r) => r.id);
+    expect(await list(own.username)).toEqual([own.id]);
+    expect(await list(foreign.username)).toEqual([]);
+    expect(await list(ministry.username)).toEqual([]);
+    const national = await admin("MINISTRY_ADMIN");
+    expect((await searchUsers(national, userSearchSchema.parse({ q: foreign.username }))).rows.map((r) => r.id)).toEqual([foreign.id]);
+  });
+
+  it("filters locked accounts", async () => {
+    const national = await admin("MINISTRY_ADMIN");
+    const locked = await lockedUnitUser("510131");
+    const result = await searchUsers(national, userSearchSchema.parse({ status: "LOCKED", q: locked.username }));
+    expect(result.rows.map((r) => r.id)).toEqual([locked.id]);
+    expect(result.rows[0].lockedUntil).not.toBeNull();
+  });
+});
