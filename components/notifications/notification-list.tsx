@@ -29,7 +29,7 @@ export function NotificationList({ items }: { items: NotificationView[] }) {
                 )}
               </p>
               {n.body && <p className="mt-1 text-sm text-slate-600">{n.body}</p>}
-              <p className="mt-1 text-xs text-slate-500">
+              <p className="mt-1 text-xs text-slate-600">
                 <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt)}</time>
               </p>
             </div>
