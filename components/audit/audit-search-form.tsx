@@ -1,4 +1,4 @@
-import { Button, LinkButton } from "@/components/ui/button";
+import { SearchForm } from "@/components/ui/search-form";
 import { FormField, Input, Select } from "@/components/ui/form-field";
 
 export type AuditFilterValues = { q?: string; operation?: string; outcome?: string; from?: string; to?: string };
@@ -10,11 +10,9 @@ type AuditSearchFormProps = {
   operations: { code: string; label: string }[];
 };
 
-/** A GET form: the filters live in the URL, so results can be bookmarked and paged. */
 export function AuditSearchForm({ action, values, operations }: AuditSearchFormProps) {
   return (
-    <form method="get" action={action} role="search" aria-label="审计日志查询"
-      className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6">
+    <SearchForm action={action} label="审计日志查询" className="lg:grid-cols-6">
       <FormField id="q" label="关键词" className="lg:col-span-2" hint="操作人、摘要、对象编号或 IP">
         {(a) => <Input {...a} name="q" type="search" defaultValue={values.q} maxLength={100} />}
       </FormField>
@@ -40,10 +38,6 @@ export function AuditSearchForm({ action, values, operations }: AuditSearchFormP
       <FormField id="to" label="结束日期">
         {(a) => <Input {...a} name="to" type="date" defaultValue={values.to} />}
       </FormField>
-      <div className="flex items-end gap-2 lg:col-span-6">
-        <Button type="submit">查询</Button>
-        <LinkButton href={action} variant="secondary">重置</LinkButton>
-      </div>
-    </form>
+    </SearchForm>
   );
 }

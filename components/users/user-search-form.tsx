@@ -1,4 +1,4 @@
-import { Button, LinkButton } from "@/components/ui/button";
+import { SearchForm } from "@/components/ui/search-form";
 import { FormField, Input, Select } from "@/components/ui/form-field";
 import { ROLE_LABEL, ROLES } from "@/lib/auth/roles";
 
@@ -6,8 +6,7 @@ export type UserFilterValues = { q?: string; role?: string; status?: string };
 
 export function UserSearchForm({ action, values }: { action: string; values: UserFilterValues }) {
   return (
-    <form method="get" action={action} role="search" aria-label="账号查询"
-      className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4">
+    <SearchForm action={action} label="账号查询" className="lg:grid-cols-4">
       <FormField id="q" label="关键词" className="lg:col-span-2" hint="账号、姓名或单位名称">
         {(a) => <Input {...a} name="q" type="search" defaultValue={values.q} maxLength={60} />}
       </FormField>
@@ -30,10 +29,6 @@ export function UserSearchForm({ action, values }: { action: string; values: Use
           </Select>
         )}
       </FormField>
-      <div className="flex items-end gap-2 lg:col-span-4">
-        <Button type="submit">查询</Button>
-        <LinkButton href={action} variant="secondary">重置</LinkButton>
-      </div>
-    </form>
+    </SearchForm>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { firstValues, type SearchParams } from "@/lib/search-params";
 import { AuditSearchForm } from "@/components/audit/audit-search-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,8 +14,6 @@ import { EXTRA_OPERATION_LABEL } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "审计日志" };
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-
 const OPERATION_OPTIONS = [
   ...Object.entries(EXTRA_OPERATION_LABEL).map(([code, label]) => ({ code, label })),
   ...Object.entries(OPERATIONS).map(([code, label]) => ({ code, label })),
@@ -26,8 +25,7 @@ function operationLabel(code: string): string | null {
 
 export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission("/ministry/audit", "audit.read");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const search = auditSearchSchema.parse(raw);
+  const search = auditSearchSchema.parse(await firstValues(searchParams));
   const result = await searchAudit(search);
   const filters = { q: search.q, operation: search.operation, outcome: search.outcome, from: search.from, to: search.to };
   const rows = result.rows.map((r) => ({

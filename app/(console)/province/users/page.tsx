@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { firstValues, type SearchParams } from "@/lib/search-params";
 import { UserAdminPage } from "@/components/users/user-admin-page";
 import { requirePermission } from "@/lib/auth/session";
 import { searchUsers } from "@/lib/users/queries";
@@ -6,10 +7,9 @@ import { userSearchSchema } from "@/lib/users/schemas";
 
 export const metadata: Metadata = { title: "账号管理" };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("/province/users", "console.province");
   await requirePermission("/province/users", "user.manage");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const search = userSearchSchema.parse(raw);
+  const search = userSearchSchema.parse(await firstValues(searchParams));
   return <UserAdminPage path="/province/users" scopeLabel="本省" search={search} result={await searchUsers(user, search)} />;
 }
