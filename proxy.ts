@@ -6,10 +6,9 @@ import { ABSOLUTE_LIFETIME_MS, needsTouch, sessionState } from "@/lib/auth/sessi
 // Only redirects and keeps the idle clock; every page, action and route authorizes on its own.
 const SIGNED_IN_AREAS = ["/console", "/ministry", "/province", "/unit", "/expert", "/base", "/enterprise", "/account", "/notifications"];
 
-function toLogin(req: NextRequest, expired: boolean) {
+function toLogin(req: NextRequest) {
   const url = new URL("/login", req.url);
   url.searchParams.set("callbackUrl", req.nextUrl.pathname + req.nextUrl.search);
-  if (expired) url.searchParams.set("reason", "expired");
   return NextResponse.redirect(url);
 }
 
@@ -19,11 +18,13 @@ export async function proxy(req: NextRequest) {
   const secret = authSecret();
   const token = await getToken({ req, secret, secureCookie: secureCookies() });
 
-  if (!token) return guarded ? toLogin(req, false) : NextResponse.next();
+  if (!token) return guarded ? toLogin(req) : NextResponse.next();
   const now = Date.now();
   if (sessionState(token, now) === "expired") {
-    const res = guarded ? toLogin(req, true) : NextResponse.next();
-    res.cookies.delete(sessionCookieName());
+    // Guarded pages see the ended session themselves (they audit it and send the user to sign in again);
+    // the stale cookie is dropped once the user is on the login page.
+    const res = NextResponse.next();
+    if (path === "/login") res.cookies.delete(sessionCookieName());
     return res;
   }
   const res = NextResponse.next();

@@ -116,6 +116,7 @@ export function byStateRows<S extends string>(labels: Record<S, string>, counts:
 export const EXTRA_OPERATION_LABEL: Record<string, string> = {
   "auth.login": "登录",
   "auth.logout": "退出登录",
+  "auth.session": "会话失效",
   "user.unlock": "解除登录锁定",
   "user.enable": "启用账号",
   "user.disable": "停用账号",

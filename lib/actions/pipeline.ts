@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { writeAudit, type AuditEntry, type RequestMeta } from "@/lib/audit/log";
 import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
-import { lookupSession, requestMeta } from "@/lib/auth/session";
+import { auditSessionEnded, lookupSession, requestMeta } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/roles";
 import { AppError, GENERIC_ERROR } from "@/lib/errors";
 
@@ -65,6 +65,7 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     raw: FormData | Record<string, unknown>,
   ): Promise<ActionResult<T>> {
     const session = await lookupSession();
+    if (!session.user) await auditSessionEnded(session, `操作 ${def.operation}`);
     return executeAction(def, session.user, await requestMeta(), raw);
   };
 }

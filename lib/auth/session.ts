@@ -9,7 +9,8 @@ import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/li
 import { sessionState } from "@/lib/auth/session-policy";
 import type { SessionUser } from "@/lib/auth/roles";
 
-export type SessionLookup = { user: SessionUser } | { user: null; expired: boolean };
+/** `endedFor`: the account whose session just ended (timed out, disabled, password changed), for the audit log. */
+export type SessionLookup = { user: SessionUser } | { user: null; expired: boolean; endedFor?: { id: string; why: string } };
 
 /**
  * The signed-in user, with status and roles re-read from the database so that disabling an account,
@@ -19,7 +20,7 @@ export type SessionLookup = { user: SessionUser } | { user: null; expired: boole
 export const lookupSession = cache(async function lookupSession(): Promise<SessionLookup> {
   const session = await getServerSession(authOptions);
   if (!session?.uid) return { user: null, expired: false };
-  if (sessionState(session) === "expired") return { user: null, expired: true };
+  if (sessionState(session) === "expired") return { user: null, expired: true, endedFor: { id: session.uid, why: "会话超时" } };
   const row = await db.user.findUnique({
     where: { id: session.uid },
     select: {
@@ -27,9 +28,11 @@ export const lookupSession = cache(async function lookupSession(): Promise<Sessi
       roles: { select: { role: true, organizationId: true, provinceCode: true }, orderBy: { createdAt: "asc" } },
     },
   });
-  if (!row || row.status !== "ACTIVE") return { user: null, expired: true };
+  if (!row || row.status !== "ACTIVE") return { user: null, expired: true, endedFor: row ? { id: row.id, why: "账号已停用" } : undefined };
   // A password change ends every session that began before it (1 s slack for the change's own session clock).
-  if (session.loginAt && row.passwordChangedAt.getTime() > session.loginAt + 1000) return { user: null, expired: true };
+  if (session.loginAt && row.passwordChangedAt.getTime() > session.loginAt + 1000) {
+    return { user: null, expired: true, endedFor: { id: row.id, why: "密码已修改" } };
+  }
   return { user: { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles } };
 });
 
@@ -51,7 +54,22 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
   if (found.user) return found.user;
   const params = new URLSearchParams({ callbackUrl: returnTo });
   if (found.expired) params.set("reason", "expired");
+  await auditSessionEnded(found, returnTo);
   redirect(`/login?${params}`);
+}
+
+/** Record a request that arrived with a session that has ended (GB/T 22239: the attempt is recorded). */
+export async function auditSessionEnded(found: SessionLookup, target: string) {
+  if (found.user || !found.endedFor) return;
+  await writeAudit(db, {
+    actor: { id: found.endedFor.id },
+    operation: "auth.session",
+    outcome: "DENIED",
+    entityType: "User",
+    entityId: found.endedFor.id,
+    summary: `会话已失效（${found.endedFor.why}），访问 ${target.slice(0, 200)} 被要求重新登录`,
+    meta: await requestMeta(),
+  });
 }
 
 /** Record a refusal in the audit log. */

@@ -19,6 +19,12 @@ test("an idle session expires with a clear message", async ({ page, context, bas
   await page.goto("/unit");
   await expect(page).toHaveURL(/\/login\?.*reason=expired/);
   await expect(page.getByRole("status")).toHaveText("登录已超时，请重新登录");
+
+  // The attempt is recorded.
+  await login(page, "ministry");
+  await expectLoggedInAt(page, "/ministry", /部级工作台/);
+  await page.goto("/ministry/audit?operation=auth.session");
+  await expect(page.getByRole("cell", { name: /会话已失效（会话超时），访问 \/unit/ }).first()).toBeVisible();
 });
 
 test("a user changes the password, is signed out, and signs in with the new one", async ({ page }) => {
