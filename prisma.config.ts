@@ -30,10 +30,31 @@ function poolConfig(url: string): pg.PoolConfig {
   };
 }
 
+type ScriptRunner = { executeScript(script: string): Promise<void>; client: pg.Pool; onError(e: unknown): never };
+
+/**
+ * The adapter runs a migration script by splitting it on every ";" — also inside comments and function bodies
+ * (plpgsql). Send the script whole instead: PostgreSQL runs a multi-statement simple query as one transaction.
+ */
+function runScriptsWhole<T>(adapter: T): T {
+  const a = adapter as unknown as ScriptRunner;
+  a.executeScript = async (script: string) => {
+    try {
+      await a.client.query(script);
+    } catch (error) {
+      a.onError(error);
+    }
+  };
+  return adapter;
+}
+
 /** The adapter's own shadow database handling drops the database before closing its pool; do it in order. */
 class MigrationPg extends PrismaPg {
   constructor(private readonly cfg: pg.PoolConfig) {
     super(cfg);
+  }
+  override async connect() {
+    return runScriptsWhole(await super.connect());
   }
   override async connectToShadowDb() {
     const database = `prisma_shadow_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
@@ -41,7 +62,7 @@ class MigrationPg extends PrismaPg {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${database}"`);
     await admin.end();
-    const shadow = await new PrismaPg({ ...this.cfg, database }).connect();
+    const shadow = runScriptsWhole(await new PrismaPg({ ...this.cfg, database }).connect());
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();
