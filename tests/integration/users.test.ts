@@ -88,6 +88,17 @@ describe("account management: disable and enable", () => {
     expect(audits.filter((a) => a.outcome === "SUCCESS").map((a) => a.operation)).toEqual(["user.disable", "user.enable"]);
   });
 
+  it("refuses to disable another province's account or a ministry account: audited, unchanged", async () => {
+    const zhejiang = await admin("PROVINCE_ADMIN", "33");
+    const target = await lockedUnitUser("510131");
+    const ministry = await admin("MINISTRY_ADMIN");
+    for (const userId of [target.id, ministry.id]) {
+      expect(await executeAction(setUserStatusOp, zhejiang, meta, { userId, status: "DISABLED" })).toEqual({ ok: false, error: "无权执行此操作" });
+      expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).status).toBe("ACTIVE");
+    }
+    expect((await auditRows({ actorId: zhejiang.id })).map((a) => a.outcome)).toEqual(["DENIED", "DENIED"]);
+  });
+
   it("lets exactly one of two simultaneous disables succeed", async () => {
     const a = await admin("PROVINCE_ADMIN", "51");
     const b = await admin("PROVINCE_ADMIN", "51");
