@@ -24,7 +24,10 @@ async function freshDatabase(tier: string): Promise<{ url: string; close: () => 
   if (serverUrl) {
     const name = `esp_${tier}_${stamp}`;
     const url = await recreateDatabase(serverUrl, name);
-    await migrate(url);
+    await migrate(url).catch(async (err) => {
+      await dropDatabase(serverUrl, name);
+      throw err;
+    });
     // Kept when KEEP_TEST_DB=1, for looking into a failure.
     return { url, close: async () => void (process.env.KEEP_TEST_DB === "1" || (await dropDatabase(serverUrl, name))) };
   }
