@@ -14,7 +14,7 @@ export function createPrismaClient(url: string, max = 10): PrismaClient {
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function client(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL, Number(process.env.DATABASE_POOL_MAX ?? 10));
+  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL, env().DATABASE_POOL_MAX);
   return globalForPrisma.prisma;
 }
 

@@ -5,9 +5,9 @@ const schema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL 未设置：生产环境请指向 PostgreSQL；本地演示请用 npm run demo（内置数据库）" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL 必须是 postgresql:// 开头的连接串"),
-  NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET 至少 16 个字符").optional(),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_POOL_MAX: z.coerce.number({ error: "DATABASE_POOL_MAX 必须是数字" }).int().min(1).max(200).default(10),
 });
+// The session secret is checked where it is used (lib/auth/secret.ts), also by proxy.ts, which cannot load this.
 
 export type Env = z.infer<typeof schema>;
 

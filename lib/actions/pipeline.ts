@@ -1,3 +1,4 @@
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { writeAudit, type AuditEntry, type RequestMeta } from "@/lib/audit/log";
@@ -59,14 +60,19 @@ export type ActionDefinition<S extends z.ZodType, T> = {
  * zod → session → permission (role first, then the record's scope via ctx.authorize) → run → audit → typed result.
  * Refusals are audited here; the success audit is written by `run` inside its transaction.
  */
-export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>) {
+export function defineAction<S extends z.ZodType, T>(
+  def: ActionDefinition<S, T>,
+  options: { revalidate?: { path: string; type?: "layout" | "page" } } = {},
+) {
   return async function action(
     _prev: ActionResult<T> | null | undefined,
     raw: FormData | Record<string, unknown>,
   ): Promise<ActionResult<T>> {
     const session = await lookupSession();
     if (!session.user) await auditSessionEnded(session, `操作 ${def.operation}`);
-    return executeAction(def, session.user, await requestMeta(), raw);
+    const result = await executeAction(def, session.user, await requestMeta(), raw);
+    if (result.ok && options.revalidate) revalidatePath(options.revalidate.path, options.revalidate.type);
+    return result;
   };
 }
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import type { ActionDefinition } from "@/lib/actions/pipeline";
 import { notFound } from "@/lib/errors";
 
-const markReadSchema = z.object({ id: z.string().min(1).optional(), all: z.coerce.boolean().optional() });
+const markReadSchema = z.object({ id: z.string().min(1).max(40).optional(), all: z.stringbool().optional() });
 
 /** Mark one notification (or all of the user's) as read. Ownership is read from the row. */
 export const markNotificationsReadOp = {
