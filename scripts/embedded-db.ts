@@ -3,6 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
@@ -20,7 +21,8 @@ export async function startEmbeddedDatabase(dataDir: string, port: number): Prom
     throw new Error(`内置数据库端口 ${port} 已被占用：请关闭占用该端口的程序，或设置 EMBEDDED_DB_PORT 换一个端口`);
   }
   await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  // pg_trgm backs the substring search indexes (migration 20261126180000).
+  const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   // All connections share one PGlite session; several are still needed for Prisma's pool.
   const server = new PGLiteSocketServer({ db: pglite, port, host: "127.0.0.1", maxConnections: 16 });
   await server.start();

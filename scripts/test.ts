@@ -77,7 +77,9 @@ async function e2e() {
     if (!process.env.E2E_SKIP_BUILD) await run("npm", ["run", "build"], env);
     await rm(env.PLAYWRIGHT_JSON_OUTPUT_NAME, { force: true });
     let failedRun = false;
-    await run("npx", ["playwright", "test", "--reporter=list,json"], env).catch(() => (failedRun = true));
+    // E2E_SPECS="tests/e2e/a.spec.ts tests/e2e/b.spec.ts" runs only those files (while working on them).
+    const specs = (process.env.E2E_SPECS ?? "").split(/\s+/).filter(Boolean);
+    await run("npx", ["playwright", "test", ...specs, "--reporter=list,json"], env).catch(() => (failedRun = true));
     if (!existsSync(env.PLAYWRIGHT_JSON_OUTPUT_NAME)) return void (totals.failed += 1);
     const { stats } = JSON.parse(await readFile(env.PLAYWRIGHT_JSON_OUTPUT_NAME, "utf8"));
     totals.passed += stats.expected + stats.flaky;

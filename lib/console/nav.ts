@@ -17,10 +17,27 @@ export type NavSection = { heading: string; items: NavItem[] };
 // Pages that exist today, each shown only to users holding the operation its page requires.
 const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> = {
   MINISTRY_ADMIN: [
+    { href: "/needs", label: "需求总览", operation: "need.read" },
+    { href: "/experts", label: "专家库", operation: "expert.read" },
+    { href: "/library", label: "重点联系专家库", operation: "library.decide" },
+    { href: "/ministry/menu", label: "服务菜单", operation: "menu.manage" },
+    { href: "/imports", label: "批量导入", operation: "expert.import" },
     { href: "/ministry/users", label: "账号管理", operation: "user.manage" },
     { href: "/ministry/audit", label: "审计日志", operation: "audit.read" },
   ],
-  PROVINCE_ADMIN: [{ href: "/province/users", label: "账号管理", operation: "user.manage" }],
+  PROVINCE_ADMIN: [
+    { href: "/needs", label: "需求审核", operation: "need.review" },
+    { href: "/experts", label: "专家管理", operation: "expert.read" },
+    { href: "/library", label: "重点联系专家库", operation: "library.nominate" },
+    { href: "/imports", label: "批量导入", operation: "expert.import" },
+    { href: "/province/users", label: "账号管理", operation: "user.manage" },
+  ],
+  UNIT_USER: [
+    { href: "/needs/new", label: "点餐下单", operation: "need.create" },
+    { href: "/needs", label: "我的需求", operation: "need.read" },
+    { href: "/imports", label: "批量导入", operation: "need.import" },
+  ],
+  EXPERT: [{ href: "/expert/profile", label: "我的档案", operation: "expert.update" }],
 };
 
 const ACCOUNT_PAGES: (NavItem & { operation: Operation })[] = [
