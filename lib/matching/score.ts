@@ -1,0 +1,78 @@
+import { TALENT_CATEGORY_LABEL } from "@/lib/labels";
+import {
+  availabilityFit, feedbackFit, formFit, hierarchyFit, libraryFit, loadFit, regionFit, talentFit, textFit, willingToServe,
+  type Parts,
+} from "@/lib/matching/parts";
+import type { ExpertFacts, NameBook, NeedFacts, ParentOf } from "@/lib/matching/types";
+import { SCORE_PARTS, type Weights } from "@/lib/matching/weights";
+
+export type HardFilter = "UNMATCHABLE" | "AT_CAPACITY" | "CONFLICT" | "DECLINED" | "UNAVAILABLE" | "NO_REMOTE" | "NOT_WILLING";
+
+export const HARD_FILTER_LABEL: Record<HardFilter, string> = {
+  UNMATCHABLE: "暂不可匹配（未审核、已暂停，或退休专家未提交健康与自愿声明）",
+  AT_CAPACITY: "在办服务已达上限",
+  CONFLICT: "利益冲突：专家就职于需求单位",
+  DECLINED: "已婉拒过该需求",
+  UNAVAILABLE: "需求时段内无法安排",
+  NO_REMOTE: "需求为远程服务，专家不接受远程",
+  NOT_WILLING: "需求为现场服务，不在专家愿意服务的地区",
+};
+
+/** The first reason the expert cannot serve this need at all, or null. Order: cheapest checks first. */
+export function hardFilter(need: NeedFacts, expert: ExpertFacts): HardFilter | null {
+  if (!expert.matchable) return "UNMATCHABLE";
+  if (expert.activeEngagements >= expert.maxConcurrent) return "AT_CAPACITY";
+  if (need.unitId && expert.employerOrgId === need.unitId) return "CONFLICT";
+  if (expert.declinedNeedIds.has(need.id)) return "DECLINED";
+  if (need.delivery === "REMOTE" && !expert.acceptsRemote) return "NO_REMOTE";
+  if (need.delivery === "ONSITE" && !willingToServe(need, expert)) return "NOT_WILLING";
+  if (availabilityFit(need, expert).value === 0) return "UNAVAILABLE";
+  return null;
+}
+
+export type Scored = { score: number; parts: Record<string, number>; explanation: string };
+
+export type Scorer = { weights: Weights; names: NameBook; disciplineParent: ParentOf; industryParent: ParentOf };
+
+export function scoreParts(need: NeedFacts, expert: ExpertFacts, s: Scorer): Parts {
+  return {
+    discipline: hierarchyFit(need.disciplineCodes, expert.disciplineCodes, s.disciplineParent, s.names.discipline, "学科"),
+    industry: hierarchyFit(need.industryCodes, expert.industryCodes, s.industryParent, s.names.industry, "行业"),
+    text: textFit(need, expert),
+    form: formFit(need, expert),
+    region: regionFit(need, expert, s.names),
+    availability: availabilityFit(need, expert),
+    load: loadFit(expert),
+    talent: talentFit(expert, (c) => TALENT_CATEGORY_LABEL[c]),
+    feedback: feedbackFit(expert),
+    library: libraryFit(expert),
+  };
+}
+
+/** Weighted mean of the parts, rounded to 4 places, with the three biggest contributions that have a detail. */
+export function combine(parts: Parts, weights: Weights): Scored {
+  let sum = 0;
+  let total = 0;
+  const contributions: { detail: string; amount: number }[] = [];
+  for (const p of SCORE_PARTS) {
+    const w = weights[p];
+    sum += w;
+    total += w * parts[p].value;
+    const detail = parts[p].detail;
+    if (detail && w > 0) contributions.push({ detail, amount: w * parts[p].value });
+  }
+  const score = sum > 0 ? Math.round((total / sum) * 10_000) / 10_000 : 0;
+  contributions.sort((a, b) => b.amount - a.amount);
+  return {
+    score,
+    parts: Object.fromEntries(SCORE_PARTS.map((p) => [p, Math.round(parts[p].value * 1000) / 1000])),
+    explanation: contributions.slice(0, 3).map((c) => c.detail).join(" · "),
+  };
+}
+
+/** Score one pair: null when a hard filter excludes the expert. */
+export function scorePair(need: NeedFacts, expert: ExpertFacts, s: Scorer): (Scored & { filtered: null }) | { filtered: HardFilter } {
+  const filtered = hardFilter(need, expert);
+  if (filtered) return { filtered };
+  return { ...combine(scoreParts(need, expert, s), s.weights), filtered: null };
+}
