@@ -1,4 +1,4 @@
-import { relevance, termVector, type TermVector } from "@/lib/matching/text";
+import { expertTexts, relevance, termVector, type TermVector } from "@/lib/matching/text";
 
 // Affinity between experts and needs described only by text and discipline labels (for importing from and
 // comparing with other systems): the same text relevance the app uses, plus discipline overlap when both sides
@@ -11,8 +11,7 @@ export type PreparedExpert = { id: string; disciplines: string[]; text: TermVect
 export type PreparedNeed = { id: string; disciplines: string[]; text: TermVector };
 
 export function prepareExpert(e: AffinityExpert): PreparedExpert {
-  const achievements = (e.achievements ?? []).flatMap((a) => [a.title, a.abstract ?? ""]);
-  return { id: String(e.id), disciplines: e.disciplines ?? [], text: termVector([...(e.skills ?? []), e.bio ?? "", ...achievements]) };
+  return { id: String(e.id), disciplines: e.disciplines ?? [], text: termVector(expertTexts(e)) };
 }
 
 export function prepareNeed(n: AffinityNeed): PreparedNeed {

@@ -84,18 +84,38 @@ export function termWeight(term: string): number {
   return 9;
 }
 
+/** How often each term occurs in the texts (what the database keeps per expert, in matchTermCounts). */
+export function termCounts(texts: (string | null | undefined)[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const text of texts) for (const t of tokenize(text ?? "")) counts[t] = (counts[t] ?? 0) + 1;
+  return counts;
+}
+
 /** A TF-IDF vector with sublinear term frequency (1 + ln tf). */
-export function termVector(texts: (string | null | undefined)[]): TermVector {
-  const counts = new Map<string, number>();
-  for (const text of texts) for (const t of tokenize(text ?? "")) counts.set(t, (counts.get(t) ?? 0) + 1);
+export function vectorFromCounts(counts: Record<string, number>): TermVector {
   const weights = new Map<string, number>();
   let sum = 0;
-  for (const [term, tf] of counts) {
+  for (const [term, tf] of Object.entries(counts)) {
+    if (!(tf > 0)) continue;
     const w = (1 + Math.log(tf)) * termWeight(term);
     weights.set(term, w);
     sum += w * w;
   }
   return { weights, norm: Math.sqrt(sum) };
+}
+
+export function termVector(texts: (string | null | undefined)[]): TermVector {
+  return vectorFromCounts(termCounts(texts));
+}
+
+/** The k heaviest terms of a vector (what retrieval looks up in the token index). */
+export function topTerms(vector: TermVector, k: number): string[] {
+  return [...vector.weights].sort((a, b) => b[1] - a[1]).slice(0, k).map(([t]) => t);
+}
+
+/** The texts of an expert that text relevance reads, in one place for the app, the seed and the CLI. */
+export function expertTexts(e: { skills?: string[]; bio?: string | null; achievements?: { title: string; abstract?: string | null }[] }): string[] {
+  return [...(e.skills ?? []), e.bio ?? "", ...(e.achievements ?? []).flatMap((a) => [a.title, a.abstract ?? ""])];
 }
 
 /** Cosine similarity in [0, 1], and the shared terms that contribute most (for the explanation). */

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { computeAllMatchTerms } from "@/lib/matching/terms";
 import { seedDemo } from "./demo";
 import { type ReferenceSummary, seedReferenceData } from "./reference-data";
 
@@ -15,6 +16,7 @@ export type SeedSummary = {
 export async function seedAll(tx: Tx): Promise<SeedSummary> {
   const reference = await seedReferenceData(tx);
   const demo = await seedDemo(tx);
+  await computeAllMatchTerms(tx); // the matching engine's text index (lib/matching/terms.ts)
   return { reference, demoSkipped: demo.skipped, counts: await countRows(tx) };
 }
 
