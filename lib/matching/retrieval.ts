@@ -24,6 +24,10 @@ export async function candidateExpertIds(tx: Tx, q: RetrievalQuery, visibility: 
   const family = textArray(q.disciplineFamily);
   const industries = textArray(q.industryCodes);
   const terms = textArray(q.terms);
+  // Each of the heaviest terms found adds one (containment checks are cheap; building intersections is not).
+  const termHits = q.terms.length
+    ? Prisma.join(q.terms.slice(0, 8).map((t) => Prisma.sql`(e."matchTerms" @> ARRAY[${t}]::text[])::int`), " + ")
+    : Prisma.sql`0`;
   const visible = visibility.all ? Prisma.sql`TRUE` : Prisma.sql`(e."provinceCode" = ${visibility.provinceCode} OR e."shareAcrossRegions")`;
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT e."id" FROM "ExpertProfile" e
@@ -33,11 +37,11 @@ export async function candidateExpertIds(tx: Tx, q: RetrievalQuery, visibility: 
        AND ${visible}
        AND (e."disciplineCodes" && ${family} OR e."industryCodes" && ${industries} OR e."matchTerms" && ${terms})
      ORDER BY
-       3 * cardinality(ARRAY(SELECT unnest(e."disciplineCodes") INTERSECT SELECT unnest(${codes})))
-       + cardinality(ARRAY(SELECT unnest(e."disciplineCodes") INTERSECT SELECT unnest(${family})))
-       + cardinality(ARRAY(SELECT unnest(e."industryCodes") INTERSECT SELECT unnest(${industries})))
-       + cardinality(ARRAY(SELECT unnest(e."matchTerms") INTERSECT SELECT unnest(${terms})))
-       + CASE WHEN e."provinceCode" = ${q.provinceCode ?? ""} THEN 1 ELSE 0 END DESC,
+       3 * (e."disciplineCodes" && ${codes})::int
+       + (e."disciplineCodes" && ${family})::int
+       + (e."industryCodes" && ${industries})::int
+       + ${termHits}
+       + (e."provinceCode" = ${q.provinceCode ?? ""})::int DESC,
        e."id"
      LIMIT ${limit}`;
   return rows.map((r) => r.id);
