@@ -66,38 +66,46 @@ export async function importJobProgress(id: string): Promise<JobProgress | null>
   });
 }
 
-/** The job page: summary, one page of row errors. */
+/** The job page: summary, and one page of row errors sliced in the database (a file may have tens of thousands). */
 export async function importJobDetail(id: string, errorPage: number) {
   const job = await db.importJob.findUnique({
     where: { id },
     select: {
       id: true, kind: true, state: true, fileName: true, totalRows: true, validRows: true, processedRows: true,
-      committedRows: true, failureReason: true, createdAt: true, finishedAt: true, errors: true, createdById: true,
+      committedRows: true, failureReason: true, createdAt: true, finishedAt: true, createdById: true,
     },
   });
   if (!job) return null;
   const creator = await db.user.findUnique({ where: { id: job.createdById }, select: { displayName: true } });
-  const errors = (Array.isArray(job.errors) ? job.errors : []) as RowError[];
-  const errorRows = new Set(errors.filter((e) => e.row > 1).map((e) => e.row)).size;
-  const lastPage = Math.max(1, Math.ceil(errors.length / ERROR_PAGE_SIZE));
+  const [counts] = await db.$queryRaw<{ total: number; rows: number; header: number }[]>`
+    SELECT count(*)::int AS total,
+           count(DISTINCT (e->>'row')::int) FILTER (WHERE (e->>'row')::int > 1)::int AS rows,
+           count(*) FILTER (WHERE (e->>'row')::int = 1)::int AS header
+    FROM "ImportJob" j, jsonb_array_elements(j."errors") e WHERE j."id" = ${id}`;
+  const lastPage = Math.max(1, Math.ceil(counts.total / ERROR_PAGE_SIZE));
   const page = Math.min(errorPage, lastPage);
+  const slice = await db.$queryRaw<{ e: RowError }[]>`
+    SELECT e.value AS e FROM "ImportJob" j, jsonb_array_elements(j."errors") WITH ORDINALITY AS e(value, i)
+    WHERE j."id" = ${id} ORDER BY e.i OFFSET ${(page - 1) * ERROR_PAGE_SIZE} LIMIT ${ERROR_PAGE_SIZE}`;
   return {
     id: job.id, kind: job.kind, state: job.state, fileName: job.fileName, totalRows: job.totalRows,
     validRows: job.validRows, processedRows: job.processedRows, committedRows: job.committedRows,
     failureReason: job.failureReason, createdAt: job.createdAt, finishedAt: job.finishedAt,
     createdBy: creator?.displayName ?? "—",
-    errorCount: errors.length,
-    errorRows,
-    headerErrors: errors.filter((e) => e.row === 1).length,
+    errorCount: counts.total,
+    errorRows: counts.rows,
+    headerErrors: counts.header,
     errorPage: page,
     errorPageSize: ERROR_PAGE_SIZE,
-    errors: errors.slice((page - 1) * ERROR_PAGE_SIZE, page * ERROR_PAGE_SIZE),
+    errors: slice.map((r) => r.e),
   };
 }
 
 /** Every row error of a job, for the CSV download. */
 export async function importJobErrors(id: string): Promise<{ fileName: string; errors: RowError[] } | null> {
-  const job = await db.importJob.findUnique({ where: { id }, select: { fileName: true, errors: true } });
-  if (!job) return null;
-  return { fileName: job.fileName, errors: (Array.isArray(job.errors) ? job.errors : []) as RowError[] };
+  const rows = await db.$queryRaw<{ fileName: string; errors: string }[]>`
+    SELECT "fileName", "errors"::text AS errors FROM "ImportJob" WHERE "id" = ${id}`;
+  if (!rows.length) return null;
+  const errors: unknown = JSON.parse(rows[0].errors);
+  return { fileName: rows[0].fileName, errors: (Array.isArray(errors) ? errors : []) as RowError[] };
 }
