@@ -6,6 +6,10 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { EXPERT_COLUMNS, NEED_COLUMNS, type RowError } from "@/lib/import/columns";
 import { cancelImportOp, commitImportOp, uploadImportOp } from "@/lib/import/operations";
 import { listImportJobs, maySeeJob } from "@/lib/import/queries";
+import { readSpreadsheet } from "@/lib/import/read";
+import { loadExpertReference, loadNeedReference } from "@/lib/import/reference";
+import { templateCsv, templateXlsx } from "@/lib/import/template";
+import { validateSheet } from "@/lib/import/validate";
 import { createOrganization, createUser, uniqueSuffix } from "@/prisma/seed/factories";
 import { auditRows, meta, sessionUserOf } from "./helpers";
 
@@ -303,6 +307,27 @@ describe("import: permissions", () => {
     expect(await executeAction(commitImportOp("NEEDS"), unitB.user, meta, { jobId: needJob.id })).toEqual({ ok: false, error: "无权执行此操作" });
     expect(maySeeJob(sichuan, needJob)).toBe(false); // a unit's drafts are the unit's until it submits them
     expect(await db.need.count({ where: { title: `单位范围${s}` } })).toBe(0);
+  });
+});
+
+describe("import: templates", () => {
+  it("the downloadable templates read back with their example row valid for the importer", async () => {
+    await createOrganization(db, { type: "COOPERATIVE", regionCode: "510131" });
+    const province = { national: false, provinceCode: "51", organizationId: null };
+    const importer = { kind: "province" as const, provinceCode: "51" };
+    for (const bytes of [await templateXlsx("EXPERTS", province), new TextEncoder().encode(await templateCsv("EXPERTS", province))]) {
+      const { sheet } = await readSpreadsheet(new Uint8Array(bytes));
+      const v = validateSheet("EXPERTS", sheet, await loadExpertReference(db), importer);
+      expect(v).toMatchObject({ totalRows: 1, errors: [] });
+      expect(v.records[0].provinceCode).toBe("51");
+    }
+    const xlsx = await templateXlsx("NEEDS", province);
+    const { sheet } = await readSpreadsheet(new Uint8Array(xlsx));
+    expect(validateSheet("NEEDS", sheet, await loadNeedReference(db, "51"), importer)).toMatchObject({ totalRows: 1, errors: [] });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["导入数据", "填写说明", "学科代码", "行业代码", "地区代码", "服务菜单", "本省单位"]);
+    expect(workbook.getWorksheet("填写说明")!.getRow(2).values).toEqual([undefined, "需求单位", "必填", expect.stringContaining("统一社会信用代码"), expect.any(String)]);
   });
 });
 
