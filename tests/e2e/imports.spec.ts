@@ -55,6 +55,7 @@ test("a province downloads the template, uploads a CSV with one bad row, sees it
 
 test("a unit may import only needs; an expert may not open the import page", async ({ page }) => {
   await login(page, "unit");
+  await expect(page).toHaveURL(/\/unit$/);
   await page.goto("/imports");
   await expectLoggedInAt(page, "/imports", /批量导入/);
   await expect(page.getByLabel("导入类型").locator("option")).toHaveText(["需求"]);
