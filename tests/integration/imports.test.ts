@@ -5,7 +5,7 @@ import { executeAction } from "@/lib/actions/pipeline";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { EXPERT_COLUMNS, NEED_COLUMNS, type RowError } from "@/lib/import/columns";
 import { cancelImportOp, commitImportOp, uploadImportOp } from "@/lib/import/operations";
-import { listImportJobs, maySeeJob } from "@/lib/import/queries";
+import { importJobDetail, importJobErrors, importJobScope, listImportJobs, maySeeJob } from "@/lib/import/queries";
 import { readSpreadsheet } from "@/lib/import/read";
 import { loadExpertReference, loadNeedReference } from "@/lib/import/reference";
 import { templateCsv, templateXlsx } from "@/lib/import/template";
@@ -106,6 +106,32 @@ describe("import: validation reports every bad row and writes nothing", () => {
     const job = await uploaded(user, "EXPERTS", csv([["姓名", "性别"], ["张三", "男"]]));
     expect(job.validRows).toBe(0);
     expect(errorsOf(job)).toContainEqual({ row: 1, column: "所在地区", message: "缺少必填列" });
+  });
+});
+
+describe("import: error listing", () => {
+  it("pages the row errors in file order and gives them all for the CSV download", async () => {
+    const { user } = await staff("PROVINCE_ADMIN", { provinceCode: "51" });
+    const s = uniqueSuffix();
+    const rows = Array.from({ length: 60 }, (_, i) => expertLine({ name: `错${i}${s}`, gender: "?", title: i % 2 ? "?" : "正高级" }));
+    const job = await uploaded(user, "EXPERTS", csv([[...EXPERT_HEADER, "备注"], ...rows.map((r) => [...r, ""]), expertLine({ name: `对${s}` })]));
+    const first = (await importJobDetail(job.id, 1))!;
+    expect(first).toMatchObject({ errorCount: 91, errorRows: 60, headerErrors: 1, errorPage: 1, validRows: 1 });
+    expect(first.errors[0]).toEqual({ row: 1, column: "备注", message: expect.stringContaining("无法识别") });
+    expect(first.errors.slice(1, 4).map((e) => [e.row, e.column])).toEqual([[2, "性别"], [3, "性别"], [3, "职称"]]);
+    const last = (await importJobDetail(job.id, 99))!;
+    expect(last.errorPage).toBe(2);
+    expect(last.errors).toHaveLength(41);
+    expect(last.errors.at(-1)).toMatchObject({ row: 61, column: "职称" });
+    expect((await importJobErrors(job.id))!.errors).toHaveLength(91);
+  });
+
+  it("marks a commit cut off long ago (its instance stopped) as failed", async () => {
+    const { user } = await staff("PROVINCE_ADMIN", { provinceCode: "51" });
+    const job = await uploaded(user, "EXPERTS", csv([EXPERT_HEADER, expertLine({ name: `中断${uniqueSuffix()}` })]));
+    await db.$executeRaw`UPDATE "ImportJob" SET "state" = 'COMMITTING', "updatedAt" = now() - interval '1 hour' WHERE "id" = ${job.id}`;
+    await importJobScope(job.id);
+    expect(await db.importJob.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ state: "FAILED", failureReason: expect.stringContaining("中断") });
   });
 });
 
