@@ -1,0 +1,5 @@
+import { handleUpload } from "@/lib/import/http";
+
+export async function POST(req: Request) {
+  return handleUpload(req);
+}

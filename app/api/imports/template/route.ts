@@ -1,0 +1,5 @@
+import { handleTemplate } from "@/lib/import/http";
+
+export async function GET(req: Request) {
+  return handleTemplate(req);
+}
