@@ -52,7 +52,7 @@ export default async function NominateSearchPage({ searchParams }: { searchParam
                 <Td className="whitespace-nowrap">{LIBRARY_STATUS_LABEL[e.libraryStatus]}</Td>
                 <Td>{e.meetsLevel ? <Badge tone="success">符合</Badge> : <Badge tone="danger">不符合</Badge>}</Td>
                 <Td className="text-right">
-                  <LinkButton href={`${PATH}/${e.id}`} size="sm" variant={e.meetsLevel ? "primary" : "secondary"} aria-label={`推荐 ${e.name}`}>
+                  <LinkButton href={`${PATH}/${e.id}`} size="sm" variant={e.meetsLevel ? "primary" : "secondary"} aria-label={e.meetsLevel ? `推荐 ${e.name}` : `查看 ${e.name} 的入库条件`}>
                     {e.meetsLevel ? "推荐" : "查看条件"}
                   </LinkButton>
                 </Td>
