@@ -4,7 +4,9 @@ import { executeAction } from "@/lib/actions/pipeline";
 import {
   confirmMembershipOp, decideNominationOp, leaveLibraryOp, nominateOp, removeMemberOp, withdrawNominationOp,
 } from "@/lib/library/operations";
-import { libraryCardFor, searchCandidates, searchMembers, searchNominations } from "@/lib/library/queries";
+import { libraryCardFor, membersForExport, searchCandidates, searchMembers, searchNominations } from "@/lib/library/queries";
+import { MEMBER_EXPORT_COLUMNS } from "@/lib/library/export";
+import { toCsv } from "@/lib/export/table";
 import { candidateSearchSchema, memberSearchSchema, nominationSearchSchema } from "@/lib/library/schemas";
 import type { SessionUser } from "@/lib/auth/roles";
 import { createExpert, createUser, type CreateExpertInput } from "@/prisma/seed/factories";
@@ -340,5 +342,20 @@ describe("library lists", () => {
     const rows = (await searchCandidates(sichuan, candidateSearchSchema.parse({ q: skill }))).rows;
     expect(rows.map((r) => r.id)).toEqual([open.id]);
     expect([m.id, pending.expert.id, foreign.id].some((id) => rows.some((r) => r.id === id))).toBe(false);
+  });
+
+  it("exports members within scope without personal contact or identity data", async () => {
+    const skill = `导出技能${Date.now()}`;
+    const own = await member({ skills: [skill], phone: "13900001111", email: "private@example.com", idNumber: "510131197501010011" });
+    const foreign = await member({ skills: [skill], regionCode: ZHEJIANG_COUNTY });
+    const rows = await membersForExport(await province("51"), memberSearchSchema.parse({ q: skill }));
+    expect(rows.map((r) => r.id)).toEqual([own.id]);
+    const csv = toCsv(MEMBER_EXPORT_COLUMNS, rows);
+    expect(csv).toContain(own.name);
+    expect(csv).toContain("四川省");
+    expect(csv).not.toContain(foreign.name);
+    for (const secret of ["13900001111", "private@example.com", "510131197501010011", "1975"]) expect(csv).not.toContain(secret);
+    const unit = await sessionUserOf((await createUser(db, { role: "UNIT_USER" })).id);
+    expect(await membersForExport(unit, memberSearchSchema.parse({ q: skill }))).toEqual([]);
   });
 });
