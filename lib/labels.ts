@@ -114,6 +114,17 @@ export function byStateRows<S extends string>(labels: Record<S, string>, counts:
 
 /** Audit operations that are not permission operations (sign-in and the like). */
 export const EXTRA_OPERATION_LABEL: Record<string, string> = {
+  "menu.create": "新增服务菜单项",
+  "menu.update": "修改服务菜单项",
+  "menu.retire": "停用服务菜单项",
+  "menu.restore": "恢复服务菜单项",
+  "menu.delete": "删除服务菜单项",
+  "library.withdraw": "撤回入库推荐",
+  "library.admit": "同意入库",
+  "library.decline": "不同意入库",
+  "library.exit": "本人退出重点联系专家库",
+  "library.remove": "调出重点联系专家库",
+  "library.export": "导出重点联系专家库名单",
   "auth.login": "登录",
   "auth.logout": "退出登录",
   "auth.session": "会话失效",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { connection } from "next/server";
 import { StatGrid, StatTile } from "@/components/ui/stat-tile";
 import { CaseList } from "@/components/portal/case-list";
@@ -32,6 +33,12 @@ export default async function PortalPage() {
           <StatTile label="已设立专家服务基地" value={figures.bases} unit="个" />
           <StatTile label="已发布典型案例" value={figures.cases} unit="篇" />
         </StatGrid>
+      </Section>
+      <Section id="menu-heading" title="服务菜单（点餐式服务）">
+        <p className="text-sm text-slate-600">
+          技术指导、科技推广、联合攻关、人才培养等服务形式的菜单项，基层单位按需“点餐”。
+          <Link href="/services" className="ml-1 font-medium text-brand-700 underline">查看服务菜单</Link>
+        </p>
       </Section>
       <Section id="plans-heading" title="年度主题（接受申报）">
         <PlanList plans={plans} />

@@ -6,6 +6,7 @@ import { type DemoContext, type DemoRows, emptyRows, ids } from "./demo-context"
 import { buildCases, buildNotifications, buildPlansAndActivities } from "./demo-activities";
 import { buildBases, buildChallenges, buildHostsAndEnterprises } from "./demo-bases";
 import { buildExperts } from "./demo-experts";
+import { buildLibrary } from "./demo-library";
 import { buildNeeds } from "./demo-needs";
 import { buildAdmins, buildUnits } from "./demo-people";
 import { DEMO_SEED, Rng } from "./random";
@@ -34,6 +35,7 @@ export function buildDemo(inputs: DemoInputs): DemoRows {
   const admins = buildAdmins(ctx);
   const units = buildUnits(ctx);
   const pool = buildExperts(ctx, admins);
+  buildLibrary(ctx, admins, pool);
   const needs = buildNeeds(ctx, units, admins, pool);
   const hosts = buildHostsAndEnterprises(ctx);
   const baseIds = buildBases(ctx, admins, hosts);

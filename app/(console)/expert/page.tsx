@@ -8,6 +8,8 @@ import { StateBreakdown } from "@/components/dashboard/state-breakdown";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { requirePermission } from "@/lib/auth/session";
 import { expertDashboard } from "@/lib/dashboard/expert-queries";
+import { libraryCardFor } from "@/lib/library/queries";
+import { LibraryCard } from "@/components/library/library-card";
 import {
   byStateRows, ENGAGEMENT_STATE_LABEL, EXPERT_STATUS_LABEL, LIBRARY_STATUS_LABEL, MATCH_STATE_LABEL,
   PROFESSIONAL_TITLE_LABEL, SERVICE_FORM_LABEL, TALENT_CATEGORY_LABEL,
@@ -17,7 +19,7 @@ export const metadata: Metadata = { title: "专家工作台" };
 
 export default async function ExpertDashboardPage() {
   const user = await requirePermission("/expert", "console.expert");
-  const data = await expertDashboard(user);
+  const [data, membership] = await Promise.all([expertDashboard(user), libraryCardFor(user)]);
   const p = data?.profile;
   return (
     <>
@@ -45,6 +47,7 @@ export default async function ExpertDashboardPage() {
               ]}
             />
           </Card>
+          {membership && <LibraryCard m={membership} />}
           <Card title="我的匹配与邀请（按状态）">
             <StateBreakdown rows={byStateRows(MATCH_STATE_LABEL, data.matchesByState)} highlight={["INVITED"]} hideZero />
           </Card>

@@ -1,0 +1,278 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NominationState } from "@/lib/generated/prisma/enums";
+import { holds, listScope } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/roles";
+import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
+import { freshWhere, isStale } from "@/lib/experts/stale";
+import { disciplineOptions, type CodeOption } from "@/lib/reference/queries";
+import { searchTextWhere } from "@/lib/search/text";
+import { meetsLevel, NOMINATABLE_STATUSES } from "@/lib/library/criteria";
+import type { CandidateSearch, MemberSearch, NominationSearch } from "@/lib/library/schemas";
+
+export const LIBRARY_PAGE_SIZE = 20;
+
+export type LibraryView = "ministry" | "province";
+
+/** The ministry decides (全国); a province nominates (本省). Anyone else has no library view. */
+export function libraryView(user: SessionUser): LibraryView | null {
+  if (holds(user, "library.decide")) return "ministry";
+  if (holds(user, "library.nominate")) return "province";
+  return null;
+}
+
+/** Provinces whose library records the user may list: all for the ministry, the grant's provinces for a province. */
+type ProvinceScope = { all: true } | { all: false; provinceCodes: string[] } | null;
+
+export function libraryScope(user: SessionUser): ProvinceScope {
+  for (const op of ["library.decide", "library.nominate"] as const) {
+    const scope = listScope(user, op);
+    if (scope?.all) return { all: true };
+  }
+  const scope = listScope(user, "library.nominate");
+  if (!scope || scope.all || !scope.provinceCodes.length) return null;
+  return { all: false, provinceCodes: [...new Set(scope.provinceCodes)] };
+}
+
+/** A province filter intersected with the scope; `{ in: [] }` matches nothing. */
+function provinceWhere(scope: Exclude<ProvinceScope, null>, wanted?: string): { in: string[] } | string | undefined {
+  if (scope.all) return wanted;
+  if (wanted) return scope.provinceCodes.includes(wanted) ? wanted : { in: [] };
+  return { in: scope.provinceCodes };
+}
+
+export async function provinceOptions() {
+  return db.region.findMany({ where: { level: "PROVINCE" }, select: { code: true, name: true }, orderBy: { code: "asc" } });
+}
+
+async function provinceNames(): Promise<Map<string, string>> {
+  return new Map((await provinceOptions()).map((p) => [p.code, p.name]));
+}
+
+async function userNames(ids: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter(Boolean))];
+  if (!wanted.length) return new Map();
+  const rows = await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, displayName: true } });
+  return new Map(rows.map((u) => [u.id, u.displayName]));
+}
+
+/** The discipline and every discipline under it. */
+export function disciplineWithChildren(options: CodeOption[], code: string): string[] {
+  const out = new Set([code]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const o of options) {
+      if (o.parentCode && out.has(o.parentCode) && !out.has(o.code)) {
+        out.add(o.code);
+        grew = true;
+      }
+    }
+  }
+  return [...out];
+}
+
+const EXPERT_SUMMARY = {
+  id: true, name: true, employer: true, title: true, talentCategories: true, provinceCode: true, disciplineCodes: true,
+} satisfies Prisma.ExpertProfileSelect;
+
+// ─── Nominations ────────────────────────────────────────────────────────────────
+
+/**
+ * Nominations within the user's scope. `defaultState` applies when the search names none: the ministry's queue is
+ * the pending nominations (oldest first, so none waits forever); a province sees all of its own, newest first.
+ */
+export async function searchNominations(user: SessionUser, search: NominationSearch, defaultState: NominationState | "ALL") {
+  const scope = libraryScope(user);
+  const empty = { total: 0, rows: [], page: 1, pageSize: LIBRARY_PAGE_SIZE, state: defaultState };
+  if (!scope) return empty;
+  const state = search.state ?? defaultState;
+  const where: Prisma.LibraryNominationWhereInput = {
+    provinceCode: provinceWhere(scope, search.province),
+    ...(state === "ALL" ? {} : { state }),
+    ...(search.q ? { expert: searchTextWhere(search.q) } : {}),
+  };
+  const [total, rows, provinces] = await Promise.all([
+    db.libraryNomination.count({ where }),
+    db.libraryNomination.findMany({
+      where,
+      orderBy: state === "NOMINATED" ? [{ createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "asc" }],
+      skip: (search.page - 1) * LIBRARY_PAGE_SIZE,
+      take: LIBRARY_PAGE_SIZE,
+      select: {
+        id: true, state: true, reason: true, willing: true, healthy: true, provinceCode: true, nominatedById: true,
+        decidedById: true, decidedAt: true, decisionReason: true, createdAt: true,
+        expert: { select: EXPERT_SUMMARY },
+      },
+    }),
+    provinceNames(),
+  ]);
+  const names = await userNames(rows.flatMap((r) => [r.nominatedById, r.decidedById ?? ""]));
+  return {
+    total,
+    page: search.page,
+    pageSize: LIBRARY_PAGE_SIZE,
+    state,
+    rows: rows.map((r) => ({
+      ...r,
+      provinceName: provinces.get(r.provinceCode) ?? r.provinceCode,
+      nominatedByName: names.get(r.nominatedById) ?? "—",
+      decidedByName: r.decidedById ? names.get(r.decidedById) ?? "—" : null,
+      meetsLevel: meetsLevel(r.expert),
+    })),
+  };
+}
+
+// ─── Members ────────────────────────────────────────────────────────────────────
+
+async function membersWhere(user: SessionUser, search: MemberSearch, now: Date): Promise<Prisma.ExpertProfileWhereInput | null> {
+  const scope = libraryScope(user);
+  if (!scope) return null;
+  const filters: Prisma.ExpertProfileWhereInput[] = [
+    { libraryStatus: "IN_LIBRARY", provinceCode: provinceWhere(scope, search.province) },
+    searchTextWhere(search.q),
+  ];
+  if (search.discipline) {
+    filters.push({ disciplineCodes: { hasSome: disciplineWithChildren(await disciplineOptions(), search.discipline) } });
+  }
+  if (!search.stale) filters.push(freshWhere(now));
+  return { AND: filters };
+}
+
+const MEMBER_SELECT = {
+  ...EXPERT_SUMMARY, libraryJoinedAt: true, lastConfirmedAt: true,
+} satisfies Prisma.ExpertProfileSelect;
+
+/** Members of the library within scope; long-unconfirmed members only when asked for, and marked. */
+export async function searchMembers(user: SessionUser, search: MemberSearch, now = new Date()) {
+  const where = await membersWhere(user, search, now);
+  if (!where) return { total: 0, staleHidden: 0, rows: [], page: 1, pageSize: LIBRARY_PAGE_SIZE };
+  const withStale = search.stale ? null : await membersWhere(user, { ...search, stale: true }, now);
+  const [total, rows, provinces, disciplines, totalWithStale] = await Promise.all([
+    db.expertProfile.count({ where }),
+    db.expertProfile.findMany({
+      where,
+      orderBy: [{ libraryJoinedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+      skip: (search.page - 1) * LIBRARY_PAGE_SIZE,
+      take: LIBRARY_PAGE_SIZE,
+      select: MEMBER_SELECT,
+    }),
+    provinceNames(),
+    disciplineOptions(),
+    withStale ? db.expertProfile.count({ where: withStale }) : Promise.resolve(null),
+  ]);
+  // How many the default list leaves out, so the page can say so.
+  const staleHidden = totalWithStale === null ? 0 : Math.max(0, totalWithStale - total);
+  const disciplineName = new Map(disciplines.map((d) => [d.code, d.name]));
+  return {
+    total,
+    staleHidden,
+    page: search.page,
+    pageSize: LIBRARY_PAGE_SIZE,
+    rows: rows.map((r) => ({
+      ...r,
+      provinceName: provinces.get(r.provinceCode) ?? r.provinceCode,
+      disciplineNames: r.disciplineCodes.map((c) => disciplineName.get(c) ?? c),
+      stale: isStale(r, now),
+    })),
+  };
+}
+
+/** Every member matching the filters (up to the export limit), without personal contact or identity data. */
+export async function membersForExport(user: SessionUser, search: MemberSearch, now = new Date()) {
+  const where = await membersWhere(user, search, now);
+  if (!where) return [];
+  const [rows, provinces, disciplines] = await Promise.all([
+    db.expertProfile.findMany({
+      where, orderBy: [{ provinceCode: "asc" }, { libraryJoinedAt: "asc" }, { id: "asc" }], take: EXPORT_ROW_LIMIT,
+      select: MEMBER_SELECT,
+    }),
+    provinceNames(),
+    disciplineOptions(),
+  ]);
+  const disciplineName = new Map(disciplines.map((d) => [d.code, d.name]));
+  return rows.map((r) => ({
+    ...r,
+    provinceName: provinces.get(r.provinceCode) ?? r.provinceCode,
+    disciplineNames: r.disciplineCodes.map((c) => disciplineName.get(c) ?? c),
+    stale: isStale(r, now),
+  }));
+}
+
+// ─── Nomination candidates (province) ───────────────────────────────────────────
+
+/** Active experts of the province's own scope who could be nominated: not members, no pending nomination. */
+export async function searchCandidates(user: SessionUser, search: CandidateSearch) {
+  const scope = listScope(user, "library.nominate");
+  if (!scope) return { total: 0, rows: [], page: 1, pageSize: LIBRARY_PAGE_SIZE };
+  const where: Prisma.ExpertProfileWhereInput = {
+    AND: [
+      {
+        status: "ACTIVE",
+        libraryStatus: { in: [...NOMINATABLE_STATUSES] },
+        nominations: { none: { state: "NOMINATED" } },
+        ...(scope.all ? {} : { provinceCode: { in: scope.provinceCodes } }),
+      },
+      searchTextWhere(search.q),
+    ],
+  };
+  const [total, rows] = await Promise.all([
+    db.expertProfile.count({ where }),
+    db.expertProfile.findMany({
+      where,
+      orderBy: [{ title: "asc" }, { name: "asc" }, { id: "asc" }],
+      skip: (search.page - 1) * LIBRARY_PAGE_SIZE,
+      take: LIBRARY_PAGE_SIZE,
+      select: { ...EXPERT_SUMMARY, libraryStatus: true, isRetired: true },
+    }),
+  ]);
+  return {
+    total, page: search.page, pageSize: LIBRARY_PAGE_SIZE,
+    rows: rows.map((r) => ({ ...r, meetsLevel: meetsLevel(r) })),
+  };
+}
+
+/** One expert for the nomination form (the page checks the province scope against `provinceCode`). */
+export async function candidateDetail(expertId: string) {
+  const row = await db.expertProfile.findUnique({
+    where: { id: expertId },
+    select: {
+      ...EXPERT_SUMMARY, status: true, libraryStatus: true, isRetired: true, healthAttestedAt: true, consentAttestedAt: true,
+      region: { select: { name: true } },
+      nominations: { where: { state: "NOMINATED" }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!row) return null;
+  const { nominations, region, ...rest } = row;
+  const disciplines = await disciplineOptions();
+  const disciplineName = new Map(disciplines.map((d) => [d.code, d.name]));
+  return {
+    ...rest,
+    regionName: region.name,
+    hasPendingNomination: nominations.length > 0,
+    disciplineNames: rest.disciplineCodes.map((c) => disciplineName.get(c) ?? c),
+  };
+}
+
+// ─── The expert's own card ──────────────────────────────────────────────────────
+
+/** The signed-in expert's library membership, for the card on the expert console. */
+export async function libraryCardFor(user: SessionUser, now = new Date()) {
+  const scope = listScope(user, "library.confirm");
+  if (!scope || scope.all || !scope.userId) return null;
+  const row = await db.expertProfile.findUnique({
+    where: { userId: scope.userId },
+    select: {
+      id: true, libraryStatus: true, libraryJoinedAt: true, libraryLeftAt: true, libraryLeftReason: true, lastConfirmedAt: true,
+      nominations: {
+        orderBy: { createdAt: "desc" }, take: 1,
+        select: { state: true, createdAt: true, decidedAt: true, decisionReason: true },
+      },
+    },
+  });
+  if (!row) return null;
+  const { nominations, ...rest } = row;
+  const nextDue = row.lastConfirmedAt ? new Date(row.lastConfirmedAt) : null;
+  nextDue?.setMonth(nextDue.getMonth() + 12);
+  return { ...rest, latestNomination: nominations[0] ?? null, stale: isStale(row, now), nextDue };
+}
