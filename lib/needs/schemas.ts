@@ -26,7 +26,7 @@ const needFields = z.object({
   bottleneck: z.string({ error: "请描述面临的瓶颈问题" }).trim().min(10, "瓶颈问题至少写 10 个字，说清现状和难点").max(2000, "瓶颈问题不超过 2000 字"),
   disciplineCodes: z.preprocess(list, z.array(z.string().max(10)).min(1, "请至少选择一个学科领域").max(5, "学科领域最多选择 5 个")),
   industryCodes: z.preprocess(list, z.array(z.string().max(10)).max(5, "所属行业最多选择 5 个")),
-  regionCode: z.string({ error: "请选择服务地点" }).regex(/^\d{6}$/, "请选择到区县一级的服务地点"),
+  regionCode: z.string({ error: "请选择服务地点" }).regex(/^\d{4}(\d{2})?$/, "请选择到区县一级的服务地点"),
   windowStart: optionalDate("开始日期"),
   windowEnd: optionalDate("结束日期"),
   expertsWanted: z.coerce.number({ error: "请填写需要的专家人数" }).int("专家人数必须是整数").min(1, "至少需要 1 名专家").max(20, "专家人数不超过 20 名"),
