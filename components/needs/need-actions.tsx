@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useActionState, useState, useTransition } from "react";
 import { Button, LinkButton } from "@/components/ui/button";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { cn } from "@/components/ui/cn";
@@ -52,8 +52,16 @@ export function UnitNeedActions({ needId, version, allowed }: { needId: string; 
 
 /** The province's review: approve, return for revision or reject; a reason is required for the last two. */
 export function ReviewNeedForm({ needId, version }: { needId: string; version: number }) {
-  const [state, review, pending] = useActionState(reviewNeedAction, null);
+  const [state, setState] = useState<ActionResult<unknown> | null>(null);
+  const [pending, startTransition] = useTransition();
   const [decision, setDecision] = useState("approve");
+  // onSubmit rather than a form action: React resets a form after its action, which would put the radio buttons
+  // back to their first value while the label still says otherwise, and drop the reason just typed.
+  function review(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(async () => setState(await reviewNeedAction(null, form)));
+  }
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const choices = [
     { value: "approve", label: "审核通过（发布，进入匹配）" },
@@ -61,7 +69,7 @@ export function ReviewNeedForm({ needId, version }: { needId: string; version: n
     { value: "reject", label: "不予通过" },
   ];
   return (
-    <form action={review} className="space-y-3">
+    <form onSubmit={review} className="space-y-3" noValidate>
       <input type="hidden" name="needId" value={needId} />
       <input type="hidden" name="version" value={version} />
       <fieldset>
