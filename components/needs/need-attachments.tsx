@@ -3,7 +3,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, Input } from "@/components/ui/form-field";
 import { removeAttachmentAction, uploadAttachmentAction } from "@/lib/needs/actions";
-import { ACCEPT_HINT, ACCEPTED_EXTENSIONS } from "@/lib/storage/sniff";
+import { ACCEPT_HINT, ACCEPTED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from "@/lib/storage/sniff";
 
 export type AttachmentItem = { id: string; fileName: string; sizeBytes: number; uploadedAt: string };
 
@@ -29,7 +29,16 @@ function RemoveButton({ item }: { item: AttachmentItem }) {
 /** Attachments of a need: download links for readers; upload and delete while the need is editable. */
 export function NeedAttachments({ needId, items, editable }: { needId: string; items: AttachmentItem[]; editable: boolean }) {
   const [state, upload, pending] = useActionState(uploadAttachmentAction, null);
-  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const [tooBig, setTooBig] = useState<string | null>(null);
+  const errors = tooBig ? { file: [tooBig] } : state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // Say so before sending 20 MB over the wire; the server checks again (and checks the content) in any case.
+  function checkSize(event: React.FormEvent<HTMLFormElement>) {
+    const file = new FormData(event.currentTarget).get("file");
+    if (file instanceof File && file.size > MAX_ATTACHMENT_BYTES) {
+      event.preventDefault();
+      setTooBig("文件超过 20 MB，请压缩或拆分后再上传");
+    } else setTooBig(null);
+  }
   return (
     <div className="space-y-4">
       {items.length === 0 ? (
@@ -48,7 +57,7 @@ export function NeedAttachments({ needId, items, editable }: { needId: string; i
         </ul>
       )}
       {editable && (
-        <form action={upload} className="space-y-2">
+        <form action={upload} onSubmit={checkSize} className="space-y-2">
           <input type="hidden" name="needId" value={needId} />
           <FormField id="file" label="上传附件" hint={ACCEPT_HINT} errors={errors.file}>
             {(a) => <Input {...a} name="file" type="file" accept={ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(",")} required />}

@@ -139,6 +139,11 @@ export async function orderingUnitOf(user: SessionUser) {
   return organizationId ? orderingUnit(db, organizationId) : null;
 }
 
+/** The unit that owns a need (for its edit form; the caller has checked the user may edit that need). */
+export async function unitOfNeed(unitId: string) {
+  return orderingUnit(db, unitId);
+}
+
 /**
  * A need as its detail page shows it, or null when it does not exist or the user may not read it (the refusal is
  * audited; the page answers 404 either way, so ids of other units' needs reveal nothing).

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { NEED_STATE_LABEL } from "@/lib/labels";
-import { needDetail, orderingMenu, orderingUnitOf } from "@/lib/needs/queries";
+import { needDetail, orderingMenu, unitOfNeed } from "@/lib/needs/queries";
 import { disciplineOptions, industryOptions, regionOptions } from "@/lib/reference/queries";
 
 export const metadata: Metadata = { title: "修改需求" };
@@ -18,8 +18,7 @@ export default async function EditNeedPage({ params }: { params: Promise<{ id: s
   const user = await requirePermission(`/needs/${id}/edit`, "need.update");
   const need = await needDetail(user, id);
   if (!need) notFound();
-  const unit = await orderingUnitOf(user);
-  if (!need.allowed.edit || !unit || unit.id !== need.unitId) {
+  if (!need.allowed.edit) {
     return (
       <>
         <PageHeader title="修改需求" subtitle={need.title} />
@@ -30,6 +29,7 @@ export default async function EditNeedPage({ params }: { params: Promise<{ id: s
       </>
     );
   }
+  const unit = await unitOfNeed(need.unitId);
   const [menu, regions, disciplines, industries] = await Promise.all([
     orderingMenu(), regionOptions(unit.provinceCode), disciplineOptions(), industryOptions(),
   ]);
