@@ -134,7 +134,9 @@ describe("ordering from the menu", () => {
   });
 
   it("refuses creation by every role but the unit", async () => {
-    for (const user of [await province("51"), await ministry(), await expert()]) {
+    const base = await sessionUserOf((await createUser(db, { role: "BASE_HOST" })).id);
+    const enterprise = await sessionUserOf((await createUser(db, { role: "ENTERPRISE" })).id);
+    for (const user of [await province("51"), await ministry(), await expert(), base, enterprise]) {
       expect(await executeAction(createNeedOp, user, meta, form())).toEqual({ ok: false, error: "无权执行此操作" });
       expect((await auditRows({ actorId: user.id }))[0]).toMatchObject({ outcome: "DENIED", operation: "need.create" });
     }
@@ -201,6 +203,15 @@ describe("review cycle", () => {
     expect(loser).toMatchObject({ ok: false, error: expect.stringMatching(/已被他人处理|不能/) });
     expect(await stateOf(id)).toBe(approve.ok ? "OPEN" : "RETURNED");
     expect((await eventsOf(id)).filter((e) => e[0] === "SUBMITTED")).toHaveLength(1);
+  });
+
+  it("lets the unit withdraw a submitted need after all, telling the reviewers", async () => {
+    const u = await unit();
+    const sichuan = await province("51");
+    const id = await created(u, { intent: "submit" });
+    expect(await executeAction(withdrawNeedOp, u.user, meta, { needId: id })).toMatchObject({ ok: true, data: { state: "CANCELLED" } });
+    expect(await db.notification.findFirst({ where: { userId: sichuan.id, link: `/needs/${id}`, title: { startsWith: "需求已撤销" } } })).not.toBeNull();
+    expect(await executeAction(reviewNeedOp, sichuan, meta, { needId: id, decision: "approve" })).toEqual({ ok: false, error: "需求当前为“已撤销”，不能审核通过" });
   });
 
   it("refuses a decision taken on a stale page (version changed)", async () => {
@@ -293,6 +304,7 @@ describe("who may act on whose needs", () => {
     expect(await needDetail(await province("51"), id)).toMatchObject({ allowed: { review: false, edit: false } });
     expect(await needDetail(await ministry(), id)).toMatchObject({ id, allowed: { edit: false, submit: false, withdraw: false, review: false } });
     expect(await needDetail(await expert(), id)).toBeNull();
+    expect(await needDetail(await sessionUserOf((await createUser(db, { role: "ENTERPRISE" })).id), id)).toBeNull();
     expect(await needDetail(owner.user, "no-such-need")).toBeNull();
   });
 });
