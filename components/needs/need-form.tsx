@@ -179,8 +179,9 @@ export function NeedForm({ need, unitName, canProxy, menu, regions, disciplines,
       </fieldset>
 
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" name="intent" value="submit" disabled={pending}>{pending ? "正在保存…" : "提交审核"}</Button>
-        <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>保存草稿</Button>
+        {/* The draft button comes first: Enter in a text box saves a draft, never submits for review by accident. */}
+        <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>{pending ? "正在保存…" : "保存草稿"}</Button>
+        <Button type="submit" name="intent" value="submit" disabled={pending}>提交审核</Button>
       </div>
     </form>
   );
