@@ -6,6 +6,8 @@ const schema = z.object({
     .string({ error: "DATABASE_URL 未设置：生产环境请指向 PostgreSQL；本地演示请用 npm run demo（内置数据库）" })
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL 必须是 postgresql:// 开头的连接串"),
   DATABASE_POOL_MAX: z.coerce.number({ error: "DATABASE_POOL_MAX 必须是数字" }).int().min(1).max(200).default(10),
+  // Attachments (lib/storage). Several instances need a shared directory here (or another Storage implementation).
+  STORAGE_DIR: z.string().trim().min(1, "STORAGE_DIR 不能为空").default(".data/uploads"),
 });
 // The session secret is checked where it is used (lib/auth/secret.ts), also by proxy.ts, which cannot load this.
 

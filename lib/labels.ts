@@ -131,4 +131,12 @@ export const EXTRA_OPERATION_LABEL: Record<string, string> = {
   "user.unlock": "解除登录锁定",
   "user.enable": "启用账号",
   "user.disable": "停用账号",
+  "need.submit": "提交需求",
+  "need.approve": "需求审核通过",
+  "need.return": "需求退回修改",
+  "need.reject": "需求不予通过",
+  "need.withdraw": "撤销需求",
+  "need.attach": "上传需求附件",
+  "need.detach": "删除需求附件",
+  "need.export": "导出需求",
 };

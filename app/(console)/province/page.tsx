@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,7 +32,7 @@ export default async function ProvinceDashboardPage() {
       <PageHeader title={`省级工作台（${data.provinceNames.join("、") || "本省"}）`} subtitle="本省需求审核、专家、基地与活动概览" />
       <div className="space-y-6">
         <StatGrid>
-          <StatTile label="待审核需求" value={pending} unit="项" highlight={pending > 0} />
+          <StatTile label="待审核需求" value={pending} unit="项" highlight={pending > 0} href="/needs" />
           <StatTile label="本省专家" value={data.experts} unit="人" hint={`其中重点联系专家 ${data.library} 人`} />
           <StatTile label="待审核专家注册" value={data.expertsPending} unit="人" highlight={data.expertsPending > 0} />
           <StatTile label="已设立专家服务基地" value={liveBases} unit="个" hint={`限期整改中 ${data.basesByState.RECTIFYING ?? 0} 个`} />
@@ -52,7 +53,7 @@ export default async function ProvinceDashboardPage() {
                 {data.pendingNeeds.map((n) => (
                   <tr key={n.id}>
                     <Td className="whitespace-nowrap font-mono text-xs">{n.code}</Td>
-                    <Td>{n.title}</Td>
+                    <Td><Link href={`/needs/${n.id}`} className="text-brand-700 hover:underline">{n.title}</Link></Td>
                     <Td>{n.unitName}</Td>
                     <Td className="whitespace-nowrap">{formatDate(n.submittedAt)}</Td>
                   </tr>

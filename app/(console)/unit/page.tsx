@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,14 +28,18 @@ export default async function UnitDashboardPage() {
   }
   return (
     <>
-      <PageHeader title={`基层单位工作台（${data.unitNames.join("、")}）`} subtitle="本单位需求办理情况" />
+      <PageHeader
+        title={`基层单位工作台（${data.unitNames.join("、")}）`}
+        subtitle="本单位需求办理情况"
+        actions={<><LinkButton href="/needs/new">点餐下单</LinkButton><LinkButton href="/needs" variant="secondary">我的需求</LinkButton></>}
+      />
       <div className="space-y-6">
         <Card title="本单位需求（按状态）">
           <StateBreakdown rows={byStateRows(NEED_STATE_LABEL, data.needsByState)} highlight={["RETURNED"]} />
         </Card>
         <Card title="最近的需求">
           {data.recentNeeds.length === 0 ? (
-            <EmptyState title="还没有填报需求">需求填报功能上线后，可在此“点餐式”提出服务需求。</EmptyState>
+            <EmptyState title="还没有填报需求">点击“点餐下单”，从服务菜单中选择服务项目并填报需求。</EmptyState>
           ) : (
             <Table caption="本单位最近更新的需求">
               <THead>
@@ -43,7 +49,7 @@ export default async function UnitDashboardPage() {
                 {data.recentNeeds.map((n) => (
                   <tr key={n.id}>
                     <Td className="whitespace-nowrap font-mono text-xs">{n.code}</Td>
-                    <Td>{n.title}</Td>
+                    <Td><Link href={`/needs/${n.id}`} className="text-brand-700 hover:underline">{n.title}</Link></Td>
                     <Td><Badge tone={toneOf(n.state)}>{NEED_STATE_LABEL[n.state]}</Badge></Td>
                     <Td className="whitespace-nowrap">{formatDate(n.updatedAt)}</Td>
                   </tr>

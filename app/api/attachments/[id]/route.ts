@@ -1,0 +1,44 @@
+import { db } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
+import { auditDenied, auditSessionEnded, lookupSession } from "@/lib/auth/session";
+import { storage } from "@/lib/storage/storage";
+
+// Download one attachment. The reader must be allowed to read the record it belongs to (scope from the database);
+// anything else answers 404, so attachment ids reveal nothing.
+
+const notFound = () => new Response("附件不存在或无权查看", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const session = await lookupSession();
+  if (!session.user) {
+    await auditSessionEnded(session, `/api/attachments/${id}`);
+    return new Response("请先登录", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const user = session.user;
+  const att = await db.attachment.findUnique({ where: { id: id.slice(0, 40) } });
+  if (!att) return notFound();
+  if (att.ownerType !== "Need") return notFound();
+  const need = await db.need.findUnique({ where: { id: att.ownerId }, select: { provinceCode: true, unitId: true } });
+  if (!need || !can(user, "need.read", { provinceCode: need.provinceCode, organizationId: need.unitId })) {
+    await auditDenied(user, "need.read", { type: "Attachment", id: att.id });
+    return notFound();
+  }
+  let body: ReadableStream<Uint8Array>;
+  try {
+    body = await storage().stream(att.storageKey);
+  } catch (err) {
+    console.error(`[attachment ${att.id}] file missing`, err);
+    return notFound();
+  }
+  const ascii = att.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(body, {
+    headers: {
+      "Content-Type": att.mimeType,
+      "Content-Length": String(att.sizeBytes),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(att.fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

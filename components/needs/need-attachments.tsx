@@ -1,0 +1,72 @@
+"use client";
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormField, Input } from "@/components/ui/form-field";
+import { removeAttachmentAction, uploadAttachmentAction } from "@/lib/needs/actions";
+import { ACCEPT_HINT, ACCEPTED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from "@/lib/storage/sniff";
+
+export type AttachmentItem = { id: string; fileName: string; sizeBytes: number; uploadedAt: string };
+
+function size(bytes: number) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function RemoveButton({ item }: { item: AttachmentItem }) {
+  const [state, remove, pending] = useActionState(removeAttachmentAction, null);
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) return <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`删除附件 ${item.fileName}`}>删除</Button>;
+  return (
+    <form action={remove} className="inline-flex items-center gap-1">
+      <input type="hidden" name="attachmentId" value={item.id} />
+      <span className="text-xs text-slate-600">确认删除？</span>
+      <Button type="submit" size="sm" variant="danger" disabled={pending} aria-label={`确认删除附件 ${item.fileName}`}>确认</Button>
+      <Button size="sm" variant="secondary" onClick={() => setConfirming(false)}>取消</Button>
+      {state && !state.ok && <span role="alert" className="text-xs text-red-700">{state.error}</span>}
+    </form>
+  );
+}
+
+/** Attachments of a need: download links for readers; upload and delete while the need is editable. */
+export function NeedAttachments({ needId, items, editable }: { needId: string; items: AttachmentItem[]; editable: boolean }) {
+  const [state, upload, pending] = useActionState(uploadAttachmentAction, null);
+  const [tooBig, setTooBig] = useState<string | null>(null);
+  const errors = tooBig ? { file: [tooBig] } : state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // Say so before sending 20 MB over the wire; the server checks again (and checks the content) in any case.
+  function checkSize(event: React.FormEvent<HTMLFormElement>) {
+    const file = new FormData(event.currentTarget).get("file");
+    if (file instanceof File && file.size > MAX_ATTACHMENT_BYTES) {
+      event.preventDefault();
+      setTooBig("文件超过 20 MB，请压缩或拆分后再上传");
+    } else setTooBig(null);
+  }
+  return (
+    <div className="space-y-4">
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-600">暂无附件。</p>
+      ) : (
+        <ul className="divide-y divide-slate-100" aria-label="附件列表">
+          {items.map((item) => (
+            <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+              <span>
+                <a href={`/api/attachments/${item.id}`} className="text-brand-700 underline hover:text-brand-800">{item.fileName}</a>
+                <span className="ml-2 text-xs text-slate-600">{size(item.sizeBytes)} · {item.uploadedAt}</span>
+              </span>
+              {editable && <RemoveButton item={item} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {editable && (
+        <form action={upload} onSubmit={checkSize} className="space-y-2">
+          <input type="hidden" name="needId" value={needId} />
+          <FormField id="file" label="上传附件" hint={ACCEPT_HINT} errors={errors.file}>
+            {(a) => <Input {...a} name="file" type="file" accept={ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(",")} required />}
+          </FormField>
+          <Button type="submit" variant="secondary" disabled={pending}>{pending ? "正在上传…" : "上传"}</Button>
+          {state && !state.ok && !errors.file && <p role="alert" className="text-sm text-red-700">{state.error}</p>}
+          {state?.ok && <p role="status" className="text-sm text-emerald-800">{state.message}</p>}
+        </form>
+      )}
+    </div>
+  );
+}
