@@ -62,7 +62,12 @@ type Props = {
 const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /** The profile form for entering (province) and editing (expert or province) an expert. */
-export function ExpertProfileForm({ mode, action, defaults: d, disciplines, industries, regions, serviceRegions, cancelHref, createdHref, selfEdit }: Props) {
+export function ExpertProfileForm(props: Props) {
+  const [round, setRound] = useState(0);
+  return <ProfileForm key={round} {...props} onAgain={() => setRound((r) => r + 1)} />;
+}
+
+function ProfileForm({ mode, action, defaults: d, disciplines, industries, regions, serviceRegions, cancelHref, createdHref, selfEdit, onAgain }: Props & { onAgain: () => void }) {
   const [state, dispatch] = useActionState(
     (prev: ActionResult<{ id: string } | { version: number }> | null, form: FormData) => action(prev as never, form), null);
   const [pending, startTransition] = useTransition();
@@ -77,7 +82,7 @@ export function ExpertProfileForm({ mode, action, defaults: d, disciplines, indu
         <p role="status" className="text-sm text-emerald-800">专家已录入。</p>
         <div className="mt-3 flex gap-2">
           <LinkButton href={`${createdHref ?? "/experts"}/${state.data.id}`}>查看专家档案</LinkButton>
-          <Button variant="secondary" onClick={() => window.location.assign("/experts/new")}>继续录入</Button>
+          <Button variant="secondary" onClick={onAgain}>继续录入</Button>
         </div>
       </Card>
     );
