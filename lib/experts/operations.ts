@@ -59,6 +59,11 @@ export const updateExpertOp = {
   async run(ctx) {
     const expert = await authorizeExpert(ctx);
     const bySelf = !!expert.userId && expert.userId === ctx.user.id;
+    // A province may not move an expert into another province's care; the expert may move anywhere.
+    if (!bySelf) {
+      const region = await expertRegion(db, ctx.input.regionCode);
+      ctx.authorize({ provinceCode: region.provinceCode }, { type: "ExpertProfile", id: expert.id });
+    }
     return db.$transaction(async (tx) => {
       const result = await updateProfile(tx, ctx.input, { bySelf });
       await ctx.audit(tx, {

@@ -188,6 +188,10 @@ describe("editing a profile", () => {
     const after = await db.expertProfile.findUniqueOrThrow({ where: { id: e.id } });
     expect(after).toMatchObject({ phone: "13700001111", shareAcrossRegions: true });
     expect(after.lastConfirmedAt).toEqual(new Date("2026-01-01"));
+    // The province cannot hand the expert to another province; the expert may move themselves.
+    expect(await executeAction(updateExpertOp, zj, meta, profileForm(after, { regionCode: "510131" }))).toEqual(REFUSED);
+    expect(await executeAction(updateExpertOp, e.session, meta, profileForm(after, { regionCode: "510131" }))).toMatchObject({ ok: true });
+    expect(await db.expertProfile.findUniqueOrThrow({ where: { id: e.id } })).toMatchObject({ provinceCode: "51", regionCode: "510131" });
   });
 
   it("refuses another province, a unit, the ministry and another expert: audited, unchanged", async () => {
