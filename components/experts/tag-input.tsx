@@ -31,7 +31,7 @@ export function TagInput({ name, defaultValue = [], max = 15, maxLength = 20, id
           {tags.map((t) => (
             <li key={t} className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-800 ring-1 ring-brand-200">
               {t}
-              <button type="button" className="ml-1 rounded text-slate-500 hover:text-red-700" aria-label={`移除 ${t}`}
+              <button type="button" className="ml-1 rounded text-slate-600 hover:text-red-700" aria-label={`移除 ${t}`}
                 onClick={() => setTags(tags.filter((x) => x !== t))}>×</button>
             </li>
           ))}

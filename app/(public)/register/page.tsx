@@ -4,6 +4,8 @@ import { RegisterForm } from "@/components/experts/register-form";
 import { disciplineOptions, industryOptions, regionOptions } from "@/lib/reference/queries";
 
 export const metadata: Metadata = { title: "专家注册" };
+// Reference data is read per request (never baked into the build, which may run without the production database).
+export const dynamic = "force-dynamic";
 
 export default async function RegisterPage() {
   const [disciplines, industries, regions] = await Promise.all([disciplineOptions(), industryOptions(), regionOptions()]);
