@@ -139,4 +139,12 @@ export const EXTRA_OPERATION_LABEL: Record<string, string> = {
   "need.attach": "上传需求附件",
   "need.detach": "删除需求附件",
   "need.export": "导出需求",
+  "expert.register": "专家自助注册",
+  "expert.reject": "专家注册不予通过",
+  "expert.export": "导出专家名单",
+  "expert.achievement.add": "添加代表性成果",
+  "expert.achievement.update": "修改代表性成果",
+  "expert.achievement.remove": "删除代表性成果",
+  "expert.availability.add": "添加服务时段",
+  "expert.availability.remove": "删除服务时段",
 };

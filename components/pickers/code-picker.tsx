@@ -61,8 +61,8 @@ export function CodePicker({ name, options, defaultValue = [], max = 5, id, plac
           {chosen.map((code) => (
             <li key={code} className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-800 ring-1 ring-brand-200">
               {byCode.get(code)?.name ?? code}
-              <span className="text-xs text-slate-500">{code}</span>
-              <button type="button" onClick={() => remove(code)} className="ml-1 rounded text-slate-500 hover:text-red-700" aria-label={`移除 ${byCode.get(code)?.name ?? code}`}>
+              <span className="text-xs text-slate-600">{code}</span>
+              <button type="button" onClick={() => remove(code)} className="ml-1 rounded text-slate-600 hover:text-red-700" aria-label={`移除 ${byCode.get(code)?.name ?? code}`}>
                 ×
               </button>
             </li>

@@ -29,6 +29,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         )}
         <LoginForm callbackUrl={safeCallback(params.callbackUrl)} />
         <p className="mt-6 text-center text-sm text-slate-500">
+          <Link href="/register" className="text-brand-700 hover:underline">专家注册</Link>
+          <span aria-hidden="true" className="mx-2">·</span>
           <Link href="/" className="text-brand-700 hover:underline">返回首页</Link>
         </p>
       </div>

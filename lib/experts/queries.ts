@@ -1,0 +1,184 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/roles";
+import { listScope } from "@/lib/auth/permissions";
+import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
+import { matchability } from "@/lib/experts/eligibility";
+import type { ExpertSearch } from "@/lib/experts/schemas";
+import { canApprove, canEdit, canRead, canViewPersonal, expertListWhere, isOwnProvince, SCOPE_SELECT, SHARED_WHERE } from "@/lib/experts/scope";
+import { freshWhere, isStale } from "@/lib/experts/stale";
+import { maskPersonal } from "@/lib/privacy/mask";
+import { regionPaths } from "@/lib/reference/queries";
+import { searchTextWhere } from "@/lib/search/text";
+
+// Reads of the expert pool. Phone, e-mail and ID number leave this module only masked; the full values are
+// returned solely by the audited reveal action (operations.ts revealPersonalOp).
+
+export const EXPERT_PAGE_SIZE = 20;
+
+/** A code and its direct children (disciplines 3 → 5 digits, industries section → division). */
+async function withChildren(kind: "discipline" | "industry", code: string): Promise<string[]> {
+  const where = { OR: [{ code }, { parentCode: code }] };
+  const rows = kind === "discipline"
+    ? await db.discipline.findMany({ where, select: { code: true } })
+    : await db.industry.findMany({ where, select: { code: true } });
+  return rows.length ? rows.map((r) => r.code) : [code];
+}
+
+/** The where-clause of a search, within the user's scope; null when the user may list nothing. */
+export async function expertSearchWhere(user: SessionUser, s: ExpertSearch, now = new Date()): Promise<Prisma.ExpertProfileWhereInput | null> {
+  const scope = expertListWhere(user);
+  if (!scope) return null;
+  const and: Prisma.ExpertProfileWhereInput[] = [scope, searchTextWhere(s.q)];
+  const ownProvinces = user.roles.filter((g) => g.role === "PROVINCE_ADMIN" && g.provinceCode).map((g) => g.provinceCode!);
+  if (s.origin === "own" && ownProvinces.length) and.push({ provinceCode: { in: ownProvinces } });
+  if (s.origin === "shared" && ownProvinces.length) and.push({ ...SHARED_WHERE, provinceCode: { notIn: ownProvinces } });
+  if (s.province) and.push({ provinceCode: s.province });
+  if (s.region) and.push({ regionCode: { startsWith: s.region } });
+  if (s.discipline) and.push({ disciplineCodes: { hasSome: await withChildren("discipline", s.discipline) } });
+  if (s.industry) and.push({ industryCodes: { hasSome: await withChildren("industry", s.industry) } });
+  if (s.title) and.push({ title: s.title });
+  if (s.talent) and.push({ talentCategories: { has: s.talent } });
+  if (s.library) and.push({ libraryStatus: s.library });
+  if (s.status) and.push({ status: s.status });
+  if (s.retired) and.push({ isRetired: s.retired === "yes" });
+  if (s.sharing) and.push({ shareAcrossRegions: s.sharing === "yes" });
+  // Stale profiles are left out by default; the registration queue is about new people, so it shows them all.
+  if (!s.stale && s.status !== "PENDING") and.push(freshWhere(now));
+  return { AND: and };
+}
+
+const ORDER: Record<ExpertSearch["sort"], Prisma.ExpertProfileOrderByWithRelationInput[]> = {
+  updated: [{ updatedAt: "desc" }, { id: "asc" }],
+  name: [{ name: "asc" }, { id: "asc" }],
+  confirmed: [{ lastConfirmedAt: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+  birthYear: [{ birthYear: "asc" }, { id: "asc" }],
+};
+
+const ROW_SELECT = {
+  id: true, name: true, gender: true, birthYear: true, employer: true, title: true, regionCode: true, provinceCode: true,
+  disciplineCodes: true, industryCodes: true, skills: true, talentCategories: true, libraryStatus: true, status: true,
+  isRetired: true, shareAcrossRegions: true, lastConfirmedAt: true, userId: true, source: true,
+  phone: true, email: true, idNumber: true,
+} satisfies Prisma.ExpertProfileSelect;
+
+type RawRow = Prisma.ExpertProfileGetPayload<{ select: typeof ROW_SELECT }>;
+
+function toRow(user: SessionUser, r: RawRow, regions: Map<string, string>, now: Date) {
+  const { phone, email, idNumber, userId, ...rest } = r;
+  return {
+    ...rest,
+    ...maskPersonal({ phone, email, idNumber }),
+    regionName: regions.get(r.regionCode) ?? r.regionCode,
+    stale: isStale(r, now),
+    shared: !listScope(user, "expert.read")?.all && !isOwnProvince(user, r) && userId !== user.id,
+  };
+}
+
+export type ExpertRow = ReturnType<typeof toRow>;
+
+/** One page of the experts the user may see, personal data masked. */
+export async function searchExperts(user: SessionUser, s: ExpertSearch, now = new Date()) {
+  const where = await expertSearchWhere(user, s, now);
+  if (!where) return { total: 0, rows: [] as ExpertRow[], page: 1, pageSize: EXPERT_PAGE_SIZE };
+  const [total, raw] = await Promise.all([
+    db.expertProfile.count({ where }),
+    db.expertProfile.findMany({ where, orderBy: ORDER[s.sort], skip: (s.page - 1) * EXPERT_PAGE_SIZE, take: EXPERT_PAGE_SIZE, select: ROW_SELECT }),
+  ]);
+  const regions = await regionPaths(raw.map((r) => r.regionCode));
+  return { total, page: s.page, pageSize: EXPERT_PAGE_SIZE, rows: raw.map((r) => toRow(user, r, regions, now)) };
+}
+
+/** Every matching expert for an export (capped), personal data masked. */
+export async function exportExperts(user: SessionUser, s: ExpertSearch, now = new Date()) {
+  const where = await expertSearchWhere(user, s, now);
+  if (!where) return [];
+  const raw = await db.expertProfile.findMany({ where, orderBy: ORDER[s.sort], take: EXPORT_ROW_LIMIT, select: ROW_SELECT });
+  const regions = await regionPaths(raw.map((r) => r.regionCode));
+  const [disciplines, industries] = await Promise.all([
+    db.discipline.findMany({ where: { code: { in: [...new Set(raw.flatMap((r) => r.disciplineCodes))] } }, select: { code: true, name: true } }),
+    db.industry.findMany({ where: { code: { in: [...new Set(raw.flatMap((r) => r.industryCodes))] } }, select: { code: true, name: true } }),
+  ]);
+  const dn = new Map(disciplines.map((d) => [d.code, d.name]));
+  const inn = new Map(industries.map((d) => [d.code, d.name]));
+  return raw.map((r) => ({
+    ...toRow(user, r, regions, now),
+    disciplineNames: r.disciplineCodes.map((c) => dn.get(c) ?? c),
+    industryNames: r.industryCodes.map((c) => inn.get(c) ?? c),
+  }));
+}
+
+export type ExpertAccess = { read: boolean; edit: boolean; viewPersonal: boolean; approve: boolean; own: boolean; self: boolean };
+
+/** Only the scope fields, to decide access before loading the profile. */
+export async function expertScopeOf(id: string) {
+  return db.expertProfile.findUnique({ where: { id }, select: { id: true, ...SCOPE_SELECT } });
+}
+
+export function accessTo(user: SessionUser, e: NonNullable<Awaited<ReturnType<typeof expertScopeOf>>>): ExpertAccess {
+  return {
+    read: canRead(user, e),
+    edit: canEdit(user, e),
+    viewPersonal: canViewPersonal(user, e),
+    approve: canApprove(user, e),
+    own: isOwnProvince(user, e),
+    self: !!e.userId && e.userId === user.id,
+  };
+}
+
+/** The full profile for the detail and edit pages (personal data masked). Call after access is checked. */
+export async function expertDetail(id: string, now = new Date()) {
+  const e = await db.expertProfile.findUnique({
+    where: { id },
+    select: {
+      ...ROW_SELECT, bio: true, preferredForms: true, serviceRegionCodes: true, acceptsRemote: true, maxConcurrent: true,
+      activeEngagements: true, healthAttestedAt: true, consentAttestedAt: true, reviewComment: true, libraryJoinedAt: true,
+      libraryLeftAt: true, libraryLeftReason: true, version: true, createdAt: true, updatedAt: true,
+      user: { select: { username: true, status: true } },
+      achievements: { select: { id: true, kind: true, title: true, abstract: true, year: true }, orderBy: [{ year: { sort: "desc", nulls: "last" } }, { createdAt: "asc" }] },
+      availability: { select: { id: true, kind: true, startsOn: true, endsOn: true, note: true }, orderBy: { startsOn: "asc" } },
+    },
+  });
+  if (!e) return null;
+  const { phone, email, idNumber, ...rest } = e;
+  const [regions, disciplines, industries, serviceRegions] = await Promise.all([
+    regionPaths([e.regionCode]),
+    db.discipline.findMany({ where: { code: { in: e.disciplineCodes } }, select: { code: true, name: true } }),
+    db.industry.findMany({ where: { code: { in: e.industryCodes } }, select: { code: true, name: true } }),
+    db.region.findMany({ where: { code: { in: e.serviceRegionCodes } }, select: { code: true, name: true } }),
+  ]);
+  const names = (rows: { code: string; name: string }[], codes: string[]) => {
+    const m = new Map(rows.map((r) => [r.code, r.name]));
+    return codes.map((c) => m.get(c) ?? c);
+  };
+  return {
+    ...rest,
+    personal: maskPersonal({ phone, email, idNumber }),
+    hasPersonal: { phone: !!phone, email: !!email, idNumber: !!idNumber },
+    regionName: regions.get(e.regionCode) ?? e.regionCode,
+    disciplineNames: names(disciplines, e.disciplineCodes),
+    industryNames: names(industries, e.industryCodes),
+    serviceRegionNames: names(serviceRegions, e.serviceRegionCodes),
+    stale: isStale(e, now),
+    matchability: matchability(e, now),
+  };
+}
+
+export type ExpertDetail = NonNullable<Awaited<ReturnType<typeof expertDetail>>>;
+
+/** The signed-in expert's own profile id, if any. */
+export async function ownExpertId(userId: string): Promise<string | null> {
+  return (await db.expertProfile.findUnique({ where: { userId }, select: { id: true } }))?.id ?? null;
+}
+
+/** Provinces for the list filter. */
+export async function provinceOptions() {
+  return db.region.findMany({ where: { level: "PROVINCE" }, select: { code: true, name: true }, orderBy: { code: "asc" } });
+}
+
+/** Registrations waiting for the user's province (for a count on the list page). */
+export async function pendingRegistrations(user: SessionUser): Promise<number> {
+  const provinces = user.roles.filter((g) => g.role === "PROVINCE_ADMIN" && g.provinceCode).map((g) => g.provinceCode!);
+  if (!provinces.length) return 0;
+  return db.expertProfile.count({ where: { status: "PENDING", provinceCode: { in: provinces } } });
+}
