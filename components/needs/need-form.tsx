@@ -8,7 +8,7 @@ import { FormField, Input, inputClass, Select } from "@/components/ui/form-field
 import { cn } from "@/components/ui/cn";
 import type { ActionResult } from "@/lib/actions/pipeline";
 import { createNeedAction, updateNeedAction } from "@/lib/needs/actions";
-import type { MenuGroup } from "@/lib/needs/queries";
+import type { MenuGroup } from "@/lib/menu/queries";
 import { DELIVERY_MODE_LABEL, SERVICE_FORM_LABEL, URGENCY_LABEL } from "@/lib/labels";
 import { DELIVERY_MODES, PRIORITY_FLAGS, PRIORITY_LABEL, URGENCIES } from "@/lib/needs/schemas";
 

@@ -14,23 +14,30 @@ export function isValidEmail(value: string): boolean {
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = "10X98765432";
 
-/** GB 11643-1999 citizen ID: 18 characters, a real birth date, ISO 7064 MOD 11-2 check character. */
-export function isValidIdNumber(value: string): boolean {
-  const v = value.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(v)) return false;
-  const y = Number(v.slice(6, 10));
-  const m = Number(v.slice(10, 12));
-  const d = Number(v.slice(12, 14));
-  const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(v[i]) * WEIGHTS[i];
-  return CHECK[sum % 11] === v[17];
-}
-
-/** The check character for the first 17 digits (used by tests to build valid numbers). */
+/** The check character for the first 17 digits (ISO 7064 MOD 11-2). */
 export function idNumberCheckChar(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
   return CHECK[sum % 11];
+}
+
+export type IdNumberCheck = { ok: true; birthYear: number } | { ok: false; message: string };
+
+/** GB 11643-1999 citizen ID: 18 characters (x accepted for X), a real birth date, the right check character. */
+export function checkIdNumber(value: string): IdNumberCheck {
+  const id = value.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, message: "身份证号应为 18 位（最后一位可为 X）" };
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const birth = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) {
+    return { ok: false, message: "身份证号中的出生日期无效" };
+  }
+  if (idNumberCheckChar(id) !== id[17]) return { ok: false, message: "身份证号校验位不正确" };
+  return { ok: true, birthYear: y };
+}
+
+export function isValidIdNumber(value: string): boolean {
+  return checkIdNumber(value).ok;
 }

@@ -1,7 +1,7 @@
 import type { ProfessionalTitle, TalentCategory } from "@/lib/generated/prisma/enums";
 import { PROFESSIONAL_TITLE_LABEL, TALENT_CATEGORY_LABEL } from "@/lib/labels";
 import { EXPERT_COLUMNS, type RowError } from "@/lib/import/columns";
-import { checkIdNumber } from "@/lib/import/id-number";
+import { checkIdNumber, isValidEmail, isValidPhone } from "@/lib/experts/formats";
 import type { ExpertRecord, Importer } from "@/lib/import/records";
 import type { ExpertReference } from "@/lib/import/reference";
 import { RowReader, splitList } from "@/lib/import/values";
@@ -15,8 +15,6 @@ const TALENT: Record<string, TalentCategory> = Object.fromEntries(
   Object.entries(TALENT_CATEGORY_LABEL).map(([k, v]) => [v, k as TalentCategory]),
 );
 
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export type RowResult<T> = { ok: true; record: T } | { ok: false; errors: RowError[] };
 
@@ -58,10 +56,10 @@ export function validateExpertRow(
   }
 
   const phoneRaw = r.raw("phone").replace(/\s+/g, "");
-  const phone = !phoneRaw ? null : PHONE.test(phoneRaw) ? phoneRaw : r.fail("phone", "手机号码格式不正确（11 位手机号码或带区号的固定电话）");
+  const phone = !phoneRaw ? null : isValidPhone(phoneRaw) ? phoneRaw : r.fail("phone", "手机号码格式不正确（11 位手机号码或带区号的固定电话）");
   const emailRaw = r.raw("email");
   const email = !emailRaw ? null
-    : emailRaw.length > 100 || !EMAIL.test(emailRaw) ? r.fail("email", "电子邮箱格式不正确") : emailRaw.toLowerCase();
+    : !isValidEmail(emailRaw) ? r.fail("email", "电子邮箱格式不正确") : emailRaw.toLowerCase();
 
   const idRaw = r.raw("idNumber").replace(/\s+/g, "");
   let idNumber: string | null | undefined = null;

@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { matchability } from "@/lib/experts/eligibility";
 import { vectorFromCounts, termVector } from "@/lib/matching/text";
 import type { ExpertFacts, NeedFacts } from "@/lib/matching/types";
 
@@ -23,11 +24,6 @@ export async function loadNeedFacts(tx: Tx, needId: string): Promise<(NeedFacts 
   };
 }
 
-/** A retired expert needs both attestations on file; everyone must be active (the same rule as lib/experts). */
-export function isMatchable(e: { status: string; isRetired: boolean; healthAttestedAt: Date | null; consentAttestedAt: Date | null }) {
-  return e.status === "ACTIVE" && (!e.isRetired || (!!e.healthAttestedAt && !!e.consentAttestedAt));
-}
-
 export async function loadExpertFacts(tx: Tx, ids: string[], needIds: string[] = []): Promise<ExpertFacts[]> {
   if (!ids.length) return [];
   const [rows, feedback, declined] = await Promise.all([
@@ -36,7 +32,7 @@ export async function loadExpertFacts(tx: Tx, ids: string[], needIds: string[] =
       select: {
         id: true, employerOrgId: true, disciplineCodes: true, industryCodes: true, preferredForms: true, regionCode: true,
         serviceRegionCodes: true, acceptsRemote: true, maxConcurrent: true, activeEngagements: true, status: true,
-        isRetired: true, healthAttestedAt: true, consentAttestedAt: true, talentCategories: true, libraryStatus: true,
+        isRetired: true, healthAttestedAt: true, consentAttestedAt: true, lastConfirmedAt: true, talentCategories: true, libraryStatus: true,
         matchTermCounts: true, region: { select: { zone: true } },
         availability: { select: { kind: true, startsOn: true, endsOn: true } },
       },
@@ -58,7 +54,7 @@ export async function loadExpertFacts(tx: Tx, ids: string[], needIds: string[] =
     id: e.id, employerOrgId: e.employerOrgId, disciplineCodes: e.disciplineCodes, industryCodes: e.industryCodes,
     preferredForms: e.preferredForms, regionCode: e.regionCode, zone: e.region.zone, serviceRegionCodes: e.serviceRegionCodes,
     acceptsRemote: e.acceptsRemote, maxConcurrent: e.maxConcurrent, activeEngagements: e.activeEngagements,
-    matchable: isMatchable(e), talentCategories: e.talentCategories, libraryStatus: e.libraryStatus,
+    matchable: matchability(e).matchable, talentCategories: e.talentCategories, libraryStatus: e.libraryStatus,
     available: e.availability.filter((a) => a.kind === "AVAILABLE").map(range),
     blackouts: e.availability.filter((a) => a.kind === "BLACKOUT").map(range),
     feedback: feedbackOf.get(e.id) ?? null,

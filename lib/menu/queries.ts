@@ -59,7 +59,8 @@ export async function activeMenuItems() {
   });
 }
 
-/** The active menu grouped by service form, for the public portal page. */
+/** The active menu grouped by service form: the public portal page and the unit's order form (点餐). */
 export async function activeMenuByForm() {
   return groupByForm(await activeMenuItems());
 }
+export type MenuGroup = Awaited<ReturnType<typeof activeMenuByForm>>[number];

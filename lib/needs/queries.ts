@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { NeedState, ServiceForm } from "@/lib/generated/prisma/enums";
+import type { NeedState } from "@/lib/generated/prisma/enums";
 import { can, holds, listScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { auditDenied } from "@/lib/auth/session";
@@ -113,19 +113,6 @@ export async function needsForExport(user: SessionUser, search: NeedSearch) {
     disciplineNames: r.disciplineCodes.map((c) => dn.get(c) ?? c), industryNames: r.industryCodes.map((c) => inn.get(c) ?? c),
   }));
 }
-
-/** Active menu items grouped by service form, in menu order (点餐). */
-export async function orderingMenu() {
-  const items = await db.serviceMenuItem.findMany({
-    where: { retiredAt: null },
-    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    select: { id: true, form: true, name: true, description: true, typicalDurationDays: true, delivery: true },
-  });
-  const groups = new Map<ServiceForm, typeof items>();
-  for (const item of items) groups.set(item.form, [...(groups.get(item.form) ?? []), item]);
-  return [...groups].map(([form, list]) => ({ form, items: list }));
-}
-export type MenuGroup = Awaited<ReturnType<typeof orderingMenu>>[number];
 
 /** Every menu item (retired ones too), for list filters. */
 export async function menuFilterOptions() {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { CsvFormatError, decodeText, parseCsv } from "@/lib/import/csv";
 import { EXPERT_COLUMNS, NEED_COLUMNS, columnsFor, mapHeader, normalizeHeader } from "@/lib/import/columns";
-import { checkIdNumber, idCheckChar } from "@/lib/import/id-number";
+import { checkIdNumber, idNumberCheckChar as idCheckChar } from "@/lib/experts/formats";
 import { detectFileType, readCsv, readSpreadsheet } from "@/lib/import/read";
 
 // "中文,姓名" in GBK.

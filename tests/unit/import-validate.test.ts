@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EXPERT_COLUMNS, NEED_COLUMNS } from "@/lib/import/columns";
-import { idCheckChar } from "@/lib/import/id-number";
+import { idNumberCheckChar as idCheckChar } from "@/lib/experts/formats";
 import type { Importer } from "@/lib/import/records";
 import { codeIndex, type NeedReference, regionIndex, type RegionRow, unitMaps, type UnitRow } from "@/lib/import/reference";
 import { validateExpertRow } from "@/lib/import/validate-experts";

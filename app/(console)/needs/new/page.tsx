@@ -3,7 +3,8 @@ import { NeedForm } from "@/components/needs/need-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
-import { orderingMenu, orderingUnitOf } from "@/lib/needs/queries";
+import { activeMenuByForm } from "@/lib/menu/queries";
+import { orderingUnitOf } from "@/lib/needs/queries";
 import { disciplineOptions, industryOptions, regionOptions } from "@/lib/reference/queries";
 
 export const metadata: Metadata = { title: "点餐下单" };
@@ -20,7 +21,7 @@ export default async function NewNeedPage() {
     );
   }
   const [menu, regions, disciplines, industries] = await Promise.all([
-    orderingMenu(), regionOptions(unit.provinceCode), disciplineOptions(), industryOptions(),
+    activeMenuByForm(), regionOptions(unit.provinceCode), disciplineOptions(), industryOptions(),
   ]);
   return (
     <>

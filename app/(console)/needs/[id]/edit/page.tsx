@@ -6,7 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { NEED_STATE_LABEL } from "@/lib/labels";
-import { needDetail, orderingMenu, unitOfNeed } from "@/lib/needs/queries";
+import { activeMenuByForm } from "@/lib/menu/queries";
+import { needDetail, unitOfNeed } from "@/lib/needs/queries";
 import { disciplineOptions, industryOptions, regionOptions } from "@/lib/reference/queries";
 
 export const metadata: Metadata = { title: "修改需求" };
@@ -31,7 +32,7 @@ export default async function EditNeedPage({ params }: { params: Promise<{ id: s
   }
   const unit = await unitOfNeed(need.unitId);
   const [menu, regions, disciplines, industries] = await Promise.all([
-    orderingMenu(), regionOptions(unit.provinceCode), disciplineOptions(), industryOptions(),
+    activeMenuByForm(), regionOptions(unit.provinceCode), disciplineOptions(), industryOptions(),
   ]);
   return (
     <>
