@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { expectLoggedInAt, login, loginError } from "./support";
+import { expectAccessible, expectLoggedInAt, login, loginError } from "./support";
 
 // The expert pool: the demo expert 林晓峰 (Zhejiang) keeps their profile; a newcomer registers and is approved by
 // the province of their region; personal data is masked unless revealed (audited) by someone allowed.
@@ -107,13 +106,7 @@ test("another province sees a shared expert read-only and masked", async ({ page
 });
 
 test("the expert pool's pages pass the accessibility rules", async ({ page }) => {
-  const check = async (path: string) => {
-    await page.goto(path);
-    await expect(page.locator("main")).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${path}: ${v.id} — ${v.help} (${v.nodes.length})`)).toEqual([]);
-  };
+  const check = (path: string) => expectAccessible(page, path);
   await check("/register");
   await login(page, "zhejiang");
   await expectLoggedInAt(page, "/province", /省级工作台/);

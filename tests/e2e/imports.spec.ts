@@ -1,12 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { expectLoggedInAt, login } from "./support";
-
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id} — ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { expect, test } from "@playwright/test";
+import { expectAccessible, expectLoggedInAt, login } from "./support";
 
 test("a province downloads the template, uploads a CSV with one bad row, sees it and commits the good rows", async ({ page }) => {
   await login(page, "sichuan");

@@ -1,13 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { expectLoggedInAt, login } from "./support";
-
-async function expectAccessible(page: Page) {
-  await expect(page.locator("main")).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${page.url()}: ${v.id} — ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
+import { expect, test } from "@playwright/test";
+import { expectAccessible, expectLoggedInAt, login } from "./support";
 
 test("the ministry adds a service menu item, edits it and retires it", async ({ page }) => {
   test.setTimeout(240_000); // a long journey with several accessibility scans on a shared machine

@@ -1,19 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { SAMPLES } from "../sample-files";
-import { login } from "./support";
+import { expectAccessible, login } from "./support";
 
 // A unit orders from the menu and submits; the province returns it with a reason; the unit revises and resubmits;
 // the province approves. Each step shows on the timeline. The need's title is unique to this run.
 // Journeys through several accounts: each sign-in hashes a password (argon2), so allow more than the default minute.
 test.describe.configure({ timeout: 300_000 });
-
-async function expectAccessible(page: Page) {
-  await expect(page.locator("main")).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${page.url()}: ${v.id} — ${v.help} (${v.nodes.length})`)).toEqual([]);
-}
 
 async function signInAs(page: Page, username: string) {
   await page.context().clearCookies();

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Demo@2025";
@@ -16,3 +17,12 @@ export async function expectLoggedInAt(page: Page, path: string, heading: RegExp
 
 /** The login form's message (Next's route announcer also has role "alert", so look inside the form). */
 export const loginError = (page: Page) => page.locator("form").getByRole("alert");
+
+/** WCAG 2.1 A/AA rules on the current page (or `path`, opened first); serious or critical findings fail. */
+export async function expectAccessible(page: Page, path?: string) {
+  if (path) await page.goto(path);
+  await expect(page.locator("main")).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${page.url()}: ${v.id} — ${v.help} (${v.nodes.length})`)).toEqual([]);
+}
