@@ -16,6 +16,22 @@ import type { PersonalData } from "@/lib/privacy/mask";
 
 const USERNAME_TAKEN = "该账号已被注册，请换一个";
 
+/**
+ * Registrations allowed from one network address per hour. Each one runs a deliberately slow password hash, so an
+ * unthrottled public form is a cheap way to load the server; the count comes from the audit log (shared by all
+ * instances). Generous, because a university's experts may all register from behind one address.
+ */
+export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = 30;
+const TOO_MANY_REGISTRATIONS = "该网络地址一小时内注册申请过多，请稍后再试或联系所在省级人社部门";
+
+async function tooManyRegistrations(meta: RequestMeta): Promise<boolean> {
+  if (!meta.ip) return false;
+  const recent = await db.auditLog.count({
+    where: { operation: "expert.register", outcome: "SUCCESS", ip: meta.ip, createdAt: { gte: new Date(Date.now() - 3_600_000) } },
+  });
+  return recent >= REGISTRATIONS_PER_ADDRESS_PER_HOUR;
+}
+
 /** The expert's province and owner, read from the database, checked against the operation's scope. */
 async function authorizeExpert(ctx: ActionContext<{ expertId: string }>) {
   const expert = await db.expertProfile.findUnique({
@@ -219,6 +235,10 @@ export async function registerExpertPublic(raw: FormData | Record<string, unknow
   if (!parsed.success) return { ok: false, error: "请检查填写内容", fieldErrors: fieldErrorsOf(parsed.error) };
   const input = parsed.data;
   try {
+    if (await tooManyRegistrations(meta)) {
+      await writeAudit(db, { actor: null, operation: "expert.register", outcome: "DENIED", summary: `注册过于频繁被拒：账号 ${input.username}`, meta });
+      return { ok: false, error: TOO_MANY_REGISTRATIONS };
+    }
     // Fail fast on a taken name before the deliberately slow argon2 hash.
     if (await db.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
       return { ok: false, error: USERNAME_TAKEN, fieldErrors: { username: [USERNAME_TAKEN] } };

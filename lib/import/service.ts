@@ -8,7 +8,7 @@ import { readSpreadsheet } from "@/lib/import/read";
 import type { ExpertRecord, NeedRecord } from "@/lib/import/records";
 import { loadExpertReference, loadNeedReference } from "@/lib/import/reference";
 import { importerOf, type JobScope, KIND_LABEL } from "@/lib/import/scope";
-import { validateSheet } from "@/lib/import/validate";
+import { rejectExistingExperts, validateSheet, type Validation } from "@/lib/import/validate";
 
 // The job lifecycle: upload → VALIDATED (errors + good rows kept on the job) → COMMITTING → COMMITTED | FAILED,
 // or VALIDATED → CANCELLED. State changes are conditional updates, so a double click or a second instance
@@ -40,7 +40,7 @@ export async function createImportJob(args: {
   const { type, sheet } = await readSpreadsheet(args.bytes);
   const importer = await importerOf(db, scope);
   const result = kind === "EXPERTS"
-    ? validateSheet("EXPERTS", sheet, await loadExpertReference(db), importer, args.now)
+    ? await withoutExistingExperts(validateSheet("EXPERTS", sheet, await loadExpertReference(db), importer, args.now))
     : validateSheet("NEEDS", sheet, await loadNeedReference(db, importer.kind === "province" ? importer.provinceCode : null), importer, args.now);
   const fileName = cleanFileName(args.fileName);
   return db.$transaction(async (tx) => {
@@ -69,6 +69,20 @@ export async function createImportJob(args: {
     });
     return { ...job, errorCount: result.errors.length };
   }, { timeout: 120_000, maxWait: 30_000 });
+}
+
+async function withoutExistingExperts(result: Validation<ExpertRecord>) {
+  const idNumbers = [...new Set(result.records.map((r) => r.idNumber?.toUpperCase()).filter((x): x is string => !!x))];
+  const phones = [...new Set(result.records.map((r) => r.phone).filter((x): x is string => !!x))];
+  if (!idNumbers.length && !phones.length) return result;
+  const found = await db.expertProfile.findMany({
+    where: { OR: [{ idNumber: { in: idNumbers, mode: "insensitive" } }, { phone: { in: phones } }] },
+    select: { idNumber: true, name: true, phone: true },
+  });
+  return rejectExistingExperts(result, {
+    idNumbers: new Set(found.flatMap((e) => (e.idNumber ? [e.idNumber.toUpperCase()] : []))),
+    namePhones: new Set(found.flatMap((e) => (e.phone ? [`${e.name}|${e.phone}`] : []))),
+  });
 }
 
 function newId(): string {

@@ -50,3 +50,21 @@ export function validateSheet<K extends ImportKind>(
   }
   return { totalRows: sheet.rows.length, errors, records };
 }
+
+/** The ID number or name and phone of experts already on the platform, to refuse importing them twice. */
+export type ExistingExperts = { idNumbers: Set<string>; namePhones: Set<string> };
+
+/** Rows describing an expert already on the platform become row errors (importing the same sheet twice adds no one). */
+export function rejectExistingExperts(result: Validation<ExpertRecord>, existing: ExistingExperts): Validation<ExpertRecord> {
+  const errors = [...result.errors];
+  const records: ExpertRecord[] = [];
+  for (const r of result.records) {
+    const sameId = !!r.idNumber && existing.idNumbers.has(r.idNumber.toUpperCase());
+    const samePhone = !!r.phone && existing.namePhones.has(`${r.name}|${r.phone}`);
+    if (sameId || samePhone) {
+      errors.push({ row: r.row, column: sameId ? "身份证号" : "姓名", message: `平台中已有该专家（${sameId ? "身份证号" : "姓名和手机号码"}相同），不再重复导入` });
+    } else records.push(r);
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { ...result, errors, records };
+}

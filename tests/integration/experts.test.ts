@@ -4,7 +4,7 @@ import { executeAction } from "@/lib/actions/pipeline";
 import { attemptLogin } from "@/lib/auth/login";
 import { idNumberCheckChar } from "@/lib/experts/formats";
 import {
-  addAchievementOp, addAvailabilityOp, approveExpertOp, createExpertOp, registerExpertPublic, rejectExpertOp,
+  addAchievementOp, addAvailabilityOp, approveExpertOp, createExpertOp, REGISTRATIONS_PER_ADDRESS_PER_HOUR, registerExpertPublic, rejectExpertOp,
   removeAchievementOp, revealPersonalOp, updateAchievementOp, updateExpertOp,
 } from "@/lib/experts/operations";
 import { accessTo, expertDetail, expertScopeOf, exportExperts, searchExperts } from "@/lib/experts/queries";
@@ -69,6 +69,19 @@ describe("self-registration and approval", () => {
     expect(await db.notification.count({ where: { userId: zj.id, link: `/experts/${user.expertProfile!.id}` } })).toBe(1);
     expect((await auditRows({ entityId: user.expertProfile!.id, operation: "expert.register" }))[0]).toMatchObject({ outcome: "SUCCESS", actorId: user.id });
     expect(await attemptLogin(db, { username, password: "Strong@2026" }, meta)).toEqual({ ok: false, reason: "PENDING" });
+  });
+
+  it("refuses registrations beyond the hourly limit from one address (counted in the database), audited", async () => {
+    const ip = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    await db.auditLog.createMany({
+      data: Array.from({ length: REGISTRATIONS_PER_ADDRESS_PER_HOUR }, () => ({ operation: "expert.register", outcome: "SUCCESS" as const, ip })),
+    });
+    const username = `flood${uniqueSuffix()}`;
+    const refused = await registerExpertPublic(registration(username), { ip, userAgent: "vitest" });
+    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining("注册申请过多") });
+    expect(await db.user.count({ where: { username } })).toBe(0);
+    expect(await db.auditLog.count({ where: { operation: "expert.register", outcome: "DENIED", ip } })).toBe(1);
+    expect(await registerExpertPublic(registration(username), { ip: "10.78.0.1", userAgent: "vitest" })).toMatchObject({ ok: true });
   });
 
   it("refuses a taken username with a clear message, and bad input, creating nothing", async () => {

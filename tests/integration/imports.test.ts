@@ -162,6 +162,18 @@ describe("import: commit", () => {
     expect(audits.map((a) => a.summary)).toEqual([expect.stringContaining("上传专家导入文件"), "确认导入专家 2 条"]);
   });
 
+  it("refuses, row by row, experts already on the platform (same ID number, or same name and phone)", async () => {
+    const { user } = await staff("PROVINCE_ADMIN", { provinceCode: "51" });
+    const s = uniqueSuffix();
+    const phone = `139${String(Date.now()).slice(-8)}`;
+    const sheet = csv([EXPERT_HEADER, expertLine({ name: `重复甲${s}`, phone }), expertLine({ name: `重复乙${s}` })]);
+    const first = await uploaded(user, "EXPERTS", sheet);
+    expect(await executeAction(commitImportOp("EXPERTS"), user, meta, { jobId: first.id })).toMatchObject({ ok: true, data: { committedRows: 2 } });
+    const again = await uploaded(user, "EXPERTS", sheet);
+    expect(again.validRows).toBe(1); // 乙 has no phone or ID number to recognise them by
+    expect(errorsOf(again)).toEqual([{ row: 2, column: "姓名", message: expect.stringContaining("平台中已有该专家") }]);
+  });
+
   it("commit nothing: the job is cancelled, no row is written, and it can no longer be committed", async () => {
     const { user } = await staff("PROVINCE_ADMIN", { provinceCode: "51" });
     const s = uniqueSuffix();
