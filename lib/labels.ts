@@ -139,6 +139,8 @@ export const EXTRA_OPERATION_LABEL: Record<string, string> = {
   "need.attach": "上传需求附件",
   "need.detach": "删除需求附件",
   "need.export": "导出需求",
+  "audit.export": "导出审计日志",
+  "user.export": "导出账号清单",
   "expert.register": "专家自助注册",
   "expert.reject": "专家注册不予通过",
   "expert.export": "导出专家名单",

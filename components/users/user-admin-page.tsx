@@ -1,4 +1,5 @@
 import { EmptyState } from "@/components/ui/empty-state";
+import { ExportLinks } from "@/components/ui/export-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { UserSearchForm } from "@/components/users/user-search-form";
@@ -16,7 +17,11 @@ export function UserAdminPage({ path, scopeLabel, search, result }: Props) {
   const rows = result.rows.map((r) => ({ ...r, roleLabels: r.roles.map((role) => ROLE_LABEL[role]).join("、") || "—" }));
   return (
     <>
-      <PageHeader title="账号管理" subtitle={`${scopeLabel}账号：解除登录锁定、停用或启用账号。所有操作记入审计日志。`} />
+      <PageHeader
+        title="账号管理"
+        subtitle={`${scopeLabel}账号：解除登录锁定、停用或启用账号。所有操作记入审计日志。`}
+        actions={<ExportLinks href="/api/export/users" params={filters} />}
+      />
       <UserSearchForm action={path} values={filters} />
       <p className="mt-4 mb-2 text-sm text-slate-600" role="status">共 {formatNumber(result.total)} 个账号</p>
       {rows.length === 0 ? <EmptyState title="没有符合条件的账号">请调整查询条件后重试。</EmptyState> : <UserTable rows={rows} />}

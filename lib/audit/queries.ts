@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { OPERATIONS, type Operation } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/roles";
+import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
+import { EXTRA_OPERATION_LABEL } from "@/lib/labels";
 
 export const auditSearchSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -15,7 +19,7 @@ export type AuditSearch = z.infer<typeof auditSearchSchema>;
 export const AUDIT_PAGE_SIZE = 50;
 
 /** Audit rows matching the filters, newest first. Caller must hold audit.read (national). */
-export async function searchAudit(search: AuditSearch) {
+export async function searchAudit(search: AuditSearch, pageSize = AUDIT_PAGE_SIZE) {
   const where: Prisma.AuditLogWhereInput = {};
   if (search.q) {
     where.OR = [
@@ -38,13 +42,23 @@ export async function searchAudit(search: AuditSearch) {
     db.auditLog.findMany({
       where,
       orderBy: { createdAt: "desc" },
-      skip: (search.page - 1) * AUDIT_PAGE_SIZE,
-      take: AUDIT_PAGE_SIZE,
+      skip: (search.page - 1) * pageSize,
+      take: pageSize,
       select: {
         id: true, createdAt: true, actorName: true, role: true, operation: true, entityType: true, entityId: true,
         outcome: true, summary: true, ip: true, before: true, after: true,
       },
     }),
   ]);
-  return { total, rows, page: search.page, pageSize: AUDIT_PAGE_SIZE };
+  return { total, rows, page: search.page, pageSize };
+}
+
+/** The Chinese name of an audited operation (permission operations and the extra ones such as 登录). */
+export function operationLabel(code: string): string | null {
+  return EXTRA_OPERATION_LABEL[code] ?? (OPERATIONS as Record<string, string>)[code as Operation] ?? null;
+}
+
+/** Every matching row, newest first, for the download (audit.read, national). */
+export async function auditForExport(_user: SessionUser, search: AuditSearch) {
+  return (await searchAudit({ ...search, page: 1 }, EXPORT_ROW_LIMIT)).rows;
 }

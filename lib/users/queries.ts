@@ -4,13 +4,14 @@ import { listScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { UserSearch } from "@/lib/users/schemas";
 import { accountsWhere } from "@/lib/users/scope";
+import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 
 export const USER_PAGE_SIZE = 20;
 
 /** Accounts the user may manage (全国 for the ministry, 本省 for a province), filtered and paged. */
-export async function searchUsers(user: SessionUser, search: UserSearch, now = new Date()) {
+export async function searchUsers(user: SessionUser, search: UserSearch, now = new Date(), pageSize = USER_PAGE_SIZE) {
   const scope = listScope(user, "user.manage");
-  if (!scope) return { total: 0, rows: [], page: 1, pageSize: USER_PAGE_SIZE };
+  if (!scope) return { total: 0, rows: [], page: 1, pageSize };
   const filters: Prisma.UserWhereInput[] = [accountsWhere(scope)];
   if (search.q) {
     filters.push({
@@ -30,8 +31,8 @@ export async function searchUsers(user: SessionUser, search: UserSearch, now = n
     db.user.findMany({
       where,
       orderBy: [{ lockedUntil: { sort: "desc", nulls: "last" } }, { username: "asc" }],
-      skip: (search.page - 1) * USER_PAGE_SIZE,
-      take: USER_PAGE_SIZE,
+      skip: (search.page - 1) * pageSize,
+      take: pageSize,
       select: {
         id: true, username: true, displayName: true, status: true, lockedUntil: true, lastLoginAt: true,
         organization: { select: { name: true } },
@@ -42,7 +43,7 @@ export async function searchUsers(user: SessionUser, search: UserSearch, now = n
   return {
     total,
     page: search.page,
-    pageSize: USER_PAGE_SIZE,
+    pageSize,
     rows: rows.map((r) => ({
       id: r.id,
       username: r.username,
@@ -55,4 +56,9 @@ export async function searchUsers(user: SessionUser, search: UserSearch, now = n
       isSelf: r.id === user.id,
     })),
   };
+}
+
+/** Every account of the list (its filters, the user's scope), for the download. */
+export async function usersForExport(user: SessionUser, search: UserSearch) {
+  return (await searchUsers(user, { ...search, page: 1 }, new Date(), EXPORT_ROW_LIMIT)).rows;
 }

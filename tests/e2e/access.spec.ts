@@ -34,6 +34,15 @@ test("the ministry finds refusals in the audit log", async ({ page }) => {
   await expectLoggedInAt(page, "/ministry", /部级工作台/);
   await page.goto("/ministry/audit?outcome=DENIED&operation=audit.read");
   await expect(page.getByRole("cell", { name: /越权访问被拒/ }).first()).toBeVisible();
+  const download = await page.request.get("/api/export/audit?outcome=DENIED&operation=audit.read&format=csv");
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-disposition"]).toContain(encodeURIComponent("审计日志"));
+  const csv = await download.text();
+  expect(csv.split("\r\n")[0]).toBe("\uFEFF时间,操作人,角色,事件,事件代码,结果,对象,摘要,IP 地址");
+  expect(csv).toContain("越权访问被拒");
+  const lines = csv.split("\r\n").slice(1).filter(Boolean);
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(line).toContain(",拒绝,"); // only the filtered outcome
 });
 
 test("the public portal and the health check need no sign-in", async ({ page, request }) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { executeAction } from "@/lib/actions/pipeline";
 import { setUserStatusOp, unlockUserOp } from "@/lib/users/operations";
-import { searchUsers } from "@/lib/users/queries";
+import { searchUsers, usersForExport } from "@/lib/users/queries";
 import { userSearchSchema } from "@/lib/users/schemas";
 import { createExpert, createOrganization, createUser } from "@/prisma/seed/factories";
 import { auditRows, meta, sessionUserOf } from "./helpers";
@@ -124,6 +124,17 @@ describe("account list scope", () => {
     expect(await list(ministry.username)).toEqual([]);
     const national = await admin("MINISTRY_ADMIN");
     expect((await searchUsers(national, userSearchSchema.parse({ q: foreign.username }))).rows.map((r) => r.id)).toEqual([foreign.id]);
+  });
+
+  it("exports only the accounts the list shows, every page of them, and nothing for a role without the right", async () => {
+    const sichuan = await admin("PROVINCE_ADMIN", "51");
+    const own = await lockedUnitUser("510131");
+    const foreign = await lockedUnitUser("330106");
+    const exported = (await usersForExport(sichuan, userSearchSchema.parse({ status: "LOCKED", page: "3" }))).map((r) => r.id);
+    expect(exported).toContain(own.id); // page 3 of the screen is ignored: the file holds every matching account
+    expect(exported).not.toContain(foreign.id);
+    const unit = await sessionUserOf(own.id);
+    expect(await usersForExport(unit, userSearchSchema.parse({}))).toEqual([]);
   });
 
   it("filters locked accounts", async () => {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/ui/export-links";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { buttonClass, LinkButton } from "@/components/ui/button";
+import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -27,7 +28,6 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Sear
     searchExperts(user, search), provinceOptions(), disciplineOptions(), industryOptions(), pendingRegistrations(user),
   ]);
   const params = Object.fromEntries(Object.entries(search).filter(([k, v]) => k !== "page" && v !== undefined).map(([k, v]) => [k, String(v)]));
-  const query = new URLSearchParams(params).toString();
   const national = !!scope?.all;
   return (
     <>
@@ -37,8 +37,7 @@ export default async function ExpertsPage({ searchParams }: { searchParams: Sear
         actions={
           <>
             {holds(user, "expert.create") && <LinkButton href="/experts/new">录入专家</LinkButton>}
-            <a className={buttonClass("secondary")} href={`/api/export/experts?${query}${query ? "&" : ""}format=xlsx`}>导出 Excel</a>
-            <a className={buttonClass("secondary")} href={`/api/export/experts?${query}${query ? "&" : ""}format=csv`}>导出 CSV</a>
+            <ExportLinks href="/api/export/experts" params={params} />
           </>
         }
       />

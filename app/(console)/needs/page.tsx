@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportLinks } from "@/components/ui/export-links";
 import { NeedSearchForm } from "@/components/needs/need-search-form";
 import { NeedTable } from "@/components/needs/need-table";
 import { LinkButton } from "@/components/ui/button";
@@ -41,7 +42,6 @@ export default async function NeedsPage({ searchParams }: { searchParams: Search
     searchNeeds(user, search), disciplineOptions(), menuFilterOptions(), regionFilter(scope),
   ]);
   const values = filterValues(search, result.state);
-  const exportQuery = new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => !!e[1]));
   const isUnit = holds(user, "need.create");
   const title = scope?.all ? "需求总览" : holds(user, "need.review") ? "需求审核" : "我的需求";
   const subtitle = scope?.all ? "全国需求，只读查看" : holds(user, "need.review") ? "本省需求：审核基层单位提交的需求" : "本单位填报的需求";
@@ -53,8 +53,7 @@ export default async function NeedsPage({ searchParams }: { searchParams: Search
         actions={
           <>
             {isUnit && <LinkButton href="/needs/new">点餐下单</LinkButton>}
-            <a className="rounded-md px-4 py-2 text-sm font-medium text-brand-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" href={`/api/export/needs?${exportQuery}&format=xlsx`}>导出 Excel</a>
-            <a className="rounded-md px-4 py-2 text-sm font-medium text-brand-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" href={`/api/export/needs?${exportQuery}&format=csv`}>导出 CSV</a>
+            <ExportLinks href="/api/export/needs" params={values} />
           </>
         }
       />

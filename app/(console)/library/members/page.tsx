@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { LinkButton } from "@/components/ui/button";
+import { ExportLinks } from "@/components/ui/export-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -27,8 +27,6 @@ export default async function LibraryMembersPage({ searchParams }: { searchParam
     disciplineOptions(),
   ]);
   const filters = { q: search.q, province: search.province, discipline: search.discipline, stale: search.stale ? "1" : undefined };
-  const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
-  const exportHref = (format: string) => `/api/export/library?${new URLSearchParams([...query, ["format", format]])}`;
   return (
     <>
       <PageHeader
@@ -36,8 +34,7 @@ export default async function LibraryMembersPage({ searchParams }: { searchParam
         subtitle="入库专家每年确认一次个人信息；超过 12 个月未确认的标为“长期未确认”，默认不列出。导出不含联系方式、身份证号等个人信息。"
         actions={
           <>
-            <LinkButton href={exportHref("xlsx")} variant="secondary" prefetch={false}>导出 Excel</LinkButton>
-            <LinkButton href={exportHref("csv")} variant="secondary" prefetch={false}>导出 CSV</LinkButton>
+            <ExportLinks href="/api/export/library" params={filters} />
           </>
         }
       />

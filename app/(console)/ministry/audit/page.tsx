@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { firstValues, type SearchParams } from "@/lib/search-params";
 import { AuditSearchForm } from "@/components/audit/audit-search-form";
 import { AuditTable } from "@/components/audit/audit-table";
+import { ExportLinks } from "@/components/ui/export-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { auditSearchSchema, searchAudit } from "@/lib/audit/queries";
-import { OPERATIONS, type Operation } from "@/lib/auth/permissions";
+import { auditSearchSchema, operationLabel, searchAudit } from "@/lib/audit/queries";
+import { OPERATIONS } from "@/lib/auth/permissions";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format";
@@ -18,10 +19,6 @@ const OPERATION_OPTIONS = [
   ...Object.entries(EXTRA_OPERATION_LABEL).map(([code, label]) => ({ code, label })),
   ...Object.entries(OPERATIONS).map(([code, label]) => ({ code, label })),
 ];
-
-function operationLabel(code: string): string | null {
-  return EXTRA_OPERATION_LABEL[code] ?? (OPERATIONS as Record<string, string>)[code as Operation] ?? null;
-}
 
 export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission("/ministry/audit", "audit.read");
@@ -42,7 +39,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   }));
   return (
     <>
-      <PageHeader title="审计日志" subtitle="记录操作时间、操作人、事件与结果，保存期限不少于六个月。" />
+      <PageHeader
+        title="审计日志"
+        subtitle="记录操作时间、操作人、事件与结果，保存期限不少于六个月。"
+        actions={<ExportLinks href="/api/export/audit" params={filters} />}
+      />
       <AuditSearchForm action="/ministry/audit" values={filters} operations={OPERATION_OPTIONS} />
       <p className="mt-4 mb-2 text-sm text-slate-600" role="status">共 {formatNumber(result.total)} 条记录</p>
       {rows.length === 0 ? (

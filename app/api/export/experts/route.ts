@@ -1,8 +1,5 @@
-import { writeAudit } from "@/lib/audit/log";
-import { db } from "@/lib/db";
-import { holds } from "@/lib/auth/permissions";
-import { auditDenied, getSessionUser, requestMeta } from "@/lib/auth/session";
-import { exportResponse, parseExportFormat, type ExportColumn } from "@/lib/export/table";
+import { exportRoute } from "@/lib/export/route";
+import type { ExportColumn } from "@/lib/export/table";
 import { exportExperts } from "@/lib/experts/queries";
 import { expertSearchSchema } from "@/lib/experts/schemas";
 import { formatDate } from "@/lib/format";
@@ -36,21 +33,13 @@ const COLUMNS: ExportColumn<Row>[] = [
   { header: "最近确认", value: (r) => formatDate(r.lastConfirmedAt) },
 ];
 
-export async function GET(req: Request) {
-  const user = await getSessionUser();
-  if (!user) return new Response("请先登录", { status: 401 });
-  if (!holds(user, "expert.read")) {
-    await auditDenied(user, "expert.read", { type: "ExpertProfile", id: "export" });
-    return new Response("无权导出专家", { status: 403 });
-  }
-  const url = new URL(req.url);
-  const search = expertSearchSchema.parse(Object.fromEntries(url.searchParams));
-  const rows = await exportExperts(user, search);
-  await writeAudit(db, {
-    actor: { id: user.id, displayName: user.displayName, role: user.roles[0]?.role },
-    operation: "expert.export", outcome: "SUCCESS", entityType: "ExpertProfile",
-    summary: `导出专家名单 ${rows.length} 条（个人信息脱敏）`, after: { filters: url.searchParams.toString().slice(0, 400) },
-    meta: await requestMeta(),
-  });
-  return exportResponse(parseExportFormat(url.searchParams.get("format")), "专家名单", COLUMNS, rows);
-}
+/** The expert list as a spreadsheet: the page's filters, within scope, personal data masked. */
+export const GET = exportRoute({
+  operation: "expert.read",
+  auditOperation: "expert.export",
+  schema: expertSearchSchema,
+  rows: exportExperts,
+  columns: COLUMNS,
+  baseName: "专家名单",
+  describe: (n) => `专家名单 ${n} 条（个人信息脱敏）`,
+});

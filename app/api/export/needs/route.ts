@@ -1,8 +1,5 @@
-import { db } from "@/lib/db";
-import { writeAudit } from "@/lib/audit/log";
-import { holds } from "@/lib/auth/permissions";
-import { auditDenied, auditSessionEnded, lookupSession, requestMeta } from "@/lib/auth/session";
-import { exportResponse, parseExportFormat, type ExportColumn } from "@/lib/export/table";
+import { exportRoute } from "@/lib/export/route";
+import type { ExportColumn } from "@/lib/export/table";
 import { formatDate } from "@/lib/format";
 import { DELIVERY_MODE_LABEL, NEED_STATE_LABEL, URGENCY_LABEL } from "@/lib/labels";
 import { needsForExport } from "@/lib/needs/queries";
@@ -34,25 +31,12 @@ const COLUMNS: ExportColumn<Row>[] = [
 ];
 
 /** The needs list as a spreadsheet: the same filters as /needs, within the reader's scope. */
-export async function GET(req: Request) {
-  const url = new URL(req.url);
-  const session = await lookupSession();
-  if (!session.user) {
-    await auditSessionEnded(session, "/api/export/needs");
-    return new Response("请先登录", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
-  const user = session.user;
-  if (!holds(user, "need.read")) {
-    await auditDenied(user, "need.read");
-    return new Response("无权导出需求", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  }
-  const search = needSearchSchema.parse(Object.fromEntries(url.searchParams));
-  const rows = await needsForExport(user, search);
-  await writeAudit(db, {
-    actor: { id: user.id, displayName: user.displayName, role: user.roles[0]?.role },
-    operation: "need.export", outcome: "SUCCESS", entityType: "Need",
-    summary: `导出需求 ${rows.length} 项`, after: { filters: Object.fromEntries(url.searchParams) }, meta: await requestMeta(),
-  });
-  const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return exportResponse(parseExportFormat(url.searchParams.get("format")), `需求清单-${stamp}`, COLUMNS, rows);
-}
+export const GET = exportRoute({
+  operation: "need.read",
+  auditOperation: "need.export",
+  schema: needSearchSchema,
+  rows: needsForExport,
+  columns: COLUMNS,
+  baseName: "需求清单",
+  describe: (n) => `需求 ${n} 项`,
+});
