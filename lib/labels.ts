@@ -140,6 +140,8 @@ export const EXTRA_OPERATION_LABEL: Record<string, string> = {
   "need.detach": "删除需求附件",
   "need.export": "导出需求",
   "audit.export": "导出审计日志",
+  "menu.export": "导出服务菜单",
+  "library.exportNominations": "导出重点联系专家库推荐记录",
   "user.export": "导出账号清单",
   "expert.register": "专家自助注册",
   "expert.reject": "专家注册不予通过",

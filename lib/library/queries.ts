@@ -82,9 +82,11 @@ const EXPERT_SUMMARY = {
  * Nominations within the user's scope. `defaultState` applies when the search names none: the ministry's queue is
  * the pending nominations (oldest first, so none waits forever); a province sees all of its own, newest first.
  */
-export async function searchNominations(user: SessionUser, search: NominationSearch, defaultState: NominationState | "ALL") {
+export async function searchNominations(
+  user: SessionUser, search: NominationSearch, defaultState: NominationState | "ALL", pageSize = LIBRARY_PAGE_SIZE,
+) {
   const scope = libraryScope(user);
-  const empty = { total: 0, rows: [], page: 1, pageSize: LIBRARY_PAGE_SIZE, state: defaultState };
+  const empty = { total: 0, rows: [], page: 1, pageSize, state: defaultState };
   if (!scope) return empty;
   const state = search.state ?? defaultState;
   const where: Prisma.LibraryNominationWhereInput = {
@@ -97,8 +99,8 @@ export async function searchNominations(user: SessionUser, search: NominationSea
     db.libraryNomination.findMany({
       where,
       orderBy: state === "NOMINATED" ? [{ createdAt: "asc" }, { id: "asc" }] : [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (search.page - 1) * LIBRARY_PAGE_SIZE,
-      take: LIBRARY_PAGE_SIZE,
+      skip: (search.page - 1) * pageSize,
+      take: pageSize,
       select: {
         id: true, state: true, reason: true, willing: true, healthy: true, provinceCode: true, nominatedById: true,
         decidedById: true, decidedAt: true, decisionReason: true, createdAt: true,
@@ -111,7 +113,7 @@ export async function searchNominations(user: SessionUser, search: NominationSea
   return {
     total,
     page: search.page,
-    pageSize: LIBRARY_PAGE_SIZE,
+    pageSize,
     state,
     rows: rows.map((r) => ({
       ...r,
@@ -275,4 +277,10 @@ export async function libraryCardFor(user: SessionUser, now = new Date()) {
   const nextDue = row.lastConfirmedAt ? new Date(row.lastConfirmedAt) : null;
   nextDue?.setMonth(nextDue.getMonth() + 12);
   return { ...rest, latestNomination: nominations[0] ?? null, stale: isStale(row, now), nextDue };
+}
+
+/** The nominations list for the download: the page's filters and default state, every page of it. */
+export async function nominationsForExport(user: SessionUser, search: NominationSearch) {
+  const defaultState = libraryView(user) === "ministry" ? "NOMINATED" : "ALL";
+  return (await searchNominations(user, { ...search, page: 1 }, defaultState, EXPORT_ROW_LIMIT)).rows;
 }

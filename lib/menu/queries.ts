@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceForm } from "@/lib/generated/prisma/enums";
 import type { MenuSearch } from "@/lib/menu/schemas";
@@ -22,7 +23,7 @@ function groupByForm<T extends { form: ServiceForm }>(rows: T[]): { form: Servic
 }
 
 /** The ministry's view: every item, with how many needs ordered it, filtered and paged. */
-export async function searchMenuItems(search: MenuSearch) {
+export async function searchMenuItems(search: MenuSearch, pageSize = MENU_PAGE_SIZE) {
   const filters: Prisma.ServiceMenuItemWhereInput[] = [];
   if (search.q) filters.push({ OR: [{ name: { contains: search.q } }, { description: { contains: search.q } }] });
   if (search.form) filters.push({ form: search.form });
@@ -34,13 +35,13 @@ export async function searchMenuItems(search: MenuSearch) {
     db.serviceMenuItem.findMany({
       where,
       orderBy: [{ form: "asc" }, { sortOrder: "asc" }, { name: "asc" }],
-      skip: (search.page - 1) * MENU_PAGE_SIZE,
-      take: MENU_PAGE_SIZE,
+      skip: (search.page - 1) * pageSize,
+      take: pageSize,
       select: { ...ITEM_SELECT, _count: { select: { needs: true } } },
     }),
   ]);
   const items = rows.map(({ _count, ...r }) => ({ ...r, needCount: _count.needs }));
-  return { total, page: search.page, pageSize: MENU_PAGE_SIZE, groups: groupByForm(items) };
+  return { total, page: search.page, pageSize, groups: groupByForm(items) };
 }
 
 export async function menuItemForEdit(id: string) {
@@ -64,3 +65,8 @@ export async function activeMenuByForm() {
   return groupByForm(await activeMenuItems());
 }
 export type MenuGroup = Awaited<ReturnType<typeof activeMenuByForm>>[number];
+
+/** Every item of the list (its filters), for the download. */
+export async function menuForExport(_user: unknown, search: MenuSearch) {
+  return (await searchMenuItems({ ...search, page: 1 }, EXPORT_ROW_LIMIT)).groups.flatMap((g) => g.items);
+}

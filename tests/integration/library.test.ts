@@ -4,7 +4,9 @@ import { executeAction } from "@/lib/actions/pipeline";
 import {
   confirmMembershipOp, decideNominationOp, leaveLibraryOp, nominateOp, removeMemberOp, withdrawNominationOp,
 } from "@/lib/library/operations";
-import { libraryCardFor, membersForExport, searchCandidates, searchMembers, searchNominations } from "@/lib/library/queries";
+import {
+  libraryCardFor, membersForExport, nominationsForExport, searchCandidates, searchMembers, searchNominations,
+} from "@/lib/library/queries";
 import { MEMBER_EXPORT_COLUMNS } from "@/lib/library/export";
 import { toCsv } from "@/lib/export/table";
 import { candidateSearchSchema, memberSearchSchema, nominationSearchSchema } from "@/lib/library/schemas";
@@ -311,6 +313,12 @@ describe("library lists", () => {
     expect(queue.rows[0]).toMatchObject({ provinceName: "四川省", nominatedByName: sichuan.displayName, meetsLevel: true });
     const unit = await sessionUserOf((await createUser(db, { role: "UNIT_USER" })).id);
     expect((await searchNominations(unit, nominationSearchSchema.parse({}), "ALL")).total).toBe(0);
+    // The download holds what the list holds, in the same scope: a province's file never has another's nominations.
+    const exported = async (user: SessionUser) => (await nominationsForExport(user, nominationSearchSchema.parse({ state: "ALL" }))).map((r) => r.id);
+    expect(await exported(sichuan)).toContain(own.nominationId);
+    expect(await exported(sichuan)).not.toContain(foreign.nominationId);
+    expect(await exported(boss)).toEqual(expect.arrayContaining([own.nominationId, foreign.nominationId]));
+    expect(await exported(unit)).toEqual([]);
   });
 
   it("leaves long-unconfirmed members out by default, marks them when included, and keeps provinces to their own", async () => {

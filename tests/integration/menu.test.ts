@@ -4,7 +4,7 @@ import { executeAction } from "@/lib/actions/pipeline";
 import {
   createMenuItemOp, deleteMenuItemOp, restoreMenuItemOp, retireMenuItemOp, updateMenuItemOp,
 } from "@/lib/menu/operations";
-import { activeMenuItems, searchMenuItems } from "@/lib/menu/queries";
+import { activeMenuItems, menuForExport, searchMenuItems } from "@/lib/menu/queries";
 import { menuSearchSchema } from "@/lib/menu/schemas";
 import { createExpert, createNeed, createOrganization, createUser, uniqueSuffix } from "@/prisma/seed/factories";
 import { auditRows, meta, sessionUserOf } from "./helpers";
@@ -190,5 +190,7 @@ describe("service menu: listing", () => {
     expect((await searchMenuItems(menuSearchSchema.parse({ q: tag, state: "retired" }))).groups.flatMap((g) => g.items.map((i) => i.id))).toEqual([a.id]);
     expect((await searchMenuItems(menuSearchSchema.parse({ q: tag, state: "active", form: "TECH_GUIDANCE" }))).total).toBe(1);
     expect((await searchMenuItems(menuSearchSchema.parse({ q: tag, form: "MENTORSHIP", state: "active" }))).total).toBe(0);
+    // The download has the same filters, every page, flattened in menu order.
+    expect((await menuForExport(user, menuSearchSchema.parse({ q: tag, page: "9" }))).map((i) => [i.name, i.needCount])).toEqual([[b.name, 2], [a.name, 0]]);
   });
 });

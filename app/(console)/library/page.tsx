@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ExportLinks } from "@/components/ui/export-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { LibraryTabs, libraryTabs } from "@/components/library/library-tabs";
@@ -33,7 +34,12 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
         subtitle={ministry
           ? "审定各省推荐：入库条件为副高级及以上职称或具有人才类别，本人自愿、身体健康。审定结果通知推荐省份和专家本人。"
           : "推荐本省符合条件的专家进入服务基层重点联系专家库，由部级审定。待审定的推荐可以撤回。"}
-        actions={ministry ? undefined : <LinkButton href="/library/nominate">推荐专家入库</LinkButton>}
+        actions={
+          <>
+            {!ministry && <LinkButton href="/library/nominate">推荐专家入库</LinkButton>}
+            <ExportLinks href="/api/export/nominations" params={filters} />
+          </>
+        }
       />
       <LibraryTabs current={PATH} tabs={libraryTabs(view)} />
       <NominationSearchForm action={PATH} values={filters} provinces={provinces} />

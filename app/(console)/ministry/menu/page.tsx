@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ExportLinks } from "@/components/ui/export-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -28,7 +29,12 @@ export default async function MenuPage({ searchParams }: { searchParams: SearchP
       <PageHeader
         title="服务菜单"
         subtitle="基层单位“点餐式”填报需求时从这里选择服务项目。已被需求选用的菜单项只能停用，不能删除。"
-        actions={<LinkButton href={`${PATH}/new`}>新增菜单项</LinkButton>}
+        actions={
+          <>
+            <LinkButton href={`${PATH}/new`}>新增菜单项</LinkButton>
+            <ExportLinks href="/api/export/menu" params={filters} />
+          </>
+        }
       />
       <MenuSearchForm action={PATH} values={filters} />
       <p className="mt-4 mb-2 text-sm text-slate-600" role="status">共 {formatNumber(result.total)} 个菜单项</p>
