@@ -91,16 +91,26 @@ function newId(): string {
 
 const dateOnly = (s: string | null) => (s ? new Date(`${s}T00:00:00.000Z`) : null);
 
+/**
+ * One INSERT … SELECT from a JSON parameter per chunk: about ten times faster than createMany through the query
+ * engine for thousands of rows. Columns not named take their database defaults; the triggers fill searchText and
+ * mark the match terms for computing.
+ */
 async function insertExperts(tx: Tx, rows: ExpertRecord[], now: Date) {
-  await tx.expertProfile.createMany({
-    data: rows.map((r) => ({
-      name: r.name, gender: r.gender, birthYear: r.birthYear, employer: r.employer, title: r.title,
-      disciplineCodes: r.disciplineCodes, industryCodes: r.industryCodes, skills: r.skills, bio: r.bio,
-      talentCategories: r.talentCategories, regionCode: r.regionCode, provinceCode: r.provinceCode,
-      phone: r.phone, email: r.email, idNumber: r.idNumber, isRetired: r.isRetired, maxConcurrent: r.maxConcurrent,
-      preferredForms: [], serviceRegionCodes: [], source: "IMPORT", status: "ACTIVE", lastConfirmedAt: now,
-    })),
-  });
+  const data = rows.map((r) => ({ ...r, id: newId() }));
+  const texts = (column: string) => Prisma.sql`ARRAY(SELECT jsonb_array_elements_text(r.${Prisma.raw(`"${column}"`)}))`;
+  await tx.$executeRaw`
+    INSERT INTO "ExpertProfile" ("id", "name", "gender", "birthYear", "employer", "title", "disciplineCodes", "industryCodes",
+      "skills", "bio", "talentCategories", "regionCode", "provinceCode", "phone", "email", "idNumber", "isRetired",
+      "maxConcurrent", "preferredForms", "serviceRegionCodes", "source", "status", "lastConfirmedAt", "updatedAt")
+    SELECT r."id", r."name", r."gender"::"Gender", r."birthYear", r."employer", r."title"::"ProfessionalTitle",
+      ${texts("disciplineCodes")}, ${texts("industryCodes")}, ${texts("skills")}, r."bio",
+      ${texts("talentCategories")}::"TalentCategory"[], r."regionCode", r."provinceCode", r."phone", r."email", r."idNumber",
+      r."isRetired", r."maxConcurrent", ARRAY[]::"ServiceForm"[], ARRAY[]::text[], 'IMPORT'::"ExpertSource", 'ACTIVE'::"ExpertStatus", ${now}, ${now}
+    FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS r(
+      "id" text, "name" text, "gender" text, "birthYear" int, "employer" text, "title" text, "disciplineCodes" jsonb,
+      "industryCodes" jsonb, "skills" jsonb, "bio" text, "talentCategories" jsonb, "regionCode" text, "provinceCode" text,
+      "phone" text, "email" text, "idNumber" text, "isRetired" boolean, "maxConcurrent" int)`;
 }
 
 /** Needs of a unit importer are its drafts; a province importer's go straight into its own review queue. */
