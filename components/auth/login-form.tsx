@@ -2,7 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { LOGIN_FAILURE_MESSAGE, type LoginFailure } from "@/lib/auth/login-messages";
+import { loginFailureMessage } from "@/lib/auth/login-messages";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const router = useRouter();
@@ -22,8 +22,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
         password: String(form.get("password") ?? ""),
       });
       if (!res || res.error) {
-        const code = (res?.error ?? "INVALID") as LoginFailure;
-        setError(LOGIN_FAILURE_MESSAGE[code] ?? "登录失败，请稍后再试");
+        setError(loginFailureMessage(res?.error));
         return;
       }
       router.replace(callbackUrl ?? "/console");

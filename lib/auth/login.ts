@@ -8,7 +8,7 @@ import type { LoginFailure } from "@/lib/auth/login-messages";
 
 export type LoginResult =
   | { ok: true; user: { id: string; username: string; displayName: string; roles: RoleGrant[] } }
-  | { ok: false; reason: LoginFailure };
+  | { ok: false; reason: LoginFailure; detail?: string };
 
 const credentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) });
 
@@ -22,7 +22,7 @@ let dummyHash: Promise<string> | undefined;
 export async function attemptLogin(db: Tx, input: unknown, meta: RequestMeta, now = new Date()): Promise<LoginResult> {
   const parsed = credentials.safeParse(input);
   const username = parsed.success ? parsed.data.username : String((input as { username?: unknown })?.username ?? "");
-  const fail = async (reason: LoginFailure, userId: string | null, summary: string) => {
+  const fail = async (reason: LoginFailure, userId: string | null, summary: string, detail?: string) => {
     await writeAudit(db, {
       actor: userId ? { id: userId, displayName: username } : null,
       operation: "auth.login",
@@ -32,7 +32,7 @@ export async function attemptLogin(db: Tx, input: unknown, meta: RequestMeta, no
       summary: `${username.slice(0, 64)}：${summary}`,
       meta,
     });
-    return { ok: false, reason } as const;
+    return { ok: false, reason, ...(detail ? { detail } : {}) } as const;
   };
   if (!parsed.success) return fail("INVALID", null, "账号或密码格式不正确");
 
@@ -64,7 +64,15 @@ export async function attemptLogin(db: Tx, input: unknown, meta: RequestMeta, no
     if (row?.lockedUntil) return fail("LOCKED", user.id, `密码错误第 ${row.failedLoginCount} 次，账号锁定`);
     return fail("INVALID", user.id, `密码错误第 ${row?.failedLoginCount ?? "?"} 次`);
   }
-  if (user.status === "DISABLED") return fail("DISABLED", user.id, "账号已停用");
+  if (user.status === "DISABLED") {
+    // A self-registration the province turned down: tell the applicant why (their password is verified).
+    const rejected = await db.expertProfile.findFirst({
+      where: { userId: user.id, source: "SELF", status: "SUSPENDED", reviewComment: { not: null } },
+      select: { reviewComment: true },
+    });
+    if (rejected) return fail("REJECTED", user.id, "注册未通过审核的账号尝试登录", rejected.reviewComment!);
+    return fail("DISABLED", user.id, "账号已停用");
+  }
   if (user.status === "PENDING") return fail("PENDING", user.id, "账号待审核");
 
   await db.user.update({

@@ -20,7 +20,7 @@ export const authOptions: NextAuthOptions = {
         const meta = metaFromHeaders(headers ? { get: (n) => headers[n] ?? null } : null);
         const result = await attemptLogin(db, credentials, meta);
         // The code travels to the login form, which shows its Chinese message.
-        if (!result.ok) throw new Error(result.reason);
+        if (!result.ok) throw new Error(result.detail ? `${result.reason}:${result.detail}` : result.reason);
         return { id: result.user.id, name: result.user.displayName, username: result.user.username, roles: result.user.roles };
       },
     }),

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, expectLoggedInAt, login, loginError } from "./support";
 
 // The expert pool: the demo expert 林晓峰 (Zhejiang) keeps their profile; a newcomer registers and is approved by
@@ -40,10 +40,8 @@ test("the expert adds an achievement and changes skills on their profile", async
   await expect(page.getByText("13857100000").last()).toBeVisible();
 });
 
-test("a newcomer registers, the province of their region approves, and they sign in", async ({ page }) => {
-  const stamp = Date.now().toString(36);
-  const username = `newexpert${stamp}`;
-  const name = `沈注册${stamp}`;
+/** Fills in and submits the public registration form (a Zhejiang expert, so `zhejiang` reviews it). */
+async function registerNewcomer(page: Page, username: string, name: string) {
   await page.goto("/");
   await page.getByRole("link", { name: "专家注册" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "专家注册" })).toBeVisible();
@@ -68,6 +66,13 @@ test("a newcomer registers, the province of their region approves, and they sign
   await page.getByLabel(/我已阅读并同意/).check();
   await page.getByRole("button", { name: "提交注册申请" }).click();
   await expect(page.getByText("注册申请已提交")).toBeVisible();
+}
+
+test("a newcomer registers, the province of their region approves, and they sign in", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const username = `newexpert${stamp}`;
+  const name = `沈注册${stamp}`;
+  await registerNewcomer(page, username, name);
 
   await login(page, username, "Strong@2026");
   await expect(loginError(page)).toHaveText("账号正在等待审核，审核通过后即可登录");
@@ -86,6 +91,25 @@ test("a newcomer registers, the province of their region approves, and they sign
   await page.context().clearCookies();
   await login(page, username, "Strong@2026");
   await expectLoggedInAt(page, "/expert", /专家工作台/);
+});
+
+test("a rejected applicant is told the province's reason when signing in", async ({ page }) => {
+  const stamp = Date.now().toString(36);
+  const username = `rejected${stamp}`;
+  const name = `冯驳回${stamp}`;
+  await registerNewcomer(page, username, name);
+  await login(page, "zhejiang");
+  await expectLoggedInAt(page, "/province", /省级工作台/);
+  await page.goto(`/experts?status=PENDING&q=${encodeURIComponent(name)}`);
+  await page.getByRole("link", { name }).click();
+  await page.getByRole("button", { name: "不予通过" }).click();
+  await page.getByLabel("不通过的原因（将告知申请人）").fill("无法核实职称证明，请补充材料后重新申请");
+  await page.getByRole("button", { name: "确认不予通过" }).click();
+  await expect(page.getByText("注册未通过。原因：无法核实职称证明，请补充材料后重新申请")).toBeVisible();
+
+  await page.context().clearCookies();
+  await login(page, username, "Strong@2026");
+  await expect(loginError(page)).toHaveText("注册申请未通过所在省级人社部门审核。原因：无法核实职称证明，请补充材料后重新申请");
 });
 
 test("another province sees a shared expert read-only and masked", async ({ page }) => {

@@ -138,7 +138,9 @@ describe("self-registration and approval", () => {
     expect(after.user!.status).toBe("DISABLED");
     expect(await db.notification.count({ where: { userId: after.userId!, body: { contains: "无法核实职称证明" } } })).toBe(1);
     expect(await executeAction(approveExpertOp, zj, meta, { expertId })).toMatchObject({ ok: false, error: "该注册申请已处理，不能重复审核" });
-    expect((await attemptLogin(db, { username, password: "Strong@2026" }, meta)).ok).toBe(false);
+    // The applicant learns why at sign-in (after the password), and only then.
+    expect(await attemptLogin(db, { username, password: "Strong@2026" }, meta)).toEqual({ ok: false, reason: "REJECTED", detail: "无法核实职称证明" });
+    expect(await attemptLogin(db, { username, password: "Wrong@2026x" }, meta)).toEqual({ ok: false, reason: "INVALID" });
     expect((await auditRows({ entityId: expertId, operation: "expert.reject" }))[0]).toMatchObject({ outcome: "SUCCESS" });
   });
 });

@@ -61,3 +61,13 @@ describe("session policy", () => {
     expect(needsTouch({ loginAt: t0, lastSeen: t0 }, t0 + IDLE_TIMEOUT_MS + 1)).toBe(false);
   });
 });
+
+describe("login failure messages", () => {
+  it("maps codes to Chinese messages, adds a rejection's reason, and never shows raw codes", async () => {
+    const { loginFailureMessage } = await import("@/lib/auth/login-messages");
+    expect(loginFailureMessage("PENDING")).toBe("账号正在等待审核，审核通过后即可登录");
+    expect(loginFailureMessage("REJECTED:无法核实职称证明：缺少证书")).toBe("注册申请未通过所在省级人社部门审核。原因：无法核实职称证明：缺少证书");
+    expect(loginFailureMessage(undefined)).toBe("账号或密码错误");
+    expect(loginFailureMessage("CredentialsSignin")).toBe("登录失败，请稍后再试");
+  });
+});
