@@ -171,11 +171,6 @@ export async function ownExpertId(userId: string): Promise<string | null> {
   return (await db.expertProfile.findUnique({ where: { userId }, select: { id: true } }))?.id ?? null;
 }
 
-/** Provinces for the list filter. */
-export async function provinceOptions() {
-  return db.region.findMany({ where: { level: "PROVINCE" }, select: { code: true, name: true }, orderBy: { code: "asc" } });
-}
-
 /** Registrations waiting for the user's province (for a count on the list page). */
 export async function pendingRegistrations(user: SessionUser): Promise<number> {
   const provinces = user.roles.filter((g) => g.role === "PROVINCE_ADMIN" && g.provinceCode).map((g) => g.provinceCode!);

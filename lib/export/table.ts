@@ -32,23 +32,26 @@ export async function toXlsx<T>(columns: ExportColumn<T>[], rows: T[], sheetName
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** A file download (the name may be Chinese: an ASCII fallback plus the RFC 5987 UTF-8 name). */
+export function downloadResponse(body: BodyInit, contentType: string, fileName: string, headers: Record<string, string> = {}): Response {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(body, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "no-store",
+      ...headers,
+    },
+  });
+}
+
 /** A download response for `baseName` (Chinese allowed) in the chosen format. */
 export async function exportResponse<T>(format: ExportFormat, baseName: string, columns: ExportColumn<T>[], rows: T[]): Promise<Response> {
   const fileName = `${baseName}.${format}`;
-  const disposition = `attachment; filename="export.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-  if (format === "csv") {
-    return new Response(toCsv(columns, rows), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": disposition, "Cache-Control": "no-store" },
-    });
-  }
+  if (format === "csv") return downloadResponse(toCsv(columns, rows), "text/csv; charset=utf-8", fileName);
   const body = await toXlsx(columns, rows, baseName.slice(0, 31));
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": disposition,
-      "Cache-Control": "no-store",
-    },
-  });
+  return downloadResponse(new Uint8Array(body), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
 }
 
 export function parseExportFormat(value: string | null): ExportFormat {

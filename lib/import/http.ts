@@ -1,7 +1,7 @@
 import { executeAction } from "@/lib/actions/pipeline";
 import { auditDenied, auditSessionEnded, lookupSession, requestMeta } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/roles";
-import { toCsv } from "@/lib/export/table";
+import { downloadResponse as download, toCsv } from "@/lib/export/table";
 import { importKindSchema } from "@/lib/import/schemas";
 import { MAX_FILE_BYTES } from "@/lib/import/read";
 import { importerScopeOf, operationOf } from "@/lib/import/scope";
@@ -18,17 +18,6 @@ async function sessionUser(target: string): Promise<SessionUser | null> {
   const found = await lookupSession();
   if (!found.user) await auditSessionEnded(found, target);
   return found.user;
-}
-
-function download(body: BodyInit, contentType: string, fileName: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
-  return new Response(body, {
-    headers: {
-      "Content-Type": contentType,
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "Cache-Control": "no-store",
-    },
-  });
 }
 
 /** Same-origin check for the multipart upload (server actions get this from Next; a route handler does it here). */

@@ -5,7 +5,7 @@ import { holds, listScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import { freshWhere, isStale } from "@/lib/experts/stale";
-import { disciplineOptions, type CodeOption } from "@/lib/reference/queries";
+import { disciplineOptions, provinceOptions, type CodeOption } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
 import { meetsLevel, NOMINATABLE_STATUSES } from "@/lib/library/criteria";
 import type { CandidateSearch, MemberSearch, NominationSearch } from "@/lib/library/schemas";
@@ -39,10 +39,6 @@ function provinceWhere(scope: Exclude<ProvinceScope, null>, wanted?: string): { 
   if (scope.all) return wanted;
   if (wanted) return scope.provinceCodes.includes(wanted) ? wanted : { in: [] };
   return { in: scope.provinceCodes };
-}
-
-export async function provinceOptions() {
-  return db.region.findMany({ where: { level: "PROVINCE" }, select: { code: true, name: true }, orderBy: { code: "asc" } });
 }
 
 async function provinceNames(): Promise<Map<string, string>> {

@@ -23,6 +23,11 @@ export const regionOptions = cache(async (provinceCode?: string): Promise<Region
   }),
 );
 
+/** The provinces (and 兵团), for filters. */
+export const provinceOptions = cache(async (): Promise<{ code: string; name: string }[]> =>
+  db.region.findMany({ where: { level: "PROVINCE" }, select: { code: true, name: true }, orderBy: { code: "asc" } }),
+);
+
 /** Full names like "四川省 成都市 蒲江县" for a set of region codes. */
 export async function regionPaths(codes: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(codes.filter(Boolean))];

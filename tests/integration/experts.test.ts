@@ -5,7 +5,7 @@ import { attemptLogin } from "@/lib/auth/login";
 import { idNumberCheckChar } from "@/lib/experts/formats";
 import {
   addAchievementOp, addAvailabilityOp, approveExpertOp, createExpertOp, REGISTRATIONS_PER_ADDRESS_PER_HOUR, registerExpertPublic, rejectExpertOp,
-  removeAchievementOp, revealPersonalOp, updateAchievementOp, updateExpertOp,
+  removeAchievementOp, removeAvailabilityOp, revealPersonalOp, updateAchievementOp, updateExpertOp,
 } from "@/lib/experts/operations";
 import { accessTo, expertDetail, expertScopeOf, exportExperts, searchExperts } from "@/lib/experts/queries";
 import { expertSearchSchema } from "@/lib/experts/schemas";
@@ -264,8 +264,16 @@ describe("editing a profile", () => {
 
     const backwards = await executeAction(addAvailabilityOp, e.session, meta, { expertId: e.id, kind: "BLACKOUT", startsOn: "2026-12-10", endsOn: "2026-12-01" });
     expect(backwards).toMatchObject({ ok: false, fieldErrors: { endsOn: ["结束日期不能早于开始日期"] } });
-    expect(await executeAction(addAvailabilityOp, e.session, meta, { expertId: e.id, kind: "BLACKOUT", startsOn: "2026-12-01", endsOn: "2026-12-10" })).toMatchObject({ ok: true });
+    const added = await executeAction(addAvailabilityOp, e.session, meta, { expertId: e.id, kind: "BLACKOUT", startsOn: "2026-12-01", endsOn: "2026-12-10" });
+    expect(added).toMatchObject({ ok: true });
     expect(await db.expertAvailability.count({ where: { expertId: e.id } })).toBe(1);
+    const availabilityId = (added as { data: { id: string } }).data.id;
+    // Another expert (through their own profile) and another province are refused; the window stays.
+    expect(await executeAction(removeAvailabilityOp, other.session, meta, { expertId: other.id, availabilityId })).toMatchObject({ ok: false, error: "时段不存在或已被删除" });
+    expect(await executeAction(removeAvailabilityOp, await province("51"), meta, { expertId: e.id, availabilityId })).toEqual(REFUSED);
+    expect(await db.expertAvailability.count({ where: { expertId: e.id } })).toBe(1);
+    expect(await executeAction(removeAvailabilityOp, e.session, meta, { expertId: e.id, availabilityId })).toMatchObject({ ok: true });
+    expect(await db.expertAvailability.count({ where: { expertId: e.id } })).toBe(0);
   });
 });
 

@@ -10,10 +10,10 @@ import { ExpertSearchForm } from "@/components/experts/expert-search-form";
 import { ExpertTable } from "@/components/experts/expert-table";
 import { holds, listScope } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { pendingRegistrations, provinceOptions, searchExperts } from "@/lib/experts/queries";
+import { pendingRegistrations, searchExperts } from "@/lib/experts/queries";
 import { expertSearchSchema } from "@/lib/experts/schemas";
 import { formatNumber } from "@/lib/format";
-import { disciplineOptions, industryOptions } from "@/lib/reference/queries";
+import { disciplineOptions, industryOptions, provinceOptions } from "@/lib/reference/queries";
 import { firstValues, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "专家库" };

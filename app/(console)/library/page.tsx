@@ -9,7 +9,8 @@ import { NominationSearchForm } from "@/components/library/nomination-search-for
 import { NominationTable } from "@/components/library/nomination-table";
 import { formatNumber } from "@/lib/format";
 import { requireLibraryView } from "@/lib/library/access";
-import { provinceOptions, searchNominations } from "@/lib/library/queries";
+import { searchNominations } from "@/lib/library/queries";
+import { provinceOptions } from "@/lib/reference/queries";
 import { nominationSearchSchema } from "@/lib/library/schemas";
 import { firstValues, type SearchParams } from "@/lib/search-params";
 

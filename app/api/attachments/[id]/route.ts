@@ -1,3 +1,4 @@
+import { downloadResponse } from "@/lib/export/table";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { auditDenied, auditSessionEnded, lookupSession } from "@/lib/auth/session";
@@ -31,14 +32,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     console.error(`[attachment ${att.id}] file missing`, err);
     return notFound();
   }
-  const ascii = att.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return new Response(body, {
-    headers: {
-      "Content-Type": att.mimeType,
-      "Content-Length": String(att.sizeBytes),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(att.fileName)}`,
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
+  return downloadResponse(body, att.mimeType, att.fileName, {
+    "Content-Length": String(att.sizeBytes),
+    "Cache-Control": "private, no-store",
   });
 }
