@@ -21,12 +21,16 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/experts", label: "专家库", operation: "expert.read" },
     { href: "/library", label: "重点联系专家库", operation: "library.decide" },
     { href: "/ministry/menu", label: "服务菜单", operation: "menu.manage" },
+    { href: "/engagements", label: "服务项目", operation: "engagement.read" },
+    { href: "/ministry/matching", label: "匹配设置", operation: "match.settings" },
     { href: "/imports", label: "批量导入", operation: "expert.import" },
     { href: "/ministry/users", label: "账号管理", operation: "user.manage" },
     { href: "/ministry/audit", label: "审计日志", operation: "audit.read" },
   ],
   PROVINCE_ADMIN: [
     { href: "/needs", label: "需求审核", operation: "need.review" },
+    { href: "/matching/batch", label: "批量分配", operation: "match.invite" },
+    { href: "/engagements", label: "服务项目", operation: "engagement.read" },
     { href: "/experts", label: "专家管理", operation: "expert.read" },
     { href: "/library", label: "重点联系专家库", operation: "library.nominate" },
     { href: "/imports", label: "批量导入", operation: "expert.import" },
@@ -35,9 +39,15 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
   UNIT_USER: [
     { href: "/needs/new", label: "点餐下单", operation: "need.create" },
     { href: "/needs", label: "我的需求", operation: "need.read" },
+    { href: "/engagements", label: "服务项目", operation: "engagement.read" },
     { href: "/imports", label: "批量导入", operation: "need.import" },
   ],
-  EXPERT: [{ href: "/expert/profile", label: "我的档案", operation: "expert.update" }],
+  EXPERT: [
+    { href: "/expert/invitations", label: "邀请与申请", operation: "match.respond" },
+    { href: "/expert/needs", label: "找需求", operation: "need.browseOpen" },
+    { href: "/engagements", label: "我的服务", operation: "engagement.read" },
+    { href: "/expert/profile", label: "我的档案", operation: "expert.update" },
+  ],
 };
 
 const ACCOUNT_PAGES: (NavItem & { operation: Operation })[] = [

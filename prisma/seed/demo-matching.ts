@@ -1,6 +1,7 @@
 import {
   EngagementState, EngagementType, FeedbackParty, MatchSource, MatchState, NeedState, ServiceForm, ServiceRecordState, Zone,
 } from "@/lib/generated/prisma/client";
+import { workingDaysDeadline } from "@/lib/calendar/working-days";
 import { addDays, dateOnly, ids, minDate, SEED_NOW } from "./demo-context";
 import { ensureExpertUser, type ExpertInfo } from "./demo-experts";
 import type { Built, NeedCtx } from "./demo-needs";
@@ -111,6 +112,9 @@ export function addMatch(nc: NeedCtx, b: Built, e: ExpertInfo | undefined, state
     createdAt: minDate(createdAt, SEED_NOW),
     updatedAt: minDate(respondedAt ?? createdAt, SEED_NOW),
   });
+  // Invitations and acceptances hold one of the expert's places (lib/matches/capacity.ts); confirmations add theirs
+  // in confirmExpert while the engagement is open.
+  if (state === MatchState.INVITED || state === MatchState.ACCEPTED) nc.load.set(e.id, (nc.load.get(e.id) ?? 0) + 1);
   return id;
 }
 
@@ -247,6 +251,14 @@ function recordContent(rng: Rng, form: ServiceForm, b: Built, e: ExpertInfo, pla
   }
 }
 
+/**
+ * Open invitations stay answerable after seeding: their deadline counts from the day the demo is seeded, not from
+ * SEED_NOW (otherwise the first sweep would expire them all).
+ */
+function openDeadline(): Date {
+  return workingDaysDeadline(new Date(Math.max(Date.now(), SEED_NOW.getTime())), 5);
+}
+
 /** Open needs: system proposals for about half, an invitation for some; the demo expert is invited to one. */
 export function proposeForOpenNeed(nc: NeedCtx, b: Built, inviteDemoExpert: boolean): void {
   const { rng } = nc;
@@ -255,7 +267,7 @@ export function proposeForOpenNeed(nc: NeedCtx, b: Built, inviteDemoExpert: bool
     const m = nc.ctx.rows.matches.find((x) => x.id === id);
     if (m) {
       m.invitedAt = addDays(SEED_NOW, -2);
-      m.respondBy = addDays(SEED_NOW, 5);
+      m.respondBy = openDeadline();
       m.createdAt = addDays(SEED_NOW, -3);
       m.updatedAt = m.invitedAt;
     }
@@ -270,7 +282,7 @@ export function proposeForOpenNeed(nc: NeedCtx, b: Built, inviteDemoExpert: bool
     const m = nc.ctx.rows.matches.find((x) => x.id === id);
     if (m) {
       m.invitedAt = addDays(SEED_NOW, -rng.int(1, 5));
-      m.respondBy = addDays(m.invitedAt, 7);
+      m.respondBy = openDeadline();
       m.createdAt = addDays(m.invitedAt, -1);
       m.updatedAt = m.invitedAt;
     }
