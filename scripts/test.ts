@@ -41,7 +41,9 @@ async function vitest(project: string, env: NodeJS.ProcessEnv) {
   const out = path.join(reportDir, `vitest-${project}.json`);
   await rm(out, { force: true });
   let failedRun = false;
-  await run("npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env).catch(
+  // TEST_FILES="tests/integration/a.test.ts" runs only those files (while working on them).
+  const files = (process.env.TEST_FILES ?? "").split(/\s+/).filter(Boolean);
+  await run("npx", ["vitest", "run", "--project", project, ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env).catch(
     () => (failedRun = true),
   );
   if (!existsSync(out)) return void (totals.failed += 1);
