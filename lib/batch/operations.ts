@@ -5,9 +5,10 @@ import { MATCH_STATE_LABEL, NEED_STATE_LABEL } from "@/lib/labels";
 import type { SolveSummary } from "@/lib/batch/plan";
 import { batchProvinceOf, queueNeedIds } from "@/lib/batch/queries";
 import { addProposalSchema, generateSchema, MAX_BATCH_NEEDS, removeProposalSchema, sendProposalSchema } from "@/lib/batch/schemas";
-import {
-  buildProposal, inviteExpert, proposeExpert, QUEUE_STATES, queueNeeds, removeProposal, saveProposal, scoreForProposal,
-} from "@/lib/batch/service";
+import { buildProposal, queueNeeds, removeProposal, saveProposal } from "@/lib/batch/service";
+import { authorizeInvite } from "@/lib/matches/operations";
+import { INVITABLE_NEED_STATES, inviteExpert, proposeExpert, scoreOne } from "@/lib/matches/service";
+import { sweepInvitations } from "@/lib/matches/sweep";
 import { PLACE_HOLDING } from "@/lib/matches/workflow";
 
 export type GenerateResult = {
@@ -41,6 +42,8 @@ export const generateProposalOp = {
       if (rows.length !== ids.length) throw notFound("需求");
       for (const r of rows) ctx.authorize({ provinceCode: r.provinceCode }, { type: "Need", id: r.id });
     }
+    // Invitations past their deadline still hold places and seats until swept.
+    await sweepInvitations(db, new Date());
     const { ready, notReady } = await queueNeeds(db, ids);
     if (!ready.length) throw invalidTransition("所选需求都不在待分配队列中（需为待匹配或已匹配且仍有名额），请刷新后重新选择");
 
@@ -127,12 +130,12 @@ export const addProposalOp = {
     // The province sees its own experts and those of other provinces who share across regions; others do not exist for it.
     const expert = await db.expertProfile.findUnique({ where: { id: expertId }, select: { name: true, provinceCode: true, shareAcrossRegions: true, status: true } });
     if (!expert || (expert.provinceCode !== need.provinceCode && !(expert.shareAcrossRegions && expert.status === "ACTIVE"))) throw notFound("专家");
-    if (!QUEUE_STATES.includes(need.state)) throw invalidTransition(`需求当前为“${NEED_STATE_LABEL[need.state]}”，不能列入分配方案`);
+    if (!INVITABLE_NEED_STATES.includes(need.state)) throw invalidTransition(`需求当前为“${NEED_STATE_LABEL[need.state]}”，不能列入分配方案`);
     if (need._count.matches >= need.expertsWanted) {
       throw conflict(`该需求计划邀请 ${need.expertsWanted} 位专家，方案与已邀请的专家已占满名额；请先移出一位`);
     }
     return db.$transaction(async (tx) => {
-      const scored = await scoreForProposal(tx, needId, expertId);
+      const scored = await scoreOne(tx, needId, expertId);
       const r = await proposeExpert(tx, { needId, expertId, ...scored });
       await ctx.audit(tx, {
         operation: "match.propose", entityType: "Match", entityId: r.matchId,
@@ -172,6 +175,10 @@ export const sendProposalOp = {
       const row = { matchId: m.id, needCode: m.need.code, needTitle: m.need.title, expertName: m.expert.name };
       // Each invitation in its own transaction: one refusal (a seat or a place taken meanwhile) does not undo the others.
       try {
+        // The expert may have stopped sharing across regions since the proposal was made.
+        await authorizeInvite(ctx, m.needId, m.expertId);
+        await sweepInvitations(db, new Date(), { expertId: m.expertId });
+        await sweepInvitations(db, new Date(), { needId: m.needId });
         await db.$transaction(async (tx) => {
           const now = await tx.match.findUnique({ where: { id: m.id }, select: { state: true, source: true } });
           if (!now || now.state !== "PROPOSED" || now.source !== "BATCH") {
@@ -180,8 +187,8 @@ export const sendProposalOp = {
           const r = await inviteExpert(tx, { needId: m.needId, expertId: m.expertId, actorId: ctx.user.id, source: "BATCH" });
           await ctx.audit(tx, {
             operation: "match.invite", entityType: "Match", entityId: r.matchId,
-            summary: `邀请专家 ${m.expert.name} 承接需求 ${m.need.code}（批量分配方案）`,
-            before: { state: r.from }, after: { state: "INVITED", source: "BATCH", respondBy: r.respondBy.toISOString() },
+            summary: `邀请专家 ${r.expertName} 承接需求 ${r.code}「${r.title}」（批量分配方案）`,
+            before: { state: r.from }, after: { state: "INVITED", score: r.score, respondBy: r.respondBy.toISOString(), source: "BATCH" },
           });
         });
         results.push({ ...row, ok: true });

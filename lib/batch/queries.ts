@@ -5,8 +5,8 @@ import { listScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { employerKey } from "@/lib/batch/plan";
 import type { ProposalSearch, QueueFilters, QueueSearch } from "@/lib/batch/schemas";
-import { QUEUE_STATES } from "@/lib/batch/service";
-import { PLACE_HOLDING, MATCH_STEPS } from "@/lib/matches/workflow";
+import { INVITABLE_NEED_STATES } from "@/lib/matches/service";
+import { MATCH_STEPS, PLACE_HOLDING } from "@/lib/matches/workflow";
 import { loadExpertFacts, loadNeedFacts } from "@/lib/matching/facts";
 import { hardFilter, HARD_FILTER_LABEL } from "@/lib/matching/score";
 import { regionPaths } from "@/lib/reference/queries";
@@ -25,7 +25,7 @@ export function batchProvinceOf(user: SessionUser): string | null {
 }
 
 function queueWhere(provinceCode: string, f: QueueFilters): Prisma.NeedWhereInput {
-  const and: Prisma.NeedWhereInput[] = [{ provinceCode, state: { in: [...QUEUE_STATES] } }, searchTextWhere(f.q)];
+  const and: Prisma.NeedWhereInput[] = [{ provinceCode, state: { in: [...INVITABLE_NEED_STATES] } }, searchTextWhere(f.q)];
   if (f.region) and.push({ regionCode: { startsWith: f.region } });
   if (f.urgency) and.push({ urgency: f.urgency });
   if (f.form) and.push({ menuItems: { some: { menuItem: { form: f.form } } } });

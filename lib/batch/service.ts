@@ -1,28 +1,19 @@
 import type { Tx } from "@/lib/db";
-import { AppError, conflict, invalidTransition, notFound } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
-import type { MatchState, NeedState } from "@/lib/generated/prisma/enums";
+import { AppError, conflict } from "@/lib/errors";
 import { NEED_STATE_LABEL } from "@/lib/labels";
-import { workingDaysDeadline } from "@/lib/calendar/working-days";
 import { diffProposal, employerKey, generatorMayPropose, quotasOf, summarise, type QuotaInput, type SolveSummary } from "@/lib/batch/plan";
-import { holdSeat, takePlace } from "@/lib/matches/capacity";
-import { nextMatchState, PLACE_HOLDING } from "@/lib/matches/workflow";
+import { INVITABLE_NEED_STATES, proposeExpert } from "@/lib/matches/service";
+import { PLACE_HOLDING } from "@/lib/matches/workflow";
 import { assign, greedyAssign, type AssignEdge, type AssignExpert, type AssignNeed } from "@/lib/matching/assign";
-import { loadExpertFacts, loadNeedFacts } from "@/lib/matching/facts";
 import { loadWeights, recommendExperts } from "@/lib/matching/recommend";
-import { codeTables, nameBook } from "@/lib/matching/reference";
-import { HARD_FILTER_LABEL, scorePair } from "@/lib/matching/score";
 
 // Batch assignment for a province: a set of needs in its queue, candidates from the matching engine, the exact
 // assignment (lib/matching/assign) saved as PROPOSED matches (source BATCH) for the province to edit, and the
 // invitations sent from it.
 
-/** Needs that may take experts: published (OPEN), or MATCHED with seats still free. */
-export const QUEUE_STATES: readonly NeedState[] = ["OPEN", "MATCHED"];
-
 export type BatchNeed = { id: string; code: string; title: string; provinceCode: string; seats: number };
 
-/** The needs among `ids` that are in the queue (with the seats they have left), and why the others are not. */
+/** The needs among `ids` in the queue (OPEN, or MATCHED with seats still free), with their seats left; why not for the rest. */
 export async function queueNeeds(tx: Tx, ids: string[]): Promise<{ ready: BatchNeed[]; notReady: { id: string; code: string; reason: string }[] }> {
   const rows = await tx.need.findMany({
     where: { id: { in: ids } },
@@ -35,7 +26,7 @@ export async function queueNeeds(tx: Tx, ids: string[]): Promise<{ ready: BatchN
   const notReady: { id: string; code: string; reason: string }[] = [];
   for (const r of rows) {
     const seats = r.expertsWanted - r._count.matches;
-    if (!QUEUE_STATES.includes(r.state)) notReady.push({ id: r.id, code: r.code, reason: `需求当前为“${NEED_STATE_LABEL[r.state]}”` });
+    if (!INVITABLE_NEED_STATES.includes(r.state)) notReady.push({ id: r.id, code: r.code, reason: `需求当前为“${NEED_STATE_LABEL[r.state]}”` });
     else if (seats <= 0) notReady.push({ id: r.id, code: r.code, reason: "名额已满" });
     else ready.push({ id: r.id, code: r.code, title: r.title, provinceCode: r.provinceCode, seats });
   }
@@ -130,74 +121,6 @@ export async function buildProposal(
   return { pairs, summary: summarise(assignNeeds, candidates, exact, greedy), unmetQuotas: exact.unmetQuotas, solveMs };
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-}
-
-const CLEARED_INVITATION = {
-  assignReason: null, invitedById: null, invitedAt: null, respondBy: null, respondedAt: null, declineReason: null,
-  offeredHours: null, applyNote: null, closeReason: null, decidedById: null, remindedAt: null,
-} as const;
-
-// TODO(lead): replace with proposeExpert from lib/matches/service.ts once it lands on main.
-/** Put an expert in a need's proposal (PROPOSED, source BATCH): a new match, or one the workflow lets reopen. */
-export async function proposeExpert(
-  tx: Tx,
-  input: { needId: string; expertId: string; score: number; parts: Record<string, number>; explanation: string },
-): Promise<{ matchId: string; from: MatchState | null }> {
-  const { needId, expertId } = input;
-  const current = await tx.match.findUnique({ where: { needId_expertId: { needId, expertId } }, select: { id: true, state: true } });
-  nextMatchState("propose", current?.state ?? null);
-  const data = { score: input.score, scoreParts: input.parts, explanation: input.explanation, source: "BATCH" as const, state: "PROPOSED" as const };
-  if (!current) {
-    try {
-      const m = await tx.match.create({ data: { needId, expertId, ...data }, select: { id: true } });
-      return { matchId: m.id, from: null };
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict("该专家的匹配记录刚被他人更新，请刷新后重试");
-      throw err;
-    }
-  }
-  const updated = await tx.match.updateMany({
-    where: { id: current.id, state: current.state },
-    data: { ...data, ...(current.state === "PROPOSED" ? {} : CLEARED_INVITATION), version: { increment: 1 } },
-  });
-  if (updated.count !== 1) throw conflict("该专家的匹配记录刚被他人更新，请刷新后重试");
-  return { matchId: current.id, from: current.state };
-}
-
-// TODO(lead): replace with inviteExpert from lib/matches/service.ts once it lands on main (it also notifies the expert).
-/** Invite the expert of a proposal: seat and place held, deadline in working days. */
-export async function inviteExpert(
-  tx: Tx,
-  input: { needId: string; expertId: string; actorId: string; source: "BATCH"; now?: Date },
-): Promise<{ matchId: string; from: MatchState | null; respondBy: Date }> {
-  const { needId, expertId } = input;
-  const now = input.now ?? new Date();
-  const need = await tx.need.findUnique({ where: { id: needId }, select: { state: true } });
-  if (!need) throw notFound("需求");
-  if (!QUEUE_STATES.includes(need.state)) throw invalidTransition(`需求当前为“${NEED_STATE_LABEL[need.state]}”，不能邀请专家`);
-  const current = await tx.match.findUnique({ where: { needId_expertId: { needId, expertId } }, select: { id: true, state: true } });
-  nextMatchState("invite", current?.state ?? null);
-  const scored = await scoreOne(tx, needId, expertId);
-  if (scored.filtered) throw conflict(`不能邀请：${HARD_FILTER_LABEL[scored.filtered]}`);
-  await holdSeat(tx, needId);
-  await takePlace(tx, expertId);
-  const settings = await tx.matchingSettings.findUnique({ where: { id: "default" }, select: { inviteWorkingDays: true } });
-  const respondBy = workingDaysDeadline(now, settings?.inviteWorkingDays ?? 5);
-  const data = {
-    state: "INVITED" as const, source: input.source, score: scored.score, scoreParts: scored.parts, explanation: scored.explanation,
-    invitedById: input.actorId, invitedAt: now, respondBy,
-  };
-  if (!current) {
-    const m = await tx.match.create({ data: { needId, expertId, ...data }, select: { id: true } });
-    return { matchId: m.id, from: null, respondBy };
-  }
-  const updated = await tx.match.updateMany({ where: { id: current.id, state: current.state }, data: { ...data, version: { increment: 1 } } });
-  if (updated.count !== 1) throw conflict("该专家的匹配记录刚被他人更新，请刷新后重试");
-  return { matchId: current.id, from: current.state, respondBy };
-}
-
 export type SavedNeed = { needId: string; added: string[]; kept: string[]; removed: string[]; skipped: { expertId: string; reason: string }[] };
 
 /**
@@ -232,21 +155,4 @@ export async function saveProposal(tx: Tx, needIds: string[], pairs: ProposedPai
 export async function removeProposal(tx: Tx, matchId: string): Promise<void> {
   const removed = await tx.match.deleteMany({ where: { id: matchId, state: "PROPOSED", source: "BATCH" } });
   if (removed.count !== 1) throw conflict("该专家已不在分配方案中（可能已发出邀请或已被移除），请刷新后查看");
-}
-
-/** The engine's verdict on one pair: a hard filter, or the score with its parts and explanation. */
-async function scoreOne(tx: Tx, needId: string, expertId: string) {
-  const [need, experts] = await Promise.all([loadNeedFacts(tx, needId), loadExpertFacts(tx, [expertId], [needId])]);
-  if (!need) throw notFound("需求");
-  if (!experts[0]) throw notFound("专家");
-  const tables = await codeTables(tx);
-  const [weights, names] = await Promise.all([loadWeights(tx), nameBook(tx, tables, [need.regionCode ?? "", experts[0].regionCode ?? ""])]);
-  return scorePair(need, experts[0], { weights, names, disciplineParent: tables.disciplineParent, industryParent: tables.industryParent });
-}
-
-/** Score a hand-made addition: the engine's hard filters apply (refused with the reason in Chinese). */
-export async function scoreForProposal(tx: Tx, needId: string, expertId: string) {
-  const r = await scoreOne(tx, needId, expertId);
-  if (r.filtered) throw conflict(`不能列入方案：${HARD_FILTER_LABEL[r.filtered]}`);
-  return { score: r.score, parts: r.parts, explanation: r.explanation };
 }
