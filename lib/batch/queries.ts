@@ -3,7 +3,6 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MatchState } from "@/lib/generated/prisma/enums";
 import { listScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
-import { employerKey } from "@/lib/batch/plan";
 import type { ProposalSearch, QueueFilters, QueueSearch } from "@/lib/batch/schemas";
 import { INVITABLE_NEED_STATES } from "@/lib/matches/service";
 import { MATCH_STEPS, PLACE_HOLDING } from "@/lib/matches/workflow";
@@ -98,9 +97,13 @@ export async function proposalPage(user: SessionUser, search: ProposalSearch) {
   if (!provinceCode) return { total: 0, page: 1, pageSize: PROPOSAL_PAGE_SIZE, groups: [] };
   const where = { state: "PROPOSED", source: "BATCH", need: { provinceCode } } satisfies Prisma.MatchWhereInput;
   const needIds = (await db.match.groupBy({ by: ["needId"], where, orderBy: { needId: "asc" } })).map((g) => g.needId);
+  // A need of the queue without proposals yet is shown first while an expert is being added to it by hand.
+  const adding = search.addTo && !needIds.includes(search.addTo)
+    ? await db.need.findFirst({ where: { id: search.addTo, provinceCode, state: { in: [...INVITABLE_NEED_STATES] } }, select: { id: true } })
+    : null;
   // Most urgent first, as in the queue.
-  const needs = await db.need.findMany({
-    where: { id: { in: needIds } },
+  const found = await db.need.findMany({
+    where: { id: { in: adding ? [adding.id, ...needIds] : needIds } },
     orderBy: [{ urgency: "desc" }, { createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true, code: true, title: true, state: true, urgency: true, regionCode: true, expertsWanted: true,
@@ -108,6 +111,7 @@ export async function proposalPage(user: SessionUser, search: ProposalSearch) {
       _count: { select: { matches: { where: { state: { in: [...PLACE_HOLDING] } } } } },
     },
   });
+  const needs = adding ? [...found.filter((n) => n.id === adding.id), ...found.filter((n) => n.id !== adding.id)] : found;
   const page = Math.min(search.page, Math.max(1, Math.ceil(needs.length / PROPOSAL_PAGE_SIZE)));
   const slice = needs.slice((page - 1) * PROPOSAL_PAGE_SIZE, page * PROPOSAL_PAGE_SIZE);
   const matches = await db.match.findMany({
@@ -147,7 +151,7 @@ export async function expertsToAdd(user: SessionUser, needId: string, q: string 
     where: { AND: [{ status: "ACTIVE", OR: [{ provinceCode }, { shareAcrossRegions: true }] }, searchTextWhere(q)] },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: ADD_RESULTS,
-    select: { id: true, name: true, employer: true, employerOrgId: true, regionCode: true, region: { select: { zone: true } } },
+    select: { id: true, name: true, employer: true, regionCode: true, region: { select: { zone: true } } },
   });
   const ids = experts.map((e) => e.id);
   const [needFacts, facts, matches, places] = await Promise.all([
@@ -164,9 +168,6 @@ export async function expertsToAdd(user: SessionUser, needId: string, q: string 
     const blockedBy = state === "PROPOSED" ? "已在方案中"
       : !MATCH_STEPS.propose.from.includes(state) ? "已邀请、已申请或已婉拒过该需求"
       : filtered ? HARD_FILTER_LABEL[filtered] : null;
-    return {
-      id: e.id, name: e.name, employer: e.employer, place: places.get(e.regionCode) ?? e.regionCode,
-      eastern: e.region.zone === "EAST", employerKey: employerKey(e), blockedBy,
-    };
+    return { id: e.id, name: e.name, employer: e.employer, place: places.get(e.regionCode) ?? e.regionCode, eastern: e.region.zone === "EAST", blockedBy };
   });
 }

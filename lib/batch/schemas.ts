@@ -22,7 +22,7 @@ const FORMS = Object.keys(SERVICE_FORM_LABEL) as [ServiceForm, ...ServiceForm[]]
 
 const queueFilterFields = {
   q: z.string().trim().max(60).optional().catch(undefined),
-  region: z.string().regex(/^\d{4}(\d{2})?$/).optional().catch(undefined),
+  region: z.string().regex(/^\d{2}(\d{2}){0,2}$/).optional().catch(undefined),
   urgency: z.enum(URGENCIES).optional().catch(undefined),
   form: z.enum(FORMS).optional().catch(undefined),
 };
