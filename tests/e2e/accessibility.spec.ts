@@ -11,8 +11,8 @@ test("public pages pass the accessibility rules", async ({ page }) => {
 });
 
 const CONSOLES: [string, string[]][] = [
-  ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/imports"]],
-  ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/imports"]],
+  ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports"]],
+  ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports"]],
   ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports"]],
   ["expert", ["/expert", "/expert/profile"]],
   ["base", ["/base"]],
