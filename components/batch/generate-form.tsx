@@ -19,7 +19,7 @@ type Props = {
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function Summary({ r }: { r: GenerateResult }) {
+function Summary({ r, withQuota }: { r: GenerateResult; withQuota: boolean }) {
   const s = r.summary;
   return (
     <div role="status" className="space-y-2 rounded-md bg-emerald-50 p-4 text-sm text-emerald-900 ring-1 ring-emerald-200">
@@ -28,7 +28,10 @@ function Summary({ r }: { r: GenerateResult }) {
         <div className="flex gap-2"><dt>方案总分</dt><dd className="font-mono">{s.total}</dd></div>
         <div className="flex gap-2">
           <dt>贪心基线总分</dt>
-          <dd className="font-mono">{s.greedyTotal}（为本方案的 {percent(s.greedyRatio)}）</dd>
+          <dd>
+            <span className="font-mono">{s.greedyTotal}</span>（为本方案的 {percent(s.greedyRatio)}
+            {withQuota ? "；贪心基线不受东部专家配额约束，仅供参考" : ""}）
+          </dd>
         </div>
         <div className="flex gap-2"><dt>求解用时</dt><dd className="font-mono">{formatNumber(r.solveMs)} 毫秒</dd></div>
       </dl>
@@ -46,6 +49,7 @@ function Summary({ r }: { r: GenerateResult }) {
 export function GenerateForm({ filters, total, proposed }: Props) {
   const [state, dispatch, pending] = useActionState(generateProposalAction, null);
   const [confirming, setConfirming] = useState(false);
+  const [withQuota, setWithQuota] = useState(false);
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -53,6 +57,7 @@ export function GenerateForm({ filters, total, proposed }: Props) {
     if (proposed > 0 && !confirming) return setConfirming(true);
     setConfirming(false);
     const data = new FormData(event.currentTarget);
+    setWithQuota(data.has("minEastern"));
     startTransition(() => dispatch(data));
   }
 
@@ -97,7 +102,7 @@ export function GenerateForm({ filters, total, proposed }: Props) {
         <Button type="submit" disabled={pending} aria-busy={pending}>{pending ? "正在生成方案…" : "生成分配方案"}</Button>
       )}
       {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.error}</p>}
-      {state?.ok && <Summary r={state.data} />}
+      {state?.ok && <Summary r={state.data} withQuota={withQuota} />}
     </form>
   );
 }

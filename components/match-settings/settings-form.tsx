@@ -17,7 +17,16 @@ type Props = {
 
 const share = (w: number, sum: number) => (sum > 0 ? `${((w / sum) * 100).toFixed(1)}%` : "—");
 
-function PreviewList({ title, rows }: { title: string; rows: PreviewRow[] }) {
+/** Where the expert stood under the saved weights, for the edited list. */
+function moved(expertId: string, rank: number, before?: PreviewRow[]) {
+  if (!before) return null;
+  const was = before.findIndex((r) => r.expertId === expertId);
+  if (was < 0) return <span className="text-xs text-emerald-700">新进入</span>;
+  if (was === rank) return <span className="text-xs text-slate-500">不变</span>;
+  return <span className={was > rank ? "text-xs text-emerald-700" : "text-xs text-amber-700"}>原第 {was + 1} 名</span>;
+}
+
+function PreviewList({ title, rows, before }: { title: string; rows: PreviewRow[]; before?: PreviewRow[] }) {
   return (
     <Table caption={title} showCaption>
       <THead><tr><Th>名次</Th><Th>专家</Th><Th>匹配度</Th><Th>推荐理由</Th></tr></THead>
@@ -26,7 +35,7 @@ function PreviewList({ title, rows }: { title: string; rows: PreviewRow[] }) {
           <tr><Td colSpan={4} className="text-slate-500">没有符合条件的专家</Td></tr>
         ) : rows.map((r, i) => (
           <tr key={r.expertId}>
-            <Td>{i + 1}</Td>
+            <Td className="whitespace-nowrap">{i + 1}<div>{moved(r.expertId, i, before)}</div></Td>
             <Td><span className="font-medium">{r.name}</span><div className="text-xs text-slate-600">{r.employer}</div></Td>
             <Td className="font-mono">{r.score.toFixed(3)}</Td>
             <Td className="text-slate-700">{r.explanation || "—"}</Td>
@@ -135,7 +144,7 @@ export function SettingsForm({ weights, inviteWorkingDays, defaultInviteWorkingD
         {preview?.ok && (
           <div className="grid gap-4 lg:grid-cols-2">
             <PreviewList title={`现行权重：${preview.data.need.code}`} rows={preview.data.current} />
-            <PreviewList title={`编辑中的权重：${preview.data.need.code}`} rows={preview.data.edited} />
+            <PreviewList title={`编辑中的权重：${preview.data.need.code}`} rows={preview.data.edited} before={preview.data.current} />
           </div>
         )}
       </section>
