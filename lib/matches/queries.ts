@@ -268,7 +268,7 @@ export async function invitationDetail(user: SessionUser, matchId: string) {
   ]);
   const dn = new Map(disciplines.map((d) => [d.code, d.name]));
   const inn = new Map(industries.map((d) => [d.code, d.name]));
-  const { expert: _owner, ...rest } = m;
+  const rest = { ...m, expert: undefined };
   return {
     ...rest,
     need: {
