@@ -137,7 +137,8 @@ export async function assignableExperts(user: SessionUser, needId: string, q: st
   if (!need || !can(user, "match.invite", { provinceCode: need.provinceCode })) return [];
   const query = q.trim().slice(0, 60);
   if (!query) return [];
-  const result = await searchExperts(user, expertSearchSchema.parse({ q: query, status: "ACTIVE", sort: "name" }));
+  // Stale profiles too (stale: "1"): not confirmed for a year is a warning for matching, not a block.
+  const result = await searchExperts(user, expertSearchSchema.parse({ q: query, status: "ACTIVE", stale: "1", sort: "name" }));
   const states = await db.match.findMany({
     where: { needId, expertId: { in: result.rows.map((r) => r.id) } }, select: { expertId: true, state: true },
   });
