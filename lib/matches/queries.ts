@@ -106,7 +106,7 @@ export async function needMatchPanel(user: SessionUser, needId: string) {
       score: r.score, explanation: r.explanation, parts: sortedParts(r.parts), matchState: state,
       invite: invitable && !seats.full ? { ok: true as const } : {
         ok: false as const,
-        reason: !invitable ? `已${MATCH_STATE_LABEL[state!]}` : `名额已满（计划 ${seats.wanted} 人）`,
+        reason: !invitable ? `当前：${MATCH_STATE_LABEL[state!]}` : `名额已满（计划 ${seats.wanted} 人）`,
       },
     }];
   });

@@ -67,7 +67,7 @@ async function candidateNeedIds(
      WHERE n."state" = 'OPEN'
        AND (n."disciplineCodes" && ${family} OR n."industryCodes" && ${industries})
        AND NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."needId" = n."id" AND m."expertId" = ${expert.id} AND m."state" = 'DECLINED')
-       ${Prisma.join(filters, " ")}
+       ${filters.length ? Prisma.join(filters, " ") : Prisma.empty}
      ORDER BY
        3 * (n."disciplineCodes" && ${codes})::int
        + (n."disciplineCodes" && ${family})::int

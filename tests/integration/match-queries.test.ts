@@ -124,6 +124,11 @@ describe("needs for an expert", () => {
     expect(r!.rows.map((x) => x.needId)).toContain(need.best);
   });
 
+  it("works without any filter", async () => {
+    const r = await recommendNeeds(db, expert.me, { pageSize: 100, candidates: 5000 });
+    expect(r!.rows.map((x) => x.needId)).toContain(need.best);
+  });
+
   it("returns null for an expert that does not exist", async () => {
     expect(await recommendNeeds(db, "no-such-expert")).toBeNull();
   });
