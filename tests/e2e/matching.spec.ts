@@ -125,11 +125,11 @@ test("the province approves the application, withdraws it, and assigns the exper
   const applied = matchRow(page, EXPERT);
   await expect(applied.getByText("已申请", { exact: true })).toBeVisible();
   await expect(applied.getByText(/申请说明：多年在猕猴桃产区/)).toBeVisible();
-  await applied.getByRole("button", { name: `同意 ${EXPERT} 的申请` }).click();
+  await applied.getByRole("button", { name: `同意 ${EXPERT} 的申请`, exact: true }).click();
   await expect(applied.getByText("已接受", { exact: true })).toBeVisible();
 
   // Withdraw: a reason is required, and the step asks first.
-  await applied.getByRole("button", { name: `撤回 ${EXPERT}` }).click();
+  await applied.getByRole("button", { name: `撤回 ${EXPERT}`, exact: true }).click();
   await applied.getByRole("button", { name: "确认撤回" }).click();
   await expect(applied.getByText("请写明撤回原因")).toBeVisible();
   await applied.getByLabel(`撤回 ${EXPERT} 的原因（必填，将告知专家）`).fill("调整服务安排，改为省级统筹指派");
