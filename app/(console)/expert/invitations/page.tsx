@@ -54,7 +54,11 @@ function Pending({ m, now }: { m: InvitationRow; now: Date }) {
       <Explanation text={m.explanation} />
       {m.assignReason && <p className="text-sm text-slate-700"><span className="text-slate-500">省级指派理由：</span>{m.assignReason}</p>}
       <p className="text-sm text-slate-700">答复期限：<Deadline respondBy={m.respondBy} now={now} /></p>
-      <RespondForm matchId={m.id} version={m.version} needTitle={m.need.title} />
+      {m.respondBy && m.respondBy < now ? (
+        <p className="text-sm text-slate-600">已超过答复期限，邀请即将失效，名额将释放。</p>
+      ) : (
+        <RespondForm matchId={m.id} version={m.version} needTitle={m.need.title} />
+      )}
     </li>
   );
 }

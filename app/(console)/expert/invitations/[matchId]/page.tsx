@@ -117,7 +117,11 @@ export default async function InvitationDetailPage({ params }: { params: Promise
           </Card>
           {m.state === "INVITED" && (
             <Card title="答复">
-              <RespondForm matchId={m.id} version={m.version} needTitle={n.title} />
+              {m.respondBy && m.respondBy < now ? (
+                <p className="text-sm text-slate-600">已超过答复期限，邀请即将失效，名额将释放。</p>
+              ) : (
+                <RespondForm matchId={m.id} version={m.version} needTitle={n.title} />
+              )}
             </Card>
           )}
         </div>
