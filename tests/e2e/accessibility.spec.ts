@@ -14,7 +14,7 @@ const CONSOLES: [string, string[]][] = [
   ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports"]],
   ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports"]],
   ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports"]],
-  ["expert", ["/expert", "/expert/profile"]],
+  ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs"]],
   ["base", ["/base"]],
   ["enterprise", ["/enterprise"]],
 ];
