@@ -231,7 +231,10 @@ describe("editing the proposal", () => {
 
   it("removes one proposed expert (audited) and refuses to remove it twice or to remove an invitation", async () => {
     const [row] = await proposals();
-    expect(await executeAction(removeProposalOp, otherProvince, meta, { matchId: row.id })).toEqual({ ok: false, error: "无权执行此操作" });
+    for (const user of [otherProvince, unitUser, ministry]) {
+      expect(await executeAction(removeProposalOp, user, meta, { matchId: row.id })).toEqual({ ok: false, error: "无权执行此操作" });
+    }
+    expect(await executeAction(removeProposalOp, province, meta, {})).toMatchObject({ ok: false, fieldErrors: { matchId: expect.any(Array) } });
     expect(await executeAction(removeProposalOp, province, meta, { matchId: row.id })).toMatchObject({ ok: true });
     expect(await db.match.findUnique({ where: { id: row.id } })).toBeNull();
     expect((await auditRows({ entityId: row.id, operation: "match.unpropose" }))).toHaveLength(1);
@@ -253,8 +256,22 @@ describe("editing the proposal", () => {
     expect(conflicted).toMatchObject({ ok: false, error: expect.stringContaining("利益冲突") });
     const hidden = await executeAction(addProposalOp, province, meta, { needId: need.n2, expertId: ex.h });
     expect(hidden).toEqual({ ok: false, error: "专家不存在或已被删除" });
-    const other = await executeAction(addProposalOp, otherProvince, meta, { needId: need.n2, expertId: ex.e });
-    expect(other).toEqual({ ok: false, error: "无权执行此操作" });
+    for (const user of [otherProvince, unitUser, ministry]) {
+      expect(await executeAction(addProposalOp, user, meta, { needId: need.n2, expertId: ex.e })).toEqual({ ok: false, error: "无权执行此操作" });
+    }
+    // An expert who declined this need before cannot be proposed again.
+    const declined = await db.match.create({ data: { needId: need.n2, expertId: ex.b, score: 0.5, source: "SYSTEM", state: "DECLINED" } });
+    try {
+      expect(await executeAction(addProposalOp, province, meta, { needId: need.n2, expertId: ex.b })).toMatchObject({ ok: false, error: expect.stringContaining("婉拒") });
+      expect((await db.match.findUniqueOrThrow({ where: { id: declined.id } })).state).toBe("DECLINED");
+    } finally {
+      await db.match.delete({ where: { id: declined.id } });
+    }
+    // A need that left the queue takes no one.
+    const closed = await newNeed(1);
+    await db.need.update({ where: { id: closed }, data: { state: "CANCELLED" } });
+    expect(await executeAction(addProposalOp, province, meta, { needId: closed, expertId: ex.e })).toMatchObject({ ok: false, error: expect.stringContaining("已撤销") });
+    expect(await executeAction(addProposalOp, province, meta, { needId: need.n2 })).toMatchObject({ ok: false, fieldErrors: { expertId: expect.any(Array) } });
 
     const ok = await executeAction(addProposalOp, province, meta, { needId: need.n2, expertId: ex.e });
     if (!ok.ok) throw new Error(ok.error);
