@@ -51,6 +51,8 @@ export const generateProposalOp = {
     const codeOf = new Map(ready.map((n) => [n.id, n.code]));
     const options = { minEastern: input.minEastern, maxPerEmployer: input.maxPerEmployer ?? null, perNeed: input.perNeed };
     const saved = await db.$transaction(async (tx) => {
+      // Two generations of one province save one after the other (each replaces the other's rows, never half).
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`batch-proposal:${provinceCode}`}))`;
       const rows = await saveProposal(tx, ready.map((n) => n.id), built.pairs);
       for (const r of rows) {
         if (!r.added.length && !r.removed.length) continue;

@@ -172,6 +172,13 @@ describe("generating a proposal", () => {
     }
   });
 
+  it("two generations at once both finish, and the proposal is one of them, whole", async () => {
+    const [a, b] = await Promise.all([generate(province), generate(province, { minEastern: "1" })]);
+    expect(a.ok && b.ok).toBe(true);
+    const got = byNeed(await proposals());
+    expect([got.n1.length, got.n2.length, got.n3.length]).toEqual([2, 1, 1]);
+  });
+
   it("takes every need of the queue that matches the filters", async () => {
     const r = await executeAction(generateProposalOp, province, meta, { scope: "filtered", q: TOKEN });
     if (!r.ok) throw new Error(r.error);
