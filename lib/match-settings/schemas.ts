@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SCORE_PARTS, weightsSchema } from "@/lib/matching/weights";
+import { weightsSchema } from "@/lib/matching/weights";
 
 // The ministry's matching settings: the weight of each score part (lib/matching/weights: 0–100 each, at least one
 // above 0; the score is the weighted mean of the parts, so only the proportions matter) and the invitation
@@ -15,13 +15,7 @@ export const inviteWorkingDaysField = z.coerce
   .min(1, "答复期限至少 1 个工作日")
   .max(20, "答复期限不超过 20 个工作日");
 
-// weightsSchema's own "at least one above 0" looks at every value, the extra fields included; this one looks
-// at the weights alone.
-const someWeight = <T extends Record<string, unknown>>(v: T, ctx: z.RefinementCtx) => {
-  if (!SCORE_PARTS.some((p) => (v[p] as number) > 0)) ctx.addIssue({ code: "custom", path: ["weights"], message: "至少一项权重大于 0" });
-};
-
-export const settingsSchema = weightsSchema.safeExtend({ inviteWorkingDays: inviteWorkingDaysField, version }).superRefine(someWeight);
+export const settingsSchema = weightsSchema.safeExtend({ inviteWorkingDays: inviteWorkingDaysField, version });
 export type SettingsInput = z.infer<typeof settingsSchema>;
 
 export const resetSettingsSchema = z.object({ version });
@@ -29,4 +23,4 @@ export const resetSettingsSchema = z.object({ version });
 /** Preview: the top experts of one need under the weights being edited (nothing is saved). */
 export const previewSchema = weightsSchema.safeExtend({
   needId: z.string({ error: "请选择一项需求" }).trim().min(1, "请选择一项需求").max(40),
-}).superRefine(someWeight);
+});
