@@ -68,7 +68,8 @@ export const savePlanOp = {
     const party = await authorizeSide(ctx, ctx.input.engagementId, "editPlan");
     return db.$transaction(async (tx) => {
       const r = await savePlan(tx, { party, input: ctx.input });
-      const { engagementId, version: _v, ...plan } = ctx.input;
+      const { engagementId, type, planGoals, planSchedule, planPlace, planDeliverables, planForms } = ctx.input;
+      const plan = { type, planGoals, planSchedule, planPlace, planDeliverables, planForms };
       await ctx.audit(tx, {
         operation: "engagement.plan", entityType: ENTITY, entityId: engagementId,
         summary: `${FEEDBACK_PARTY_LABEL[party]}修改工作方案`, after: plan,
@@ -127,7 +128,8 @@ export const editRecordOp = {
   schema: editRecordSchema,
   successMessage: "服务记录已修改，等待服务单位确认",
   async run(ctx) {
-    const { recordId, version: _v, ...record } = ctx.input;
+    const { recordId, startDate, endDate, hours, form, content, peopleServed, peopleTrained } = ctx.input;
+    const record = { startDate, endDate, hours, form, content, peopleServed, peopleTrained };
     const engagementId = await engagementOfRecord(recordId);
     await authorizeSide(ctx, engagementId, "editRecord");
     return db.$transaction(async (tx) => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { toneOf } from "@/components/dashboard/state-tone";
+import { TeamPanel } from "@/components/engagements/team-panel";
 import { NeedAttachments } from "@/components/needs/need-attachments";
 import { ReviewNeedForm, UnitNeedActions } from "@/components/needs/need-actions";
 import { NeedTimeline } from "@/components/needs/need-timeline";
@@ -88,6 +89,7 @@ export default async function NeedDetailPage({ params }: { params: Promise<{ id:
               items={need.attachments.map((a) => ({ id: a.id, fileName: a.fileName, sizeBytes: a.sizeBytes, uploadedAt: formatDate(a.createdAt) }))}
             />
           </Card>
+          <TeamPanel user={user} needId={need.id} />
         </div>
         <div className="space-y-6">
           {unitActs && (
