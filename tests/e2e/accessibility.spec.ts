@@ -11,10 +11,10 @@ test("public pages pass the accessibility rules", async ({ page }) => {
 });
 
 const CONSOLES: [string, string[]][] = [
-  ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/imports"]],
-  ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/imports"]],
-  ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports"]],
-  ["expert", ["/expert", "/expert/profile"]],
+  ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/imports", "/engagements"]],
+  ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/imports", "/engagements"]],
+  ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports", "/engagements"]],
+  ["expert", ["/expert", "/expert/profile", "/engagements"]],
   ["base", ["/base"]],
   ["enterprise", ["/enterprise"]],
 ];

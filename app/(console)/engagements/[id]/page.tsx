@@ -43,7 +43,7 @@ function nextStep(e: EngagementDetail): string | null {
 }
 
 function Stars({ rating }: { rating: number }) {
-  return <span aria-label={`${rating} 分`} className="text-amber-600">{"★".repeat(rating)}<span className="text-slate-300">{"★".repeat(5 - rating)}</span></span>;
+  return <span aria-hidden="true" className="text-amber-600">{"★".repeat(rating)}<span className="text-slate-500">{"☆".repeat(5 - rating)}</span></span>;
 }
 
 export default async function EngagementPage({ params }: { params: Promise<{ id: string }> }) {
