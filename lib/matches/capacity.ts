@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { conflict } from "@/lib/errors";
+import { PLACE_HOLDING } from "@/lib/matches/workflow";
 
 // Places and seats, guarded by the database so that parallel requests on several instances cannot overbook:
 // an expert's places (ExpertProfile.activeEngagements < maxConcurrent, one conditional UPDATE) and a need's seats
@@ -31,10 +32,11 @@ export async function movePlace(tx: Tx, expertId: string, delta: -1 | 0 | 1): Pr
  * (call before a step that makes a match place-holding).
  */
 export async function holdSeat(tx: Tx, needId: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ wanted: number; held: number }[]>`
-    SELECT n."expertsWanted" AS wanted,
-           (SELECT count(*)::int FROM "Match" m WHERE m."needId" = n."id" AND m."state" IN ('INVITED', 'ACCEPTED', 'CONFIRMED')) AS held
-      FROM "Need" n WHERE n."id" = ${needId} FOR UPDATE`;
-  const row = rows[0];
-  if (row && row.held >= row.wanted) throw conflict(`该需求计划邀请 ${row.wanted} 位专家，名额已满；如需更换，请先撤回一位`);
+  // Two statements on purpose: under READ COMMITTED a count in the locking statement would still see the snapshot
+  // taken before waiting for the lock; the second statement sees what the previous holder committed.
+  const locked = await tx.$queryRaw<{ wanted: number }[]>`SELECT "expertsWanted" AS wanted FROM "Need" WHERE "id" = ${needId} FOR UPDATE`;
+  if (!locked.length) return;
+  const wanted = locked[0].wanted;
+  const held = await tx.match.count({ where: { needId, state: { in: [...PLACE_HOLDING] } } });
+  if (held >= wanted) throw conflict(`该需求计划邀请 ${wanted} 位专家，名额已满；如需更换，请先撤回一位`);
 }

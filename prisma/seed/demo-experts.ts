@@ -322,7 +322,7 @@ function buildDemoExpert(ctx: DemoContext, admins: Admins): ExpertInfo {
     disciplineCodes: ["21060", "21040"], industryCodes: ["01", "05"], skills,
     bio: "林晓峰，浙江大学农业与生物技术学院教授、博士生导师，国家现代农业产业技术体系岗位科学家。2003年于美国康奈尔大学获植物病理学博士学位后回国工作，长期从事果树病害流行规律与绿色防控研究。主持国家重点研发计划课题等项目12项，获国家科学技术进步奖二等奖1项、浙江省科学技术进步奖一等奖1项。2019年起每年赴四川、贵州猕猴桃产区开展服务，带出本土植保技术骨干40余名。",
     talentCategories: talent, regionCode: "330106", provinceCode: "33", preferredForms: forms,
-    serviceRegionCodes: ["51", "52", "62", "65"], acceptsRemote: true, maxConcurrent: 3,
+    serviceRegionCodes: ["51", "52", "62", "65"], acceptsRemote: true, maxConcurrent: 5,
     phone: "13857100000", email: "linxiaofeng@example.edu.cn",
     idNumber: idNumber(ctx.rng.fork("demo-expert"), "330106", 1972, Gender.MALE),
     isRetired: false, shareAcrossRegions: true, status: ExpertStatus.ACTIVE, libraryStatus: LibraryStatus.IN_LIBRARY,
@@ -333,7 +333,7 @@ function buildDemoExpert(ctx: DemoContext, admins: Admins): ExpertInfo {
   const info: ExpertInfo = {
     n: 0, id, name: account.displayName, gender: Gender.MALE, provinceCode: "33", zone: Zone.EAST, employer: "浙江大学",
     title: ProfessionalTitle.SENIOR, domains: ["fruit"], disciplines: ["21060", "21040"], industries: ["01", "05"],
-    skills, forms, talent, serviceRegions: ["51", "52", "62", "65"], acceptsRemote: true, maxConcurrent: 3,
+    skills, forms, talent, serviceRegions: ["51", "52", "62", "65"], acceptsRemote: true, maxConcurrent: 5,
     status: ExpertStatus.ACTIVE, usable: true, userId: null, rowIndex: ctx.rows.experts.length - 1,
   };
   ensureExpertUser(ctx, info);

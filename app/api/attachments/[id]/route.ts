@@ -2,12 +2,22 @@ import { downloadResponse } from "@/lib/export/table";
 import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { auditDenied, auditSessionEnded, lookupSession } from "@/lib/auth/session";
+import { PLACE_HOLDING } from "@/lib/matches/workflow";
 import { storage } from "@/lib/storage/storage";
 
-// Download one attachment. The reader must be allowed to read the record it belongs to (scope from the database);
-// anything else answers 404, so attachment ids reveal nothing.
+// Download one attachment. The reader must be allowed to read the record it belongs to (scope from the database),
+// or be an expert invited to (or serving) the need; anything else answers 404, so attachment ids reveal nothing.
 
 const notFound = () => new Response("附件不存在或无权查看", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** The user is an expert holding a place on the need (invited, accepted or confirmed). */
+async function invitedExpert(userId: string, needId: string): Promise<boolean> {
+  const m = await db.match.findFirst({
+    where: { needId, state: { in: [...PLACE_HOLDING] }, expert: { userId } },
+    select: { id: true },
+  });
+  return m !== null;
+}
 
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -20,8 +30,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const att = await db.attachment.findUnique({ where: { id: id.slice(0, 40) } });
   if (!att) return notFound();
   if (att.ownerType !== "Need") return notFound();
-  const need = await db.need.findUnique({ where: { id: att.ownerId }, select: { provinceCode: true, unitId: true } });
-  if (!need || !can(user, "need.read", { provinceCode: need.provinceCode, organizationId: need.unitId })) {
+  const need = await db.need.findUnique({ where: { id: att.ownerId }, select: { id: true, provinceCode: true, unitId: true } });
+  if (!need || !(can(user, "need.read", { provinceCode: need.provinceCode, organizationId: need.unitId }) || (await invitedExpert(user.id, need.id)))) {
     await auditDenied(user, "need.read", { type: "Attachment", id: att.id });
     return notFound();
   }
