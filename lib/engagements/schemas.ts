@@ -9,7 +9,7 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v ?? "");
 
 const id = (what: string) => z.string({ error: `缺少${what}` }).trim().min(1, `缺少${what}`).max(40);
-const version = z.coerce.number({ error: "缺少版本号" }).int("版本号不正确").min(0, "版本号不正确");
+const version = z.preprocess(blankToUndefined, z.coerce.number({ error: "缺少版本号" }).int("版本号不正确").min(0, "版本号不正确"));
 const optionalVersion = z.preprocess(blankToUndefined, z.coerce.number().int().min(0).optional());
 
 export const SERVICE_FORMS = Object.keys(SERVICE_FORM_LABEL) as [ServiceForm, ...ServiceForm[]];

@@ -3,8 +3,8 @@ import { conflict, invalidInput, invalidTransition, notFound } from "@/lib/error
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EngagementState, FeedbackParty, MatchState, NeedState, ServiceRecordState } from "@/lib/generated/prisma/enums";
 import { FEEDBACK_PARTY_LABEL, SERVICE_RECORD_STATE_LABEL } from "@/lib/labels";
-import { freePlace, movePlace } from "@/lib/matches/capacity";
-import { nextMatchState, placeDelta } from "@/lib/matches/workflow";
+import { freePlace } from "@/lib/matches/capacity";
+import { stepMatch } from "@/lib/matches/service";
 import { stepNeed } from "@/lib/needs/service";
 import { canStep as canNeedStep, type NeedServiceStep } from "@/lib/needs/workflow";
 import { notify, staffIds } from "@/lib/notifications/send";
@@ -110,28 +110,6 @@ export async function settleNeed(tx: Tx, needId: string, actorId: string, now = 
 
 type TeamStep = "confirm" | "release";
 
-/**
- * The match step of a team decision: a conditional update on the state (and the version the unit saw), moving the
- * expert's place as the match workflow says (release gives it back; confirm keeps it for the engagement).
- * TODO(lead): replace with stepMatch from lib/matches/service.ts once it is on main.
- */
-async function stepTeamMatch(tx: Tx, input: { matchId: string; step: TeamStep; actorId: string; version?: number; reason: string | null; now: Date }) {
-  const m = await tx.match.findUnique({ where: { id: input.matchId }, select: { state: true, version: true, expertId: true, needId: true } });
-  if (!m) throw notFound("匹配记录");
-  const to = nextMatchState(input.step, m.state);
-  if (input.version !== undefined && input.version !== m.version) throw conflict("该专家的答复已变化，请刷新后重试");
-  const { count } = await tx.match.updateMany({
-    where: { id: input.matchId, state: m.state, version: m.version },
-    data: {
-      state: to, version: { increment: 1 }, decidedById: input.actorId,
-      closeReason: input.step === "release" ? input.reason : null,
-    },
-  });
-  if (!count) throw conflict("该专家的答复已变化，请刷新后重试");
-  await movePlace(tx, m.expertId, placeDelta(m.state, to));
-  return { from: m.state, to, needId: m.needId, expertId: m.expertId };
-}
-
 export type TeamDecision = {
   matchId: string; decision: TeamStep; actorId: string; version?: number; reason?: string | null; now?: Date;
 };
@@ -146,7 +124,9 @@ export async function decideTeamMember(tx: Tx, { matchId, decision, actorId, ver
   if (!pre) throw notFound("匹配记录");
   const need = await lockNeed(tx, pre.needId);
   const why = reason?.trim() || null;
-  const r = await stepTeamMatch(tx, { matchId, step: decision, actorId, version, reason: why, now });
+  // The match step (conditional on its state and the version the unit saw): release gives the expert's place back,
+  // confirm keeps it for the engagement.
+  const r = await stepMatch(tx, { matchId, step: decision, actorId, version, reason: why, now });
   const expert = await tx.expertProfile.findUniqueOrThrow({ where: { id: r.expertId }, select: { name: true, userId: true } });
   const subject = `${need.code}「${need.title}」`;
   const province = await staffIds(tx, "PROVINCE_ADMIN", { provinceCode: need.provinceCode });
@@ -154,7 +134,7 @@ export async function decideTeamMember(tx: Tx, { matchId, decision, actorId, ver
   if (decision === "release") {
     await settleNeed(tx, need.id, actorId, now, need);
     await notify(tx, expert.userId ? [expert.userId] : [], {
-      title: `服务单位未确认您参加：${need.title}`, body: `${subject}的服务单位未确认您加入专家团队。原因：${why}`, link: "/engagements",
+      title: `服务单位未确认您参加：${need.title}`, body: `${subject}的服务单位未确认您加入专家团队。原因：${why}`, link: `/expert/invitations/${matchId}`,
     });
     await notify(tx, province, {
       title: `单位未确认专家：${need.title}`, body: `${subject}的服务单位未确认专家 ${expert.name}，原因：${why}。如需要，请另行邀请专家。`,

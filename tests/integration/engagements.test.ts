@@ -164,7 +164,7 @@ describe("the unit confirms the team", () => {
   it("refuses a stale version", async () => {
     const f = await fixture();
     expect(await executeAction(decideTeamOp, f.unit, meta, { matchId: f.matchId, version: "7", decision: "confirm" }))
-      .toEqual({ ok: false, error: "该专家的答复已变化，请刷新后重试" });
+      .toEqual({ ok: false, error: "该记录已被他人处理，请刷新后重试" });
     expect(await matchState(f.matchId)).toBe("ACCEPTED");
   });
 
