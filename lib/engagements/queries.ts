@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { auditDenied } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FeedbackParty, ServiceRecordState } from "@/lib/generated/prisma/enums";
@@ -99,7 +100,10 @@ export async function engagementsForExport(user: SessionUser, search: Engagement
 
 /** The scope of an engagement for the detail page's guard, or null when it does not exist. */
 export async function engagementPageScope(engagementId: string) {
-  return engagementScope(db, engagementId).catch(() => null);
+  return engagementScope(db, engagementId).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === "NOT_FOUND") return null;
+    throw err;
+  });
 }
 
 /**

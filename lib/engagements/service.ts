@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db";
 import { conflict, invalidInput, invalidTransition, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EngagementState, FeedbackParty, MatchState, NeedState, ServiceRecordState } from "@/lib/generated/prisma/enums";
-import { FEEDBACK_PARTY_LABEL, SERVICE_RECORD_STATE_LABEL } from "@/lib/labels";
+import { FEEDBACK_PARTY_LABEL, NEED_STATE_LABEL, SERVICE_RECORD_STATE_LABEL } from "@/lib/labels";
 import { freePlace } from "@/lib/matches/capacity";
 import { stepMatch } from "@/lib/matches/service";
 import { stepNeed } from "@/lib/needs/service";
@@ -110,6 +110,9 @@ export async function settleNeed(tx: Tx, needId: string, actorId: string, now = 
 
 type TeamStep = "confirm" | "release";
 
+/** Needs whose team the unit may still confirm or change. */
+const TEAM_NEED_STATES: readonly NeedState[] = ["OPEN", "MATCHED", "IN_SERVICE"];
+
 export type TeamDecision = {
   matchId: string; decision: TeamStep; actorId: string; version?: number; reason?: string | null; now?: Date;
 };
@@ -123,6 +126,9 @@ export async function decideTeamMember(tx: Tx, { matchId, decision, actorId, ver
   const pre = await tx.match.findUnique({ where: { id: matchId }, select: { needId: true } });
   if (!pre) throw notFound("匹配记录");
   const need = await lockNeed(tx, pre.needId);
+  if (!TEAM_NEED_STATES.includes(need.state)) {
+    throw invalidTransition(`需求当前为“${NEED_STATE_LABEL[need.state]}”，不能${decision === "confirm" ? "确认" : "调整"}专家团队`);
+  }
   const why = reason?.trim() || null;
   // The match step (conditional on its state and the version the unit saw): release gives the expert's place back,
   // confirm keeps it for the engagement.

@@ -161,6 +161,13 @@ describe("the unit confirms the team", () => {
     expect(await places(f.expertId)).toBe(1);
   });
 
+  it("refuses team changes on a need no longer being matched", async () => {
+    const f = await fixture({ needState: "COMPLETED" });
+    expect(await executeAction(decideTeamOp, f.unit, meta, { matchId: f.matchId, decision: "confirm" }))
+      .toEqual({ ok: false, error: "需求当前为“已完成”，不能确认专家团队" });
+    expect(await matchState(f.matchId)).toBe("ACCEPTED");
+  });
+
   it("refuses a stale version", async () => {
     const f = await fixture();
     expect(await executeAction(decideTeamOp, f.unit, meta, { matchId: f.matchId, version: "7", decision: "confirm" }))
