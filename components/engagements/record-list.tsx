@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { Fragment, useActionState, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form-field";
@@ -42,7 +42,7 @@ function ReviewRecord({ record, label }: { record: RecordRow; label: string }) {
         </div>
       )}
       {mode !== "idle" && (
-        <form onSubmit={submitKeepingInput(review)} className="min-w-56 space-y-2 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200" noValidate
+        <form onSubmit={submitKeepingInput(review)} className="min-w-48 space-y-2 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200" noValidate
           aria-label={mode === "confirm" ? `确认${label}的服务记录` : `对${label}的服务记录提出异议`}>
           <input type="hidden" name="recordId" value={record.id} />
           <input type="hidden" name="version" value={record.version} />
@@ -78,36 +78,40 @@ export function RecordList({ records, totals, planForms, today, earliest }: Prop
     <div className="space-y-3">
       <Table caption="服务记录">
         <THead>
-          <tr><Th>服务日期</Th><Th>时长</Th><Th>形式与内容</Th><Th>服务 / 培训人数</Th><Th>状态</Th><Th>操作</Th></tr>
+          <tr><Th>服务日期</Th><Th>时长</Th><Th>形式与内容</Th><Th>服务/培训</Th><Th>状态与办理</Th></tr>
         </THead>
         <TBody>
           {records.map((r) => (
-            <tr key={r.id}>
-              <Td className="whitespace-nowrap">{span(r)}</Td>
-              <Td className="whitespace-nowrap">{r.hours} 小时</Td>
-              <Td className="min-w-64">
-                <span className="text-xs text-slate-600">{SERVICE_FORM_LABEL[r.form]}</span>
-                <p className="whitespace-pre-wrap">{r.content}</p>
-                {r.state === "DISPUTED" && r.disputeReason && <p className="mt-1 text-sm text-red-700">异议：{r.disputeReason}</p>}
-                {editing === r.id && (
-                  <div className="mt-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+            <Fragment key={r.id}>
+              <tr>
+                <Td className="whitespace-nowrap">{span(r)}</Td>
+                <Td className="whitespace-nowrap">{r.hours} 小时</Td>
+                <Td className="min-w-48">
+                  <span className="text-xs text-slate-600">{SERVICE_FORM_LABEL[r.form]}</span>
+                  <p className="whitespace-pre-wrap">{r.content}</p>
+                  {r.state === "DISPUTED" && r.disputeReason && <p className="mt-1 text-sm text-red-700">异议：{r.disputeReason}</p>}
+                </Td>
+                <Td className="whitespace-nowrap">{r.peopleServed} / {r.peopleTrained}</Td>
+                <Td>
+                  <Badge tone={toneOf(r.state)}>{SERVICE_RECORD_STATE_LABEL[r.state]}</Badge>
+                  {r.confirmedAt && <div className="mt-1 whitespace-nowrap text-xs text-slate-600">{r.confirmedByName ?? "服务单位"} {formatDate(r.confirmedAt)}</div>}
+                  <div className="mt-2">
+                    {r.canReview && <ReviewRecord record={r} label={span(r)} />}
+                    {r.canEdit && editing !== r.id && (
+                      <Button size="sm" variant="secondary" onClick={() => setEditing(r.id)} aria-label={`修改${span(r)}的服务记录`}>修改</Button>
+                    )}
+                  </div>
+                </Td>
+              </tr>
+              {editing === r.id && (
+                <tr>
+                  <td colSpan={5} className="bg-slate-50 px-3 py-3">
                     <RecordForm target={{ recordId: r.id, version: r.version }} values={r} planForms={planForms} today={today} earliest={earliest}
                       onDone={() => setEditing(null)} />
-                  </div>
-                )}
-              </Td>
-              <Td className="whitespace-nowrap">{r.peopleServed} / {r.peopleTrained}</Td>
-              <Td className="whitespace-nowrap">
-                <Badge tone={toneOf(r.state)}>{SERVICE_RECORD_STATE_LABEL[r.state]}</Badge>
-                {r.confirmedAt && <div className="mt-1 text-xs text-slate-600">{r.confirmedByName ?? "服务单位"} {formatDate(r.confirmedAt)}</div>}
-              </Td>
-              <Td>
-                {r.canReview && <ReviewRecord record={r} label={span(r)} />}
-                {r.canEdit && editing !== r.id && (
-                  <Button size="sm" variant="secondary" onClick={() => setEditing(r.id)} aria-label={`修改${span(r)}的服务记录`}>修改</Button>
-                )}
-              </Td>
-            </tr>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </TBody>
         <tfoot className="bg-slate-50 text-sm">
@@ -116,7 +120,6 @@ export function RecordList({ records, totals, planForms, today, earliest }: Prop
             <Td className="whitespace-nowrap font-medium">{totals.hours} 小时</Td>
             <Td className="text-xs text-slate-600">全部记录 {totals.allHours} 小时（含待确认和有异议的）</Td>
             <Td className="whitespace-nowrap font-medium">{totals.served} / {totals.trained}</Td>
-            <Td />
             <Td />
           </tr>
         </tfoot>
