@@ -137,6 +137,8 @@ export const EXTRA_OPERATION_LABEL: Record<string, string> = {
   "need.reject": "需求不予通过",
   "need.withdraw": "撤销需求",
   "match.propose": "生成批量分配方案",
+  "match.unpropose": "移出批量分配方案",
+  "match.resetSettings": "恢复默认匹配设置",
   "match.assign": "省级指派专家",
   "match.accept": "接受邀请",
   "match.decline": "婉拒邀请",

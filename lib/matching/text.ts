@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict";
 
@@ -22,7 +23,8 @@ function jieba(): Jieba {
 /** jieba's IDF table (from a large general corpus): rare words weigh more than common ones. */
 function idfTable(): Map<string, number> {
   if (chineseIdf) return chineseIdf;
-  const require = createRequire(import.meta.url);
+  // Resolved from the project root at run time: the bundler cannot handle a data file as a module.
+  const require = createRequire(path.join(process.cwd(), "package.json"));
   const text = readFileSync(require.resolve("@node-rs/jieba/idf.txt"), "utf8");
   const table = new Map<string, number>();
   const values: number[] = [];

@@ -22,4 +22,5 @@ const weightField = z.coerce.number({ error: "请输入数字" }).min(0, "不能
 
 export const weightsSchema = z
   .object(Object.fromEntries(SCORE_PARTS.map((p) => [p, weightField])) as Record<ScorePart, typeof weightField>)
-  .refine((w) => Object.values(w).some((v) => v > 0), { message: "至少一项权重大于 0" });
+  // Only the weights count (schemas that extend this one add other fields).
+  .refine((w) => SCORE_PARTS.some((p) => w[p] > 0), { message: "至少一项权重大于 0", path: ["weights"] });

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { TeamPanel } from "@/components/engagements/team-panel";
+import { NeedMatchesCard } from "@/components/matches/need-matches-card";
 import { NeedAttachments } from "@/components/needs/need-attachments";
 import { ReviewNeedForm, UnitNeedActions } from "@/components/needs/need-actions";
 import { NeedTimeline } from "@/components/needs/need-timeline";
@@ -89,6 +90,7 @@ export default async function NeedDetailPage({ params }: { params: Promise<{ id:
               items={need.attachments.map((a) => ({ id: a.id, fileName: a.fileName, sizeBytes: a.sizeBytes, uploadedAt: formatDate(a.createdAt) }))}
             />
           </Card>
+          <NeedMatchesCard needId={need.id} />
           <TeamPanel user={user} needId={need.id} />
         </div>
         <div className="space-y-6">

@@ -1,0 +1,162 @@
+import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { ServiceForm } from "@/lib/generated/prisma/enums";
+import { loadExpertFacts } from "@/lib/matching/facts";
+import { loadWeights } from "@/lib/matching/recommend";
+import { codeTables, disciplineFamily, nameBook } from "@/lib/matching/reference";
+import { combine, hardFilter, scoreParts, type HardFilter, type Scored } from "@/lib/matching/score";
+import { termVector, type TermVector } from "@/lib/matching/text";
+import type { ExpertFacts, NeedFacts } from "@/lib/matching/types";
+import type { Weights } from "@/lib/matching/weights";
+import { searchTerms } from "@/lib/search/text";
+
+// Needs for an expert: the mirror of recommendExperts. Retrieval in PostgreSQL (OPEN needs whose discipline codes
+// meet the expert's discipline family or whose industry codes meet the expert's, through the GIN indexes on
+// Need.disciplineCodes / industryCodes; the list filters in the same query), then the same scoring and weights.
+// Filters about the expert alone (not matchable, every place taken) would remove every need, so they are reported
+// once as `blocked` and the needs are still listed and scored; filters about the pair remove the need.
+
+export type NeedRecommendation = Scored & { needId: string };
+
+export type NeedsForExpertOptions = {
+  q?: string; // search text (编号、标题、单位… — the need's trigger-kept searchText)
+  provinceCode?: string;
+  form?: ServiceForm;
+  page?: number; // from 1
+  pageSize?: number;
+  candidates?: number; // how many needs retrieval hands to scoring
+  weights?: Weights;
+};
+
+export type NeedsForExpert = {
+  rows: NeedRecommendation[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** How many retrieved needs each pair filter removed. */
+  filtered: Partial<Record<HardFilter, number>>;
+  candidates: number;
+  /** Why the expert cannot take on any need right now (still shown the needs), or null. */
+  blocked: Extract<HardFilter, "UNMATCHABLE" | "AT_CAPACITY"> | null;
+};
+
+const emptyArray = Prisma.sql`ARRAY[]::text[]`;
+const textArray = (xs: string[]) => (xs.length ? Prisma.sql`ARRAY[${Prisma.join(xs)}]::text[]` : emptyArray);
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Ids of OPEN needs in the expert's fields, best code overlap first (the expert's own province breaks ties). */
+async function candidateNeedIds(
+  tx: Tx,
+  expert: { id: string; disciplineCodes: string[]; family: string[]; industryCodes: string[]; provinceCode: string },
+  options: NeedsForExpertOptions,
+  limit: number,
+): Promise<string[]> {
+  if (!expert.family.length && !expert.industryCodes.length) return [];
+  const codes = textArray(expert.disciplineCodes);
+  const family = textArray(expert.family);
+  const industries = textArray(expert.industryCodes);
+  const filters: Prisma.Sql[] = [];
+  for (const term of searchTerms(options.q)) filters.push(Prisma.sql`AND n."searchText" LIKE ${`%${likeEscape(term)}%`}`);
+  if (options.provinceCode) filters.push(Prisma.sql`AND n."provinceCode" = ${options.provinceCode}`);
+  if (options.form) {
+    filters.push(Prisma.sql`AND EXISTS (SELECT 1 FROM "NeedMenuItem" nm JOIN "ServiceMenuItem" mi ON mi."id" = nm."menuItemId"
+                                         WHERE nm."needId" = n."id" AND mi."form" = ${options.form}::"ServiceForm")`);
+  }
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT n."id" FROM "Need" n
+     WHERE n."state" = 'OPEN'
+       AND (n."disciplineCodes" && ${family} OR n."industryCodes" && ${industries})
+       AND NOT EXISTS (SELECT 1 FROM "Match" m WHERE m."needId" = n."id" AND m."expertId" = ${expert.id} AND m."state" = 'DECLINED')
+       ${filters.length ? Prisma.join(filters, " ") : Prisma.empty}
+     ORDER BY
+       3 * (n."disciplineCodes" && ${codes})::int
+       + (n."disciplineCodes" && ${family})::int
+       + (n."industryCodes" && ${industries})::int
+       + (n."provinceCode" = ${expert.provinceCode})::int DESC,
+       n."createdAt" DESC, n."id"
+     LIMIT ${limit}`;
+  return rows.map((r) => r.id);
+}
+
+// Segmenting a need's text is the costly part of its facts; OPEN needs change rarely, so keep vectors per version.
+const TEXT_CACHE_MAX = 5000;
+const textCache = new Map<string, TermVector>();
+
+function needText(key: string, texts: string[]): TermVector {
+  const hit = textCache.get(key);
+  if (hit) return hit;
+  const vector = termVector(texts);
+  if (textCache.size >= TEXT_CACHE_MAX) textCache.delete(textCache.keys().next().value as string);
+  textCache.set(key, vector);
+  return vector;
+}
+
+/** The facts of several needs at once (lib/matching/facts loads one). */
+export async function loadNeedFactsMany(tx: Tx, ids: string[]): Promise<NeedFacts[]> {
+  if (!ids.length) return [];
+  const rows = await tx.need.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true, unitId: true, title: true, bottleneck: true, expectedOutcome: true, disciplineCodes: true, industryCodes: true,
+      regionCode: true, delivery: true, windowStart: true, windowEnd: true, version: true, updatedAt: true,
+      region: { select: { zone: true } }, menuItems: { select: { menuItem: { select: { form: true } } } },
+    },
+  });
+  return rows.map((n) => ({
+    id: n.id, unitId: n.unitId, disciplineCodes: n.disciplineCodes, industryCodes: n.industryCodes,
+    forms: [...new Set(n.menuItems.map((m) => m.menuItem.form))], regionCode: n.regionCode, zone: n.region.zone,
+    delivery: n.delivery, window: n.windowStart && n.windowEnd ? { start: n.windowStart, end: n.windowEnd } : null,
+    text: needText(`${n.id}:${n.version}:${n.updatedAt.getTime()}`, [n.title, n.bottleneck, n.expectedOutcome]),
+  }));
+}
+
+/**
+ * OPEN needs recommended for an expert, best first, one page at a time; null when the expert does not exist.
+ * Needs the expert declined are never listed; needs they were invited to or applied for are (the page shows the state).
+ */
+export async function recommendNeeds(tx: Tx, expertId: string, options: NeedsForExpertOptions = {}): Promise<NeedsForExpert | null> {
+  const profile = await tx.expertProfile.findUnique({
+    where: { id: expertId }, select: { id: true, disciplineCodes: true, industryCodes: true, provinceCode: true },
+  });
+  if (!profile) return null;
+  const page = Math.max(1, Math.floor(options.page ?? 1));
+  const pageSize = Math.min(100, Math.max(1, Math.floor(options.pageSize ?? 20)));
+  const tables = await codeTables(tx);
+  const ids = await candidateNeedIds(
+    tx, { ...profile, family: disciplineFamily(profile.disciplineCodes, tables) }, options, options.candidates ?? 500,
+  );
+  const [[expert], needs, weights] = await Promise.all([
+    loadExpertFacts(tx, [expertId], ids),
+    loadNeedFactsMany(tx, ids),
+    options.weights ?? loadWeights(tx),
+  ]);
+  if (!expert) return null;
+  const names = await nameBook(tx, tables, [expert.regionCode ?? "", ...needs.map((n) => n.regionCode ?? "")]);
+  const scorer = { weights, names, disciplineParent: tables.disciplineParent, industryParent: tables.industryParent };
+
+  // The same checks, in the same order, as the first two of hardFilter.
+  const blocked: NeedsForExpert["blocked"] = !expert.matchable ? "UNMATCHABLE" : expert.activeEngagements >= expert.maxConcurrent ? "AT_CAPACITY" : null;
+  // Pair filters are checked as if the expert had a free place, so that a busy expert still sees where they fit.
+  const free: ExpertFacts = { ...expert, matchable: true, activeEngagements: Math.min(expert.activeEngagements, expert.maxConcurrent - 1) };
+  const filtered: Partial<Record<HardFilter, number>> = {};
+  const scored: NeedRecommendation[] = [];
+  // Without a block this is exactly scorePair (hard filters, then the weighted parts).
+  for (const need of needs) {
+    const f = hardFilter(need, free);
+    if (f) {
+      filtered[f] = (filtered[f] ?? 0) + 1;
+      continue;
+    }
+    scored.push({ needId: need.id, ...combine(scoreParts(need, expert, scorer), weights) });
+  }
+  scored.sort((a, b) => b.score - a.score || a.needId.localeCompare(b.needId));
+  return {
+    rows: scored.slice((page - 1) * pageSize, page * pageSize),
+    total: scored.length,
+    page,
+    pageSize,
+    filtered,
+    candidates: ids.length,
+    blocked,
+  };
+}
