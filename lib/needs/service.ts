@@ -5,7 +5,7 @@ import type { ResourceScope } from "@/lib/auth/permissions";
 import { NEED_STATE_LABEL } from "@/lib/labels";
 import { allocateNeedCodes } from "@/lib/needs/code";
 import type { NeedFormInput } from "@/lib/needs/schemas";
-import { EDITABLE_STATES, NEED_STEPS, nextState, type NeedStep } from "@/lib/needs/workflow";
+import { EDITABLE_STATES, nextState, stepRule, type NeedServiceStep, type NeedStep } from "@/lib/needs/workflow";
 import { notify, staffIds } from "@/lib/notifications/send";
 
 // Rules and state changes of needs. Every function takes the caller's transaction; the caller has already checked
@@ -124,7 +124,7 @@ export async function updateNeed(tx: Tx, unit: OrderingUnit, needId: string, ver
   return { id: needId, version: version + 1 };
 }
 
-export type StepInput = { needId: string; step: NeedStep; actorId: string; version?: number; comment?: string | null; now?: Date };
+export type StepInput = { needId: string; step: NeedStep | NeedServiceStep; actorId: string; version?: number; comment?: string | null; now?: Date };
 
 /**
  * One workflow step (submit, approve, return, reject, withdraw): a conditional update on the state (and the version
@@ -138,7 +138,7 @@ export async function stepNeed(tx: Tx, { needId, step, actorId, version, comment
   if (!need) throw notFound("需求");
   const to = nextState(step, need.state);
   if (version !== undefined && version !== need.version) throw conflict("该需求已被他人处理或修改，请刷新后重试");
-  const rule = NEED_STEPS[step];
+  const rule = stepRule(step);
   const reason = comment?.trim() || null;
   const review = step === "approve" || step === "return" || step === "reject";
   const { count } = await tx.need.updateMany({

@@ -11,10 +11,10 @@ test("public pages pass the accessibility rules", async ({ page }) => {
 });
 
 const CONSOLES: [string, string[]][] = [
-  ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports"]],
-  ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports"]],
-  ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports"]],
-  ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs"]],
+  ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports", "/engagements"]],
+  ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports", "/engagements"]],
+  ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports", "/engagements"]],
+  ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements"]],
   ["base", ["/base"]],
   ["enterprise", ["/enterprise"]],
 ];

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { toneOf } from "@/components/dashboard/state-tone";
+import { TeamPanel } from "@/components/engagements/team-panel";
 import { NeedMatchesCard } from "@/components/matches/need-matches-card";
 import { NeedAttachments } from "@/components/needs/need-attachments";
 import { ReviewNeedForm, UnitNeedActions } from "@/components/needs/need-actions";
@@ -90,6 +91,7 @@ export default async function NeedDetailPage({ params }: { params: Promise<{ id:
             />
           </Card>
           <NeedMatchesCard needId={need.id} />
+          <TeamPanel user={user} needId={need.id} />
         </div>
         <div className="space-y-6">
           {unitActs && (

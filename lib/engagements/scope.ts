@@ -1,0 +1,47 @@
+import type { Tx } from "@/lib/db";
+import { listScope, PERMISSIONS, type Operation } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/roles";
+import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EngagementState } from "@/lib/generated/prisma/enums";
+import { matchScope, type MatchScope } from "@/lib/matches/scope";
+import type { Party } from "@/lib/engagements/workflow";
+
+// An engagement sits where its match sits: the need's province, the need's unit and the expert's account.
+
+export type EngagementScope = MatchScope & { engagementId: string; engagementState: EngagementState; engagementVersion: number };
+
+export async function engagementScope(tx: Tx, engagementId: string): Promise<EngagementScope> {
+  const e = await tx.engagement.findUnique({ where: { id: engagementId }, select: { matchId: true, state: true, version: true } });
+  if (!e) throw notFound("服务项目");
+  return { ...(await matchScope(tx, e.matchId)), engagementId, engagementState: e.state, engagementVersion: e.version };
+}
+
+/**
+ * The side the user acts for under `operation` over this scope: the expert themself (self grant), the need's unit
+ * (unit grant) or the need's province (province grant); null when none. An account both the expert and a user of
+ * the unit (which the matching filters keep from happening) acts as the expert.
+ */
+export function partyOf(
+  user: Pick<SessionUser, "id" | "roles">,
+  operation: Operation,
+  scope: { provinceCode?: string | null; organizationId?: string | null; ownerUserId?: string | null },
+): Party | null {
+  const scopes = user.roles.map((g) => ({ grant: g, scope: PERMISSIONS[g.role]?.[operation] }));
+  if (scopes.some((s) => s.scope === "self" && !!scope.ownerUserId && scope.ownerUserId === user.id)) return "EXPERT";
+  if (scopes.some((s) => s.scope === "unit" && !!s.grant.organizationId && s.grant.organizationId === scope.organizationId)) return "UNIT";
+  if (scopes.some((s) => s.scope === "province" && !!s.grant.provinceCode && s.grant.provinceCode === scope.provinceCode)) return "PROVINCE";
+  return null;
+}
+
+/** The engagements a user may read (engagement.read): all, their province's, their unit's or their own; null for none. */
+export function readableEngagementsWhere(user: Pick<SessionUser, "id" | "roles">): Prisma.EngagementWhereInput | null {
+  const scope = listScope(user, "engagement.read");
+  if (!scope) return null;
+  if (scope.all) return {};
+  const or: Prisma.EngagementWhereInput[] = [];
+  if (scope.provinceCodes.length) or.push({ need: { provinceCode: { in: scope.provinceCodes } } });
+  if (scope.organizationIds.length) or.push({ need: { unitId: { in: scope.organizationIds } } });
+  if (scope.userId) or.push({ expert: { userId: scope.userId } });
+  return or.length ? { OR: or } : null;
+}
