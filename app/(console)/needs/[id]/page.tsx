@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NeedMenuList, NeedProblem } from "@/components/needs/need-content";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { TeamPanel } from "@/components/engagements/team-panel";
@@ -12,7 +13,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { DELIVERY_MODE_LABEL, NEED_STATE_LABEL, SERVICE_FORM_LABEL, URGENCY_LABEL } from "@/lib/labels";
+import { DELIVERY_MODE_LABEL, NEED_STATE_LABEL, URGENCY_LABEL } from "@/lib/labels";
 import { needDetail } from "@/lib/needs/queries";
 import { PRIORITY_FLAGS, PRIORITY_LABEL } from "@/lib/needs/schemas";
 
@@ -61,27 +62,10 @@ export default async function NeedDetailPage({ params }: { params: Promise<{ id:
                 { label: "优先支持方向", value: priorities.length ? priorities.join("、") : "—" },
               ]}
             />
-            <div className="mt-4 space-y-3 text-sm">
-              <div>
-                <h3 className="text-xs text-slate-600">面临的瓶颈问题</h3>
-                <p className="mt-0.5 whitespace-pre-wrap text-slate-900">{need.bottleneck}</p>
-              </div>
-              <div>
-                <h3 className="text-xs text-slate-600">预期成效</h3>
-                <p className="mt-0.5 whitespace-pre-wrap text-slate-900">{need.expectedOutcome || "—"}</p>
-              </div>
-            </div>
+            <NeedProblem bottleneck={need.bottleneck} expectedOutcome={need.expectedOutcome} />
           </Card>
           <Card title="所点服务项目">
-            <ul className="space-y-3">
-              {need.menu.map((m) => (
-                <li key={m.id} className="text-sm">
-                  <span className="font-medium text-slate-800">{m.name}</span>
-                  <span className="ml-2 text-xs text-slate-600">{SERVICE_FORM_LABEL[m.form]} · 约 {m.typicalDurationDays} 天 · {DELIVERY_MODE_LABEL[m.delivery]}</span>
-                  <p className="text-slate-600">{m.description}</p>
-                </li>
-              ))}
-            </ul>
+            <NeedMenuList items={need.menu} />
           </Card>
           <Card title="附件">
             <NeedAttachments

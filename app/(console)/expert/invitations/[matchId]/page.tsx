@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { NeedMenuList, NeedProblem } from "@/components/needs/need-content";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { RespondForm } from "@/components/matches/match-actions";
@@ -11,7 +12,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { DELIVERY_MODE_LABEL, MATCH_SOURCE_LABEL, MATCH_STATE_LABEL, NEED_STATE_LABEL, SERVICE_FORM_LABEL } from "@/lib/labels";
+import { DELIVERY_MODE_LABEL, MATCH_SOURCE_LABEL, MATCH_STATE_LABEL, NEED_STATE_LABEL } from "@/lib/labels";
 import { invitationDetail } from "@/lib/matches/queries";
 import { PRIORITY_FLAGS, PRIORITY_LABEL } from "@/lib/needs/schemas";
 
@@ -68,27 +69,10 @@ export default async function InvitationDetailPage({ params }: { params: Promise
                 { label: "优先支持方向", value: priorities.length ? priorities.join("、") : "—" },
               ]}
             />
-            <div className="mt-4 space-y-3 text-sm">
-              <div>
-                <h3 className="text-xs text-slate-600">面临的瓶颈问题</h3>
-                <p className="mt-0.5 whitespace-pre-wrap text-slate-900">{n.bottleneck}</p>
-              </div>
-              <div>
-                <h3 className="text-xs text-slate-600">预期成效</h3>
-                <p className="mt-0.5 whitespace-pre-wrap text-slate-900">{n.expectedOutcome || "—"}</p>
-              </div>
-            </div>
+            <NeedProblem bottleneck={n.bottleneck} expectedOutcome={n.expectedOutcome} />
           </Card>
           <Card title="所点服务项目">
-            <ul className="space-y-3">
-              {n.menuDetails.map((item) => (
-                <li key={item.id} className="text-sm">
-                  <span className="font-medium text-slate-800">{item.name}</span>
-                  <span className="ml-2 text-xs text-slate-600">{SERVICE_FORM_LABEL[item.form]} · 约 {item.typicalDurationDays} 天 · {DELIVERY_MODE_LABEL[item.delivery]}</span>
-                  <p className="text-slate-600">{item.description}</p>
-                </li>
-              ))}
-            </ul>
+            <NeedMenuList items={n.menuDetails} />
           </Card>
           <Card title="附件">
             {m.attachments === null ? (
