@@ -81,7 +81,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /** Take a need step when the need's state allows it (the need is locked by the caller); otherwise nothing. */
-async function advanceNeed(tx: Tx, need: NeedRow, step: NeedServiceStep, actorId: string, comment: string | null, now: Date) {
+async function advanceNeed(tx: Tx, need: NeedRow, step: NeedServiceStep, actorId: string | null, comment: string | null, now: Date) {
   if (!canNeedStep(step, need.state)) return null;
   const r = await stepNeed(tx, { needId: need.id, step, actorId, comment, now });
   need.state = r.to;
@@ -93,7 +93,7 @@ async function advanceNeed(tx: Tx, need: NeedRow, step: NeedServiceStep, actorId
  * (no engagement open, no invitation or acceptance pending), the need is completed if some engagement closed, and
  * goes back to matching if every one was cancelled. Exported for the match steps that end a pending match.
  */
-export async function settleNeed(tx: Tx, needId: string, actorId: string, now = new Date(), locked?: NeedRow) {
+export async function settleNeed(tx: Tx, needId: string, actorId: string | null, now = new Date(), locked?: NeedRow) {
   const need = locked ?? (await lockNeed(tx, needId));
   const pendingMatch: MatchState[] = ["INVITED", "ACCEPTED"];
   const [live, closed, pending] = await Promise.all([

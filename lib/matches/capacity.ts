@@ -37,6 +37,9 @@ export async function holdSeat(tx: Tx, needId: string): Promise<void> {
   const locked = await tx.$queryRaw<{ wanted: number }[]>`SELECT "expertsWanted" AS wanted FROM "Need" WHERE "id" = ${needId} FOR UPDATE`;
   if (!locked.length) return;
   const wanted = locked[0].wanted;
-  const held = await tx.match.count({ where: { needId, state: { in: [...PLACE_HOLDING] } } });
+  // A confirmed expert whose engagement was cancelled no longer fills a seat.
+  const held = await tx.match.count({
+    where: { needId, state: { in: [...PLACE_HOLDING] }, NOT: { engagement: { state: "CANCELLED" } } },
+  });
   if (held >= wanted) throw conflict(`该需求计划邀请 ${wanted} 位专家，名额已满；如需更换，请先撤回一位`);
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { ActionContext, ActionDefinition } from "@/lib/actions/pipeline";
 import { canRead, SCOPE_SELECT } from "@/lib/experts/scope";
+import { settleNeed } from "@/lib/engagements/service";
 import { forbidden, notFound } from "@/lib/errors";
 import type { MatchState } from "@/lib/generated/prisma/enums";
 import {
@@ -81,6 +82,8 @@ async function runStep(
       before: { state: r.from }, after: { state: r.to, reason, offeredHours: extra.offeredHours ?? null },
     });
     await notifyStep(tx, r, reason);
+    // A pending match that ends may leave nothing in progress: the need then completes or goes back to matching.
+    if (r.to === "DECLINED" || r.to === "WITHDRAWN") await settleNeed(tx, r.needId, ctx.user.id);
     return { state: r.to };
   });
 }

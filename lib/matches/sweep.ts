@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/log";
+import { settleNeed } from "@/lib/engagements/service";
 import { AppError } from "@/lib/errors";
 import { notifyStep, stepMatch } from "@/lib/matches/service";
 import { notify } from "@/lib/notifications/send";
@@ -28,6 +29,7 @@ export async function sweepInvitations(client: Tx = db, now = new Date(), scope:
           summary: "邀请超过答复期限，自动失效并释放名额", before: { state: r.from }, after: { state: r.to },
         });
         await notifyStep(tx, r);
+        await settleNeed(tx, r.needId, null, now);
       });
       expired++;
     } catch (err) {

@@ -124,7 +124,7 @@ export async function updateNeed(tx: Tx, unit: OrderingUnit, needId: string, ver
   return { id: needId, version: version + 1 };
 }
 
-export type StepInput = { needId: string; step: NeedStep | NeedServiceStep; actorId: string; version?: number; comment?: string | null; now?: Date };
+export type StepInput = { needId: string; step: NeedStep | NeedServiceStep; actorId: string | null; version?: number; comment?: string | null; now?: Date };
 
 /**
  * One workflow step (submit, approve, return, reject, withdraw): a conditional update on the state (and the version

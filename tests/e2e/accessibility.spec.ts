@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { expectAccessible, login } from "./support";
 
 // WCAG 2.1 A/AA rules on every console and public page (the feature specs check the pages of their journeys).
+// A console has up to a dozen pages, each analysed in full: allow more than the default minute.
+test.describe.configure({ timeout: 180_000 });
 
 test("public pages pass the accessibility rules", async ({ page }) => {
   await expectAccessible(page, "/");

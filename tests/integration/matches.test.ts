@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import {
   applyNeedOp, assignExpertOp, decideApplicationOp, inviteExpertOp, respondMatchOp, withdrawMatchOp,
 } from "@/lib/matches/operations";
+import { cancelOp, decideTeamOp } from "@/lib/engagements/operations";
 import { stepMatch } from "@/lib/matches/service";
 import { sweepInvitations } from "@/lib/matches/sweep";
 import { createExpert, createNeed, createOrganization, createUser } from "@/prisma/seed/factories";
@@ -249,6 +250,45 @@ describe("invitation deadlines", () => {
     expect((await auditRows({ entityId: m.id, operation: "match.expire" })).length).toBe(1);
     const told = await db.notification.findMany({ where: { userId: provinceSc.id, title: { startsWith: "邀请超期未答复" } } });
     expect(told.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("the need follows its matches", () => {
+  const accepted = async (needId: string, e: { id: string; user: SessionUser }) => {
+    const m = await invited(needId, e.id);
+    const r = await executeAction(respondMatchOp, e.user, meta, { matchId: m.id, version: m.version, decision: "accept" });
+    if (!r.ok) throw new Error(r.error);
+    return (await matchOf(needId, e.id))!;
+  };
+
+  it("a confirmed expert whose engagement was cancelled gives the need's seat back", async () => {
+    const needId = await openNeed({ expertsWanted: 1 });
+    const e = await expert();
+    const m = await accepted(needId, e);
+    expect((await executeAction(decideTeamOp, unitUser, meta, { matchId: m.id, decision: "confirm", reason: "" })).ok).toBe(true);
+    const other = await expert();
+    const full = await executeAction(inviteExpertOp, provinceSc, meta, { needId, expertId: other.id });
+    expect(!full.ok && full.error).toContain("名额已满");
+    const engagement = await db.engagement.findUniqueOrThrow({ where: { matchId: m.id } });
+    const cancelled = await executeAction(cancelOp, provinceSc, meta, { engagementId: engagement.id, reason: "专家因病无法继续服务" });
+    expect(cancelled.ok).toBe(true);
+    expect(await places(e.id)).toBe(0);
+    expect((await executeAction(inviteExpertOp, provinceSc, meta, { needId, expertId: other.id })).ok).toBe(true);
+  });
+
+  it("when the last pending invitation is declined after the team's service closed, the need completes", async () => {
+    const needId = await openNeed({ expertsWanted: 2 });
+    const first = await expert();
+    const m = await accepted(needId, first);
+    await executeAction(decideTeamOp, unitUser, meta, { matchId: m.id, decision: "confirm", reason: "" });
+    // Close the first engagement directly (its own lifecycle is tested in engagements.test.ts).
+    await db.engagement.updateMany({ where: { matchId: m.id }, data: { state: "CLOSED", closedAt: new Date() } });
+    const second = await expert();
+    const pending = await invited(needId, second.id);
+    expect((await db.need.findUniqueOrThrow({ where: { id: needId } })).state).toBe("MATCHED");
+    const r = await executeAction(respondMatchOp, second.user, meta, { matchId: pending.id, version: pending.version, decision: "decline", reason: "时间冲突" });
+    expect(r.ok).toBe(true);
+    expect((await db.need.findUniqueOrThrow({ where: { id: needId } })).state).toBe("COMPLETED");
   });
 });
 
