@@ -54,6 +54,8 @@ test("confirm the team, agree the plan, log and confirm service, finish, rate bo
   await page.getByRole("button", { name: `确认 ${expertName} 加入团队` }).click();
   await page.getByRole("form", { name: `确认 ${expertName}` }).getByRole("button", { name: "确认" }).click();
   await page.getByRole("link", { name: new RegExp(`^查看服务项目\\s*：${expertName}$`) }).click();
+  // The need's page has the same heading: wait for the engagement's address first.
+  await expect(page).toHaveURL(/\/engagements\/\w+$/);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("制定工作方案", { exact: true }).first()).toBeVisible();
   const url = page.url();

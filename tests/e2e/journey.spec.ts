@@ -89,6 +89,8 @@ test("order → approve → batch proposal and invitation → accept → team �
   await page.getByRole("button", { name: `确认 ${EXPERT} 加入团队` }).click();
   await page.getByRole("form", { name: `确认 ${EXPERT}` }).getByRole("button", { name: "确认" }).click();
   await page.getByRole("link", { name: new RegExp(`^查看服务项目\\s*：${EXPERT}$`) }).click();
+  // The need's page has the same heading: wait for the engagement's address first.
+  await expect(page).toHaveURL(/\/engagements\/\w+$/);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   const engagementUrl = page.url();
 
