@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_INVITE_WORKING_DAYS } from "@/lib/match-settings/schemas";
-import { DEFAULT_WEIGHTS, SCORE_PARTS, type ScorePart, type Weights } from "@/lib/matching/weights";
+import { DEFAULT_WEIGHTS, SCORE_PARTS, weightsOver, type ScorePart, type Weights } from "@/lib/matching/weights";
 
 // One settings row ("default"), created on the first save. Saves are version-checked, so of two ministry users
 // saving at once exactly one wins and the other is asked to reload.
@@ -11,11 +11,6 @@ export const SETTINGS_ID = "default";
 
 export type MatchingSettingsValues = { weights: Weights; inviteWorkingDays: number };
 
-/** Saved weights over the defaults (a part missing from the row takes its default). */
-export function mergeWeights(saved: unknown): Weights {
-  const s = (saved && typeof saved === "object" ? saved : {}) as Partial<Record<string, unknown>>;
-  return Object.fromEntries(SCORE_PARTS.map((p) => [p, typeof s[p] === "number" ? s[p] : DEFAULT_WEIGHTS[p]])) as Weights;
-}
 
 export const DEFAULT_SETTINGS: MatchingSettingsValues = { weights: { ...DEFAULT_WEIGHTS }, inviteWorkingDays: DEFAULT_INVITE_WORKING_DAYS };
 
@@ -25,7 +20,7 @@ export async function readSettings(tx: Tx) {
     select: { weights: true, inviteWorkingDays: true, version: true, updatedAt: true, updatedById: true },
   });
   return {
-    weights: mergeWeights(row?.weights),
+    weights: weightsOver(row?.weights),
     inviteWorkingDays: row?.inviteWorkingDays ?? DEFAULT_INVITE_WORKING_DAYS,
     version: row?.version ?? 0,
     updatedAt: row?.updatedAt ?? null,

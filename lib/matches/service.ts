@@ -3,6 +3,7 @@ import { workingDaysDeadline } from "@/lib/calendar/working-days";
 import { conflict, invalidInput, invalidTransition, notFound } from "@/lib/errors";
 import type { MatchSource, MatchState, NeedState, Prisma } from "@/lib/generated/prisma/client";
 import { NEED_STATE_LABEL } from "@/lib/labels";
+import { readSettings } from "@/lib/match-settings/service";
 import { holdSeat, movePlace } from "@/lib/matches/capacity";
 import { MATCH_STEPS, nextMatchState, placeDelta, type MatchStep } from "@/lib/matches/workflow";
 import { loadExpertFacts, loadNeedFacts } from "@/lib/matching/facts";
@@ -42,12 +43,6 @@ async function expertUser(tx: Tx, expertId: string) {
   const e = await tx.expertProfile.findUnique({ where: { id: expertId }, select: { userId: true, name: true } });
   if (!e) throw notFound("专家");
   return e;
-}
-
-/** The invitation deadline in working days, as the ministry set it (default 5). */
-export async function inviteWorkingDays(tx: Tx): Promise<number> {
-  const row = await tx.matchingSettings.findUnique({ where: { id: "default" }, select: { inviteWorkingDays: true } });
-  return row?.inviteWorkingDays ?? 5;
 }
 
 const reopened = {
@@ -109,7 +104,7 @@ export async function inviteExpert(tx: Tx, input: InviteInput) {
   if (input.source === "PROVINCE" && !input.assignReason?.trim()) throw invalidInput({ reason: ["请填写指派理由"] });
   const scored = await scoreOne(tx, input.needId, input.expertId);
   await holdSeat(tx, input.needId);
-  const respondBy = workingDaysDeadline(now, await inviteWorkingDays(tx));
+  const respondBy = workingDaysDeadline(now, (await readSettings(tx)).inviteWorkingDays);
   const { matchId, from } = await openMatch(tx, input.needId, input.expertId, "invite", {
     source: input.source, score: scored.score, scoreParts: scored.parts, explanation: scored.explanation,
     assignReason: input.source === "PROVINCE" ? input.assignReason!.trim() : null,

@@ -4,15 +4,14 @@ import { codeTables, disciplineFamily, nameBook } from "@/lib/matching/reference
 import { candidateExpertIds, type Visibility } from "@/lib/matching/retrieval";
 import { scorePair, type HardFilter, type Scored } from "@/lib/matching/score";
 import { topTerms } from "@/lib/matching/text";
-import { DEFAULT_WEIGHTS, SCORE_PARTS, type Weights } from "@/lib/matching/weights";
+import { weightsOver, type Weights } from "@/lib/matching/weights";
 
 export type Recommendation = Scored & { expertId: string };
 
 /** The ministry's weights, or the defaults when none are saved. */
 export async function loadWeights(tx: Tx): Promise<Weights> {
   const row = await tx.matchingSettings.findUnique({ where: { id: "default" }, select: { weights: true } });
-  const saved = (row?.weights ?? {}) as Partial<Weights>;
-  return Object.fromEntries(SCORE_PARTS.map((p) => [p, typeof saved[p] === "number" ? saved[p] : DEFAULT_WEIGHTS[p]])) as Weights;
+  return weightsOver(row?.weights);
 }
 
 /**

@@ -18,6 +18,12 @@ export const DEFAULT_WEIGHTS: Weights = {
   discipline: 25, industry: 8, text: 25, form: 8, region: 10, availability: 6, load: 5, talent: 5, feedback: 5, library: 3,
 };
 
+/** Saved weights over the defaults (a part missing or malformed in the saved value takes its default). */
+export function weightsOver(saved: unknown): Weights {
+  const s = (saved && typeof saved === "object" ? saved : {}) as Partial<Record<string, unknown>>;
+  return Object.fromEntries(SCORE_PARTS.map((p) => [p, typeof s[p] === "number" ? s[p] : DEFAULT_WEIGHTS[p]])) as Weights;
+}
+
 const weightField = z.coerce.number({ error: "请输入数字" }).min(0, "不能为负数").max(100, "不超过 100");
 
 export const weightsSchema = z
