@@ -63,7 +63,10 @@ test("order → approve → batch proposal and invitation → accept → team �
   await page.goto(`/matching/batch/proposal?addTo=${needId}&expertQ=${encodeURIComponent(EXPERT)}`);
   const group = page.getByRole("region", { name: title });
   const sendBox = group.getByRole("checkbox", { name: `发送邀请：${EXPERT}（需求 ${code}）` });
-  if (!(await sendBox.count())) {
+  // The search result says whether the solver already proposed him (count() does not wait for the page).
+  const found = page.getByRole("list", { name: `需求 ${code} 的候选专家` }).getByRole("listitem").filter({ hasText: EXPERT });
+  await expect(found).toBeVisible();
+  if (!(await found.getByText("已在方案中").count())) {
     await group.getByRole("button", { name: `列入方案：${EXPERT}` }).click();
     await expect(sendBox).toBeVisible();
   }
