@@ -46,7 +46,10 @@ let acceptedUrl = "";
 test("the province sees recommendations with their reasons and invites from them", async ({ page }) => {
   await signInAs(page, "sichuan");
   await page.goto("/needs?state=OPEN");
+  // The list streams in after the console's loading state: wait for its first row before reading the titles.
+  await expect(page).toHaveURL(/\/needs\?state=OPEN$/);
   const links = page.getByRole("table").getByRole("link");
+  await expect(links.first()).toBeVisible();
   const titles = (await links.allTextContents()).map((t) => t.trim()).filter(Boolean);
   expect(titles.length).toBeGreaterThan(0);
   let invited = false;
