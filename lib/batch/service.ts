@@ -5,7 +5,7 @@ import { diffProposal, employerKey, generatorMayPropose, quotasOf, summarise, ty
 import { INVITABLE_NEED_STATES, proposeExpert } from "@/lib/matches/service";
 import { PLACE_HOLDING } from "@/lib/matches/workflow";
 import { assign, greedyAssign, type AssignEdge, type AssignExpert, type AssignNeed } from "@/lib/matching/assign";
-import { loadWeights, recommendExperts } from "@/lib/matching/recommend";
+import { loadWeights, recommendForNeeds } from "@/lib/matching/recommend";
 
 // Batch assignment for a province: a set of needs in its queue, candidates from the matching engine, the exact
 // assignment (lib/matching/assign) saved as PROPOSED matches (source BATCH) for the province to edit, and the
@@ -31,19 +31,6 @@ export async function queueNeeds(tx: Tx, ids: string[]): Promise<{ ready: BatchN
     else ready.push({ id: r.id, code: r.code, title: r.title, provinceCode: r.provinceCode, seats });
   }
   return { ready, notReady };
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 export type ProposedPair = { needId: string; expertId: string; score: number; parts: Record<string, number>; explanation: string };
@@ -74,13 +61,13 @@ export async function buildProposal(
   const blockedPerNeed = new Map<string, number>();
   for (const m of existing) if (!generatorMayPropose(m.state)) blockedPerNeed.set(m.needId, (blockedPerNeed.get(m.needId) ?? 0) + 1);
 
-  // A few needs at a time: each recommendation is a handful of indexed queries.
-  const lists = await mapLimit(needs, 4, (n) =>
-    recommendExperts(tx, n.id, { all: false, provinceCode }, { limit: perNeed + (blockedPerNeed.get(n.id) ?? 0), weights }));
+  // The engine's batch path: needs, weights and reference data loaded once, each need retrieved through indexes.
+  const mostBlocked = Math.max(0, ...blockedPerNeed.values());
+  const lists = await recommendForNeeds(tx, needIds, { all: false, provinceCode }, { limit: perNeed + mostBlocked, weights });
   const edges: (AssignEdge & ProposedPair)[] = [];
   const candidates = new Map<string, number>();
-  needs.forEach((n, i) => {
-    const recs = (lists[i]?.recommendations ?? []).filter((r) => !blocked.has(`${n.id}|${r.expertId}`)).slice(0, perNeed);
+  needs.forEach((n) => {
+    const recs = (lists.get(n.id)?.recommendations ?? []).filter((r) => !blocked.has(`${n.id}|${r.expertId}`)).slice(0, perNeed);
     candidates.set(n.id, recs.length);
     for (const r of recs) edges.push({ needId: n.id, expertId: r.expertId, score: r.score, parts: r.parts, explanation: r.explanation });
   });

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { conflict, invalidInput, invalidTransition, notFound } from "@/lib/errors";
+import { computeExpertTerms } from "@/lib/matching/terms";
 import { notify, staffIds } from "@/lib/notifications/send";
 import type { CreateExpertInput, ProfileInput, RegisterInput, UpdateProfileInput } from "@/lib/experts/schemas";
 
@@ -94,6 +95,7 @@ export async function registerExpert(tx: Tx, input: RegisterInput, passwordHash:
     },
     select: { id: true, provinceCode: true },
   });
+  await computeExpertTerms(tx, expert.id);
   await notify(tx, await staffIds(tx, "PROVINCE_ADMIN", { provinceCode: region.provinceCode }), {
     title: `新的专家注册待审核：${input.name}`,
     body: `${input.name}（${input.employer}）在平台自助注册，请审核。`,
@@ -119,7 +121,7 @@ export async function createExpertProfile(tx: Tx, input: CreateExpertInput, pass
     await tx.roleAssignment.create({ data: { userId: user.id, role: "EXPERT" } });
     userId = user.id;
   }
-  return tx.expertProfile.create({
+  const expert = await tx.expertProfile.create({
     data: {
       userId, name: input.name, gender: input.gender, birthYear: input.birthYear, employer: input.employer,
       title: input.title, disciplineCodes: input.disciplineCodes, industryCodes: input.industryCodes,
@@ -131,6 +133,8 @@ export async function createExpertProfile(tx: Tx, input: CreateExpertInput, pass
     },
     select: { id: true, provinceCode: true, userId: true },
   });
+  await computeExpertTerms(tx, expert.id);
+  return expert;
 }
 
 /** Changed field names, for the audit row; personal data is named but never written to the log. */
@@ -162,6 +166,7 @@ export async function updateProfile(tx: Tx, input: UpdateProfileInput, opts: { b
     data: { ...data, version: { increment: 1 }, ...(opts.bySelf ? { lastConfirmedAt: now } : {}) },
   });
   if (!count) throw conflict("该专家档案已被他人修改，请刷新页面后重新编辑");
+  await computeExpertTerms(tx, input.expertId);
   const loggable = (fields: Record<string, unknown>) =>
     Object.fromEntries(changed.filter((k) => !(PERSONAL as readonly string[]).includes(k)).map((k) => [k, fields[k] as Prisma.InputJsonValue]));
   return {
@@ -211,10 +216,12 @@ export async function rejectRegistration(tx: Tx, expertId: string, reason: strin
 export type AchievementData = { kind: Prisma.ExpertAchievementCreateInput["kind"]; title: string; abstract: string; year?: number };
 
 export async function addAchievement(tx: Tx, expertId: string, a: AchievementData) {
-  return tx.expertAchievement.create({
+  const created = await tx.expertAchievement.create({
     data: { expertId, kind: a.kind, title: a.title, abstract: a.abstract, year: a.year ?? null },
     select: { id: true },
   });
+  await computeExpertTerms(tx, expertId);
+  return created;
 }
 
 export async function updateAchievement(tx: Tx, expertId: string, achievementId: string, a: AchievementData) {
@@ -223,11 +230,13 @@ export async function updateAchievement(tx: Tx, expertId: string, achievementId:
     data: { kind: a.kind, title: a.title, abstract: a.abstract, year: a.year ?? null },
   });
   if (!count) throw notFound("成果");
+  await computeExpertTerms(tx, expertId);
 }
 
 export async function removeAchievement(tx: Tx, expertId: string, achievementId: string) {
   const { count } = await tx.expertAchievement.deleteMany({ where: { id: achievementId, expertId } });
   if (!count) throw notFound("成果");
+  await computeExpertTerms(tx, expertId);
 }
 
 export async function addAvailability(tx: Tx, expertId: string, a: { kind: "AVAILABLE" | "BLACKOUT"; startsOn: string; endsOn: string; note?: string }) {

@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { AppError, conflict } from "@/lib/errors";
+import { refreshAllMatchTerms } from "@/lib/matching/terms";
 import { allocateNeedCodes } from "@/lib/needs/code";
 import { readSpreadsheet } from "@/lib/import/read";
 import type { ExpertRecord, NeedRecord } from "@/lib/import/records";
@@ -154,7 +155,7 @@ export async function commitImportJob(job: JobForCommit, actorId: string, audit:
   const parsed: unknown = payload ? JSON.parse(payload) : [];
   const rows = (Array.isArray(parsed) ? parsed : []) as unknown[];
   try {
-    return await db.$transaction(async (tx) => {
+    const result = await db.$transaction(async (tx) => {
       for (let start = 0; start < rows.length; start += chunkSize) {
         const chunk = rows.slice(start, start + chunkSize);
         if (job.kind === "EXPERTS") await insertExperts(tx, chunk as ExpertRecord[], now);
@@ -175,6 +176,10 @@ export async function commitImportJob(job: JobForCommit, actorId: string, audit:
       });
       return { committedRows: rows.length };
     }, { timeout: 30 * 60_000, maxWait: 30_000 });
+    // Imported experts reach text matching once their terms are computed: start now, in the background (the
+    // sweep timer of any instance finishes the work if this one stops).
+    if (job.kind === "EXPERTS") void refreshAllMatchTerms(db).catch((err) => console.error(`[import ${job.id}] match terms`, err));
+    return result;
   } catch (err) {
     const reason = err instanceof AppError ? err.message : "写入数据时出错";
     if (!(err instanceof AppError)) console.error(`[import ${job.id}] commit failed`, err);

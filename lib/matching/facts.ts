@@ -1,64 +1,137 @@
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { DeliveryMode, ExpertStatus, LibraryStatus, ServiceForm, TalentCategory } from "@/lib/generated/prisma/enums";
 import { matchability } from "@/lib/experts/eligibility";
-import { vectorFromCounts, termVector } from "@/lib/matching/text";
+import { regionTable, type RegionTable } from "@/lib/matching/reference";
+import { termVector, vectorFromCounts, type TermVector } from "@/lib/matching/text";
 import type { ExpertFacts, NeedFacts } from "@/lib/matching/types";
 
-// Loads what the engine scores from PostgreSQL: one need, and the candidate experts retrieval found.
+// Loads what the engine scores from PostgreSQL, each with one raw query: needs, and experts (by id, or as the rows
+// retrieval returns — both use the columns below, so an expert's facts are the same whichever way they came).
 
-export async function loadNeedFacts(tx: Tx, needId: string): Promise<(NeedFacts & { provinceCode: string; expertsWanted: number }) | null> {
-  const n = await tx.need.findUnique({
-    where: { id: needId },
-    select: {
-      id: true, unitId: true, title: true, bottleneck: true, expectedOutcome: true, disciplineCodes: true, industryCodes: true,
-      regionCode: true, provinceCode: true, delivery: true, windowStart: true, windowEnd: true, expertsWanted: true,
-      region: { select: { zone: true } }, menuItems: { select: { menuItem: { select: { form: true } } } },
-    },
-  });
-  if (!n) return null;
-  return {
-    id: n.id, unitId: n.unitId, disciplineCodes: n.disciplineCodes, industryCodes: n.industryCodes,
-    forms: [...new Set(n.menuItems.map((m) => m.menuItem.form))], regionCode: n.regionCode, zone: n.region.zone,
-    delivery: n.delivery, window: n.windowStart && n.windowEnd ? { start: n.windowStart, end: n.windowEnd } : null,
+export type LoadedNeed = NeedFacts & { provinceCode: string; expertsWanted: number };
+
+type NeedRow = {
+  id: string; unitId: string; title: string; bottleneck: string; expectedOutcome: string; disciplineCodes: string[];
+  industryCodes: string[]; regionCode: string; provinceCode: string; delivery: DeliveryMode; windowStart: Date | null;
+  windowEnd: Date | null; expertsWanted: number; zone: NeedFacts["zone"]; forms: ServiceForm[] | null;
+};
+
+/** Several needs at once (batch proposals); unknown ids are left out. */
+export async function loadNeedsFacts(tx: Tx, needIds: string[]): Promise<LoadedNeed[]> {
+  if (!needIds.length) return [];
+  const rows = await tx.$queryRaw<NeedRow[]>`
+    SELECT n."id", n."unitId", n."title", n."bottleneck", n."expectedOutcome", n."disciplineCodes", n."industryCodes",
+           n."regionCode", n."provinceCode", n."delivery"::text AS "delivery", n."windowStart", n."windowEnd",
+           n."expertsWanted", r."zone"::text AS "zone",
+           ARRAY(SELECT DISTINCT s."form"::text FROM "NeedMenuItem" m JOIN "ServiceMenuItem" s ON s."id" = m."menuItemId"
+                  WHERE m."needId" = n."id") AS "forms"
+      FROM "Need" n JOIN "Region" r ON r."code" = n."regionCode"
+     WHERE n."id" = ANY(${needIds}::text[])`;
+  return rows.map((n) => ({
+    id: n.id, unitId: n.unitId, disciplineCodes: n.disciplineCodes, industryCodes: n.industryCodes, forms: n.forms ?? [],
+    regionCode: n.regionCode, zone: n.zone, delivery: n.delivery,
+    window: n.windowStart && n.windowEnd ? { start: n.windowStart, end: n.windowEnd } : null,
     text: termVector([n.title, n.bottleneck, n.expectedOutcome]), provinceCode: n.provinceCode, expertsWanted: n.expertsWanted,
+  }));
+}
+
+export async function loadNeedFacts(tx: Tx, needId: string): Promise<LoadedNeed | null> {
+  return (await loadNeedsFacts(tx, [needId]))[0] ?? null;
+}
+
+/** The expert columns scoring reads, for a query over "ExpertProfile" e (enums as text for the raw driver). */
+export const EXPERT_FACT_COLUMNS = expertFactColumns(null);
+
+/**
+ * The same, with the term counts cut down to the given terms when the expert's vector length is stored: a
+ * vector of just the need's terms with the full length gives exactly the same relevance to that need (only
+ * shared terms add to the dot product), and ships a fraction of the JSON.
+ */
+export function expertFactColumns(onlyTerms: string[] | null) {
+  const counts = onlyTerms
+    ? Prisma.sql`CASE WHEN e."matchTermNorm" IS NULL THEN e."matchTermCounts"
+        ELSE (SELECT jsonb_object_agg(c.key, c.value) FROM jsonb_each(e."matchTermCounts") c WHERE c.key = ANY(${onlyTerms}::text[])) END`
+    : Prisma.sql`e."matchTermCounts"`;
+  return Prisma.sql`
+  e."id", e."employerOrgId", e."disciplineCodes", e."industryCodes", e."preferredForms"::text[] AS "preferredForms",
+  e."regionCode", e."serviceRegionCodes", e."acceptsRemote", e."maxConcurrent", e."activeEngagements",
+  e."status"::text AS "status", e."isRetired", e."healthAttestedAt", e."consentAttestedAt", e."lastConfirmedAt",
+  e."talentCategories"::text[] AS "talentCategories", e."libraryStatus"::text AS "libraryStatus",
+  ${counts} AS "matchTermCounts", e."matchTermNorm"`;
+}
+
+/**
+ * What scoring needs besides the expert's own columns, as correlated subqueries on e."id": availability windows,
+ * the units' ratings of the last year, and the given needs this expert declined (indexes: ExpertAvailability
+ * (expertId, kind), Engagement (expertId, state), Match (needId, expertId)).
+ */
+export function expertFactExtras(needIds: string[]) {
+  const declined = needIds.length
+    ? Prisma.sql`ARRAY(SELECT m."needId" FROM "Match" m WHERE m."expertId" = e."id" AND m."needId" = ANY(${needIds}::text[]) AND m."state" = 'DECLINED')`
+    : Prisma.sql`ARRAY[]::text[]`;
+  return Prisma.sql`
+    (SELECT json_agg(json_build_array(a."kind", a."startsOn", a."endsOn")) FROM "ExpertAvailability" a
+      WHERE a."expertId" = e."id") AS "availability",
+    (SELECT json_build_array(avg(f."rating")::float8, count(*)) FROM "Feedback" f JOIN "Engagement" en ON en."id" = f."engagementId"
+      WHERE en."expertId" = e."id" AND f."party" = 'UNIT' AND f."createdAt" > now() - interval '1 year') AS "feedback",
+    ${declined} AS "declined"`;
+}
+
+export type ExpertRow = {
+  id: string; employerOrgId: string | null; disciplineCodes: string[]; industryCodes: string[]; preferredForms: ServiceForm[];
+  regionCode: string; serviceRegionCodes: string[]; acceptsRemote: boolean; maxConcurrent: number; activeEngagements: number;
+  status: ExpertStatus; isRetired: boolean; healthAttestedAt: string | null; consentAttestedAt: string | null;
+  lastConfirmedAt: string | null; talentCategories: TalentCategory[]; libraryStatus: LibraryStatus;
+  matchTermCounts: Record<string, number> | null; matchTermNorm: number | null; availability: [string, string, string][] | null;
+  feedback: [number | null, number] | null; declined: string[];
+};
+
+const day = (s: string) => new Date(`${s.slice(0, 10)}T00:00:00Z`);
+// Prisma keeps DateTime as UTC in "timestamp without time zone"; in JSON they come without the zone.
+const instant = (s: string | null) => (s ? new Date(/[Zz]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`) : null);
+
+/**
+ * Runs a query over experts (selecting EXPERT_FACT_COLUMNS and expertFactExtras) and returns its rows as one JSON
+ * value: far less work in the driver and the client than a row set of arrays and JSON columns.
+ */
+export async function queryExpertRows<T extends ExpertRow = ExpertRow>(tx: Tx, query: Prisma.Sql): Promise<T[]> {
+  const [r] = await tx.$queryRaw<{ rows: T[] }[]>`SELECT coalesce(json_agg(t), '[]'::json) AS "rows" FROM (${query}) t`;
+  return r.rows;
+}
+
+/** The expert's term vector: from the counts, with the stored length when there is one (counts may be cut). */
+function textOf(e: ExpertRow): TermVector {
+  const vector = vectorFromCounts(e.matchTermCounts ?? {});
+  return e.matchTermNorm === null || e.matchTermNorm === undefined ? vector : { weights: vector.weights, norm: e.matchTermNorm };
+}
+
+export function toExpertFacts(e: ExpertRow, regions: RegionTable): ExpertFacts {
+  const windows = (kind: string) => (e.availability ?? []).filter((a) => a[0] === kind).map((a) => ({ start: day(a[1]), end: day(a[2]) }));
+  const [average, count] = e.feedback ?? [null, 0];
+  return {
+    id: e.id, employerOrgId: e.employerOrgId, disciplineCodes: e.disciplineCodes, industryCodes: e.industryCodes,
+    preferredForms: e.preferredForms, regionCode: e.regionCode, zone: regions.zone.get(e.regionCode) ?? null,
+    serviceRegionCodes: e.serviceRegionCodes, acceptsRemote: e.acceptsRemote, maxConcurrent: e.maxConcurrent,
+    activeEngagements: e.activeEngagements, talentCategories: e.talentCategories,
+    matchable: matchability({
+      status: e.status, isRetired: e.isRetired, healthAttestedAt: instant(e.healthAttestedAt),
+      consentAttestedAt: instant(e.consentAttestedAt), lastConfirmedAt: instant(e.lastConfirmedAt),
+    }).matchable,
+    libraryStatus: e.libraryStatus, available: windows("AVAILABLE"), blackouts: windows("BLACKOUT"),
+    feedback: average !== null && Number(count) > 0 ? { average, count: Number(count) } : null,
+    declinedNeedIds: new Set(e.declined ?? []),
+    text: textOf(e),
   };
 }
 
+/** Experts by id, with the given needs' declines (for the naive baseline, batch proposals and tests). */
 export async function loadExpertFacts(tx: Tx, ids: string[], needIds: string[] = []): Promise<ExpertFacts[]> {
   if (!ids.length) return [];
-  const [rows, feedback, declined] = await Promise.all([
-    tx.expertProfile.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true, employerOrgId: true, disciplineCodes: true, industryCodes: true, preferredForms: true, regionCode: true,
-        serviceRegionCodes: true, acceptsRemote: true, maxConcurrent: true, activeEngagements: true, status: true,
-        isRetired: true, healthAttestedAt: true, consentAttestedAt: true, lastConfirmedAt: true, talentCategories: true, libraryStatus: true,
-        matchTermCounts: true, region: { select: { zone: true } },
-        availability: { select: { kind: true, startsOn: true, endsOn: true } },
-      },
-    }),
-    tx.$queryRaw<{ expertId: string; average: number; count: bigint }[]>`
-      SELECT en."expertId", avg(f."rating")::float8 AS average, count(*) AS count
-        FROM "Feedback" f JOIN "Engagement" en ON en."id" = f."engagementId"
-       WHERE f."party" = 'UNIT' AND f."createdAt" > now() - interval '1 year' AND en."expertId" IN (${Prisma.join(ids)})
-       GROUP BY en."expertId"`,
-    needIds.length
-      ? tx.match.findMany({ where: { expertId: { in: ids }, needId: { in: needIds }, state: "DECLINED" }, select: { expertId: true, needId: true } })
-      : Promise.resolve([]),
+  const [rows, regions] = await Promise.all([
+    queryExpertRows(tx, Prisma.sql`
+      SELECT ${EXPERT_FACT_COLUMNS}, ${expertFactExtras(needIds)} FROM "ExpertProfile" e WHERE e."id" = ANY(${ids}::text[])`),
+    regionTable(tx),
   ]);
-  const feedbackOf = new Map(feedback.map((f) => [f.expertId, { average: f.average, count: Number(f.count) }]));
-  const declinedOf = new Map<string, Set<string>>();
-  for (const d of declined) declinedOf.set(d.expertId, (declinedOf.get(d.expertId) ?? new Set()).add(d.needId));
-  const range = (a: { startsOn: Date; endsOn: Date }) => ({ start: a.startsOn, end: a.endsOn }); // whole days, both ends included
-  return rows.map((e) => ({
-    id: e.id, employerOrgId: e.employerOrgId, disciplineCodes: e.disciplineCodes, industryCodes: e.industryCodes,
-    preferredForms: e.preferredForms, regionCode: e.regionCode, zone: e.region.zone, serviceRegionCodes: e.serviceRegionCodes,
-    acceptsRemote: e.acceptsRemote, maxConcurrent: e.maxConcurrent, activeEngagements: e.activeEngagements,
-    matchable: matchability(e).matchable, talentCategories: e.talentCategories, libraryStatus: e.libraryStatus,
-    available: e.availability.filter((a) => a.kind === "AVAILABLE").map(range),
-    blackouts: e.availability.filter((a) => a.kind === "BLACKOUT").map(range),
-    feedback: feedbackOf.get(e.id) ?? null,
-    declinedNeedIds: declinedOf.get(e.id) ?? new Set(),
-    text: vectorFromCounts((e.matchTermCounts ?? {}) as Record<string, number>),
-  }));
+  return rows.map((e) => toExpertFacts(e, regions)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -81,24 +81,20 @@ export function regionFit(need: NeedFacts, expert: ExpertFacts, names: NameBook)
   return { value: 0.3 };
 }
 
-function overlapDays(a: DateRange, b: DateRange): number {
-  const start = Math.max(a.start.getTime(), b.start.getTime());
-  const end = Math.min(a.end.getTime(), b.end.getTime());
-  return end < start ? 0 : Math.round((end - start) / DAY) + 1;
-}
-
 /** Share of the need's window the expert can serve: inside declared windows (if any), outside blackouts. */
 export function availabilityFit(need: NeedFacts, expert: ExpertFacts): PartResult {
   if (!need.window) return { value: 1 };
   const w = need.window;
   const days = Math.round((w.end.getTime() - w.start.getTime()) / DAY) + 1;
   if (days <= 0) return { value: 1 };
+  const [start, end] = [w.start.getTime(), w.end.getTime()];
+  if (!expert.available.length && !expert.blackouts.length) return { value: (Math.floor((end - start) / DAY) + 1) / days }; // every day free
+  // A range (whole days, both ends included) covers day t when t lies within it.
+  const covers = (r: DateRange, t: number) => r.start.getTime() <= t && t <= r.end.getTime();
   let free = 0;
-  for (let t = w.start.getTime(); t <= w.end.getTime(); t += DAY) {
-    const day = { start: new Date(t), end: new Date(t) };
-    const inWindow = !expert.available.length || expert.available.some((r) => overlapDays(r, day) > 0);
-    const blocked = expert.blackouts.some((r) => overlapDays(r, day) > 0);
-    if (inWindow && !blocked) free++;
+  for (let t = start; t <= end; t += DAY) {
+    const inWindow = !expert.available.length || expert.available.some((r) => covers(r, t));
+    if (inWindow && !expert.blackouts.some((r) => covers(r, t))) free++;
   }
   const value = free / days;
   return { value, detail: value === 1 && (expert.available.length || expert.blackouts.length) ? "需求时段内可安排" : undefined };

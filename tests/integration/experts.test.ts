@@ -256,6 +256,10 @@ describe("editing a profile", () => {
     const achievementId = (add as { data: { id: string } }).data.id;
     expect(await executeAction(updateAchievementOp, e.session, meta, { expertId: e.id, achievementId, kind: "PATENT", title: "改进的监测装置", year: "2024" })).toMatchObject({ ok: true });
     expect(await db.expertAchievement.findUniqueOrThrow({ where: { id: achievementId } })).toMatchObject({ title: "改进的监测装置", year: 2024 });
+    // Matching reads the edited texts at once: the save computed the expert's terms in its own transaction.
+    const terms = await db.expertProfile.findUniqueOrThrow({ where: { id: e.id }, select: { matchTerms: true, matchTermsAt: true } });
+    expect(terms.matchTermsAt).not.toBeNull();
+    expect(terms.matchTerms).toContain("监测");
     // An achievement of another expert cannot be reached through one's own profile.
     const other = await zhejiangExpert();
     expect(await executeAction(removeAchievementOp, other.session, meta, { expertId: other.id, achievementId })).toMatchObject({ ok: false, error: "成果不存在或已被删除" });

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
-import { sweepInvitations } from "@/lib/matches/sweep";
+import { runSweeps } from "@/lib/system/sweep";
 
-// On-demand sweep of invitation deadlines, for an external scheduler. Off unless CRON_SECRET is set.
+// On-demand sweep (invitation deadlines, stale match terms: lib/system/sweep), for an external scheduler. Off unless CRON_SECRET is set.
 
 const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
@@ -16,5 +16,5 @@ export async function POST(req: Request) {
   const secret = env().CRON_SECRET;
   if (!secret) return json({ error: "未启用（未设置 CRON_SECRET）" }, 404);
   if (!authorized(req, secret)) return json({ error: "未授权" }, 401);
-  return json(await sweepInvitations());
+  return json(await runSweeps());
 }
