@@ -169,23 +169,24 @@ export type ResourceScope = {
   ownerUserId?: string | null;
 };
 
+/** The scopes at which the user's roles grant `operation` over `resource` (empty when none does). */
+export function grantedScopes(user: Pick<SessionUser, "id" | "roles">, operation: Operation, resource: ResourceScope): Scope[] {
+  const out: Scope[] = [];
+  for (const grant of user.roles) {
+    const scope = PERMISSIONS[grant.role]?.[operation];
+    const covers =
+      scope === "national" ||
+      (scope === "province" && !!grant.provinceCode && resource.provinceCode === grant.provinceCode) ||
+      (scope === "unit" && !!grant.organizationId && resource.organizationId === grant.organizationId) ||
+      (scope === "self" && !!resource.ownerUserId && resource.ownerUserId === user.id);
+    if (covers) out.push(scope);
+  }
+  return out;
+}
+
 /** True when some role of the user grants `operation` over `resource`. */
 export function can(user: Pick<SessionUser, "id" | "roles">, operation: Operation, resource: ResourceScope): boolean {
-  return user.roles.some((grant) => {
-    const scope = PERMISSIONS[grant.role]?.[operation];
-    switch (scope) {
-      case "national":
-        return true;
-      case "province":
-        return !!grant.provinceCode && resource.provinceCode === grant.provinceCode;
-      case "unit":
-        return !!grant.organizationId && resource.organizationId === grant.organizationId;
-      case "self":
-        return !!resource.ownerUserId && resource.ownerUserId === user.id;
-      default:
-        return false;
-    }
-  });
+  return grantedScopes(user, operation, resource).length > 0;
 }
 
 /** True when the user holds `operation` at any scope (a first check before the record is loaded). */

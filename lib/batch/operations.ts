@@ -6,6 +6,7 @@ import type { SolveSummary } from "@/lib/batch/plan";
 import { batchProvinceOf, queueNeedIds } from "@/lib/batch/queries";
 import { addProposalSchema, generateSchema, MAX_BATCH_NEEDS, removeProposalSchema, sendProposalSchema } from "@/lib/batch/schemas";
 import { buildProposal, queueNeeds, removeProposal, saveProposal } from "@/lib/batch/service";
+import { canRead } from "@/lib/experts/scope";
 import { authorizeInvite } from "@/lib/matches/operations";
 import { INVITABLE_NEED_STATES, inviteExpert, proposeExpert, scoreOne } from "@/lib/matches/service";
 import { sweepInvitations } from "@/lib/matches/sweep";
@@ -130,8 +131,8 @@ export const addProposalOp = {
     if (!need) throw notFound("需求");
     ctx.authorize({ provinceCode: need.provinceCode }, { type: "Need", id: needId });
     // The province sees its own experts and those of other provinces who share across regions; others do not exist for it.
-    const expert = await db.expertProfile.findUnique({ where: { id: expertId }, select: { name: true, provinceCode: true, shareAcrossRegions: true, status: true } });
-    if (!expert || (expert.provinceCode !== need.provinceCode && !(expert.shareAcrossRegions && expert.status === "ACTIVE"))) throw notFound("专家");
+    const expert = await db.expertProfile.findUnique({ where: { id: expertId }, select: { name: true, provinceCode: true, userId: true, shareAcrossRegions: true, status: true } });
+    if (!expert || !canRead(ctx.user, expert)) throw notFound("专家");
     if (!INVITABLE_NEED_STATES.includes(need.state)) throw invalidTransition(`需求当前为“${NEED_STATE_LABEL[need.state]}”，不能列入分配方案`);
     if (need._count.matches >= need.expertsWanted) {
       throw conflict(`该需求计划邀请 ${need.expertsWanted} 位专家，方案与已邀请的专家已占满名额；请先移出一位`);

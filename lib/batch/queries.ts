@@ -4,6 +4,7 @@ import type { MatchState } from "@/lib/generated/prisma/enums";
 import { listScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { ProposalSearch, QueueFilters, QueueSearch } from "@/lib/batch/schemas";
+import { expertListWhere } from "@/lib/experts/scope";
 import { INVITABLE_NEED_STATES } from "@/lib/matches/service";
 import { MATCH_STEPS, PLACE_HOLDING } from "@/lib/matches/workflow";
 import { loadExpertFacts, loadNeedFacts } from "@/lib/matching/facts";
@@ -148,7 +149,7 @@ export async function expertsToAdd(user: SessionUser, needId: string, q: string 
   const need = await db.need.findFirst({ where: { id: needId, provinceCode }, select: { id: true } });
   if (!need) return [];
   const experts = await db.expertProfile.findMany({
-    where: { AND: [{ status: "ACTIVE", OR: [{ provinceCode }, { shareAcrossRegions: true }] }, searchTextWhere(q)] },
+    where: { AND: [{ status: "ACTIVE" }, expertListWhere(user) ?? { id: { in: [] } }, searchTextWhere(q)] },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: ADD_RESULTS,
     select: { id: true, name: true, employer: true, regionCode: true, region: { select: { zone: true } } },

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { listScope, PERMISSIONS, type Operation } from "@/lib/auth/permissions";
+import { grantedScopes, listScope, type Operation, type ResourceScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -22,15 +22,11 @@ export async function engagementScope(tx: Tx, engagementId: string): Promise<Eng
  * (unit grant) or the need's province (province grant); null when none. An account both the expert and a user of
  * the unit (which the matching filters keep from happening) acts as the expert.
  */
-export function partyOf(
-  user: Pick<SessionUser, "id" | "roles">,
-  operation: Operation,
-  scope: { provinceCode?: string | null; organizationId?: string | null; ownerUserId?: string | null },
-): Party | null {
-  const scopes = user.roles.map((g) => ({ grant: g, scope: PERMISSIONS[g.role]?.[operation] }));
-  if (scopes.some((s) => s.scope === "self" && !!scope.ownerUserId && scope.ownerUserId === user.id)) return "EXPERT";
-  if (scopes.some((s) => s.scope === "unit" && !!s.grant.organizationId && s.grant.organizationId === scope.organizationId)) return "UNIT";
-  if (scopes.some((s) => s.scope === "province" && !!s.grant.provinceCode && s.grant.provinceCode === scope.provinceCode)) return "PROVINCE";
+export function partyOf(user: Pick<SessionUser, "id" | "roles">, operation: Operation, scope: ResourceScope): Party | null {
+  const granted = grantedScopes(user, operation, scope);
+  if (granted.includes("self")) return "EXPERT";
+  if (granted.includes("unit")) return "UNIT";
+  if (granted.includes("province")) return "PROVINCE";
   return null;
 }
 

@@ -25,7 +25,7 @@ export async function scoreOne(tx: Tx, needId: string, expertId: string): Promis
   const [expert] = await loadExpertFacts(tx, [expertId], [needId]);
   if (!expert) throw notFound("专家");
   const [tables, weights] = await Promise.all([codeTables(tx), loadWeights(tx)]);
-  const names = await nameBook(tx, tables, [need.regionCode ?? "", expert.regionCode ?? ""]);
+  const names = await nameBook(tx, tables);
   const r = scorePair(need, expert, { weights, names, disciplineParent: tables.disciplineParent, industryParent: tables.industryParent });
   if (r.filtered) throw conflict(`不能匹配该专家：${HARD_FILTER_LABEL[r.filtered]}`);
   return { score: r.score, parts: r.parts, explanation: r.explanation };

@@ -131,7 +131,7 @@ export async function recommendNeeds(tx: Tx, expertId: string, options: NeedsFor
     options.weights ?? loadWeights(tx),
   ]);
   if (!expert) return null;
-  const names = await nameBook(tx, tables, [expert.regionCode ?? "", ...needs.map((n) => n.regionCode ?? "")]);
+  const names = await nameBook(tx, tables);
   const scorer = { weights, names, disciplineParent: tables.disciplineParent, industryParent: tables.industryParent };
 
   // The same checks, in the same order, as the first two of hardFilter.

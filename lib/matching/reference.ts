@@ -111,9 +111,8 @@ export function closeCodes(code: string, parentOf: ParentOf, children: Map<strin
   return { near, siblings };
 }
 
-/** Names for explanations, from the cached tables (every region is cached, so the region codes are not needed). */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept so existing callers need not change
-export async function nameBook(tx: Tx, t: CodeTables, _regionCodes: string[] = []): Promise<NameBook> {
+/** Names for explanations, from the cached tables. */
+export async function nameBook(tx: Tx, t: CodeTables): Promise<NameBook> {
   const regions = await regionTable(tx);
   return {
     discipline: (c) => t.disciplineName.get(c) ?? c,

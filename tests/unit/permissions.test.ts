@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { can, holds, listScope, OPERATIONS, PERMISSIONS, type Operation } from "@/lib/auth/permissions";
+import { can, grantedScopes, holds, listScope, OPERATIONS, PERMISSIONS, type Operation } from "@/lib/auth/permissions";
+import { partyOf } from "@/lib/engagements/scope";
 import { ROLES, type RoleGrant, type SessionUser } from "@/lib/auth/roles";
 
 // Generated from the permission table: every role × every operation, allowed and refused.
@@ -74,6 +75,21 @@ describe("scope checks", () => {
     expect(can(user, "need.review", { provinceCode: "50" })).toBe(true);
     expect(can(user, "need.review", { provinceCode: "33" })).toBe(false);
     expect(listScope(user, "need.read")).toEqual({ all: false, provinceCodes: ["51", "50"], organizationIds: [], userId: null });
+  });
+
+  it("names the scopes that grant an operation, and the side an engagement's user acts for", () => {
+    const both: SessionUser = {
+      id: "user-1", username: "u", displayName: "u",
+      roles: [{ role: "UNIT_USER", organizationId: ORG, provinceCode: null }, { role: "EXPERT", organizationId: null, provinceCode: null }],
+    };
+    expect(grantedScopes(both, "engagement.finish", inScope).sort()).toEqual(["self", "unit"]);
+    expect(grantedScopes(both, "engagement.finish", outOfScope)).toEqual([]);
+    expect(partyOf(both, "engagement.finish", inScope)).toBe("EXPERT"); // the expert's own grant wins
+    expect(partyOf(both, "engagement.finish", { organizationId: ORG })).toBe("UNIT");
+    expect(partyOf(userWith(grantFor("PROVINCE_ADMIN")), "engagement.cancel", { provinceCode: PROVINCE })).toBe("PROVINCE");
+    expect(partyOf(userWith(grantFor("PROVINCE_ADMIN")), "engagement.cancel", { provinceCode: OTHER_PROVINCE })).toBeNull();
+    // National grants read everything but act for no side.
+    expect(partyOf(userWith(grantFor("MINISTRY_ADMIN")), "engagement.read", inScope)).toBeNull();
   });
 
   it("gives national list scope to the ministry", () => {
