@@ -46,7 +46,7 @@ export type Tuning = {
 };
 export const TUNING: Tuning = {
   commonShare: 0.05, heavyShare: 0.15, heavyTerms: 3, heavyBudget: 20_000, rareBudget: 500, rankTerms: 8, minPostings: 1_000,
-  textTiers: [1, 2, 5],
+  textTiers: [1, 1, 1, 5],
 };
 
 export type TermStats = { experts: number; df: Map<string, number> };
@@ -140,8 +140,11 @@ function talentEstimate(): Prisma.Sql {
 
 /**
  * The dot product of the need's heaviest terms with the expert's (at tf 1). Each array test costs about the same
- * whatever its length, so terms are tested in tiers (TUNING.textTiers: sizes, heaviest first): one term alone,
- * then groups credited with their mean weight when the expert has any of them.
+ * whatever its length, so terms are tested in tiers (TUNING.textTiers: sizes, heaviest first): the three heaviest
+ * alone, then one group credited with its mean weight when the expert has any of them. A group mixes weights, so
+ * a common term in it is over-credited: grouping the second and third terms (tiers [1, 2, 5]) let thousands of
+ * experts sharing only a common word outrank a rare-word expert in a test, and cost 1.5 points of recall@10 in the
+ * benchmark; the singletons cost about nothing.
  */
 function textDot(p: RetrievalPlan): Prisma.Sql {
   const parts: Prisma.Sql[] = [];

@@ -10,7 +10,9 @@ import { DEFAULT_WEIGHTS } from "@/lib/matching/weights";
 import { createExpert, createNeed, createOrganization, uniqueSuffix } from "@/prisma/seed/factories";
 
 // Retrieval in PostgreSQL + scoring in TypeScript, on real rows. Other test files share the database, so the
-// assertions are about this file's experts only (a made-up crop name keeps the text match unique).
+// assertions are about this file's experts only (a made-up crop name keeps the text match unique), and each group
+// works in a field no other test's experts are in (the import test adds 10,000 plant-protection experts in 四川, who
+// would rightly outrank some of these).
 describe("recommendations for a need", () => {
   const crop = `蓝莓${uniqueSuffix()}`; // jieba keeps 蓝莓 as a word; the suffix keeps the bio unique to this file
   let needId: string;
@@ -20,10 +22,10 @@ describe("recommendations for a need", () => {
     const unit = await createOrganization(db, { regionCode: "510131" });
     const need = await createNeed(db, {
       unitId: unit.id, state: "OPEN", title: "蓝莓根腐病防治", bottleneck: "连作蓝莓根腐病高发，缺少土壤消毒与抗病砧木技术",
-      disciplineCodes: ["21060"], industryCodes: ["01"], delivery: "EITHER",
+      disciplineCodes: ["17015"], industryCodes: ["01"], delivery: "EITHER",
     });
     needId = need.id;
-    const base = { disciplineCodes: ["21060"], skills: ["蓝莓根腐病防治", "土壤消毒"], bio: `${crop} 抗病砧木选育` };
+    const base = { disciplineCodes: ["17015"], skills: ["蓝莓根腐病防治", "土壤消毒"], bio: `${crop} 抗病砧木选育` };
     ids.best = (await createExpert(db, { ...base, name: "最佳", regionCode: "510131", libraryStatus: "IN_LIBRARY" })).id;
     ids.far = (await createExpert(db, { ...base, name: "外省共享", regionCode: "330106", shareAcrossRegions: true })).id;
     ids.hidden = (await createExpert(db, { ...base, name: "外省不共享", regionCode: "330106", shareAcrossRegions: false })).id;
@@ -156,8 +158,8 @@ describe("recommendations for many needs (batch proposals)", () => {
 
   beforeAll(async () => {
     const unit = await createOrganization(db, { regionCode: "510131" });
-    needId = (await createNeed(db, { unitId: unit.id, state: "OPEN", title: `${crop}栽培技术指导`, bottleneck: `${crop}落果严重`, disciplineCodes: ["21060"], delivery: "EITHER", expertsWanted: 2 })).id;
-    const base = { disciplineCodes: ["21060"], skills: [`${crop}栽培`], bio: `${crop}保花保果` };
+    needId = (await createNeed(db, { unitId: unit.id, state: "OPEN", title: `${crop}栽培技术指导`, bottleneck: `${crop}落果严重`, disciplineCodes: ["190"], delivery: "EITHER", expertsWanted: 2 })).id;
+    const base = { disciplineCodes: ["190"], skills: [`${crop}栽培`], bio: `${crop}保花保果` };
     ids.local = (await createExpert(db, { ...base, regionCode: "510131" })).id;
     ids.shared = (await createExpert(db, { ...base, regionCode: "330106", shareAcrossRegions: true })).id;
     ids.hidden = (await createExpert(db, { ...base, regionCode: "330106", shareAcrossRegions: false })).id;
@@ -176,8 +178,8 @@ describe("recommendations for many needs (batch proposals)", () => {
 
   it("counts the experts a remote need cannot use over the whole pool, and never recommends them", async () => {
     const unit = await createOrganization(db, { regionCode: "510131" });
-    const remote = await createNeed(db, { unitId: unit.id, state: "OPEN", title: `${crop}远程诊断`, bottleneck: `${crop}落果`, disciplineCodes: ["21060"], delivery: "REMOTE" });
-    const away = await createExpert(db, { disciplineCodes: ["21060"], skills: [`${crop}栽培`], bio: `${crop}保花保果`, regionCode: "510131", acceptsRemote: false });
+    const remote = await createNeed(db, { unitId: unit.id, state: "OPEN", title: `${crop}远程诊断`, bottleneck: `${crop}落果`, disciplineCodes: ["190"], delivery: "REMOTE" });
+    const away = await createExpert(db, { disciplineCodes: ["190"], skills: [`${crop}栽培`], bio: `${crop}保花保果`, regionCode: "510131", acceptsRemote: false });
     await computeAllMatchTerms(db);
     const result = await recommendExperts(db, remote.id, { all: true }, { limit: 5, candidates: 5 });
     expect(result!.recommendations.map((r) => r.expertId)).not.toContain(away.id);
