@@ -1,32 +1,47 @@
-// Deadlines in working days, in China Standard Time (UTC+8, no daylight saving).
-// Weekends are skipped; public holidays and their make-up working days are not known to the platform yet.
+// Deadlines in working days, in China Standard Time (UTC+8, no daylight saving). Weekdays are working days and
+// weekends are not, except where the ministry's calendar (lib/calendar/service, the State Council's yearly holiday
+// schedule) says otherwise: public holidays off, make-up working days (调休) on.
 
 const CST_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
+export type DayKind = "HOLIDAY" | "WORKDAY";
+/** Exceptions to the weekday rule, by CST date ("2026-10-01"). */
+export type CalendarOverrides = ReadonlyMap<string, DayKind>;
+const NO_OVERRIDES: CalendarOverrides = new Map();
+
 /** The calendar day (in CST) a moment falls on, as a UTC-midnight Date. */
-function cstDay(at: Date): Date {
+export function cstDay(at: Date): Date {
   const shifted = new Date(at.getTime() + CST_OFFSET_MS);
   return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
 }
 
+/** A UTC-midnight day as "YYYY-MM-DD". */
+export const dayKey = (day: Date) => day.toISOString().slice(0, 10);
+
 const isWeekend = (day: Date) => day.getUTCDay() === 0 || day.getUTCDay() === 6;
 
+function worksOn(day: Date, overrides: CalendarOverrides): boolean {
+  const kind = overrides.get(dayKey(day));
+  return kind ? kind === "WORKDAY" : !isWeekend(day);
+}
+
 /** Whether the moment falls on a working day in CST. */
-export function isWorkingDay(at: Date): boolean {
-  return !isWeekend(cstDay(at));
+export function isWorkingDay(at: Date, overrides: CalendarOverrides = NO_OVERRIDES): boolean {
+  return worksOn(cstDay(at), overrides);
 }
 
 /**
  * The end (23:59:59.999 CST) of the `days`-th working day after `from`'s day.
- * An invitation sent on Friday with 5 working days is due at the end of the next Friday.
+ * An invitation sent on Friday with 5 working days is due at the end of the next Friday; one sent on 30 September
+ * with the National Day week off is due five working days after the holiday.
  */
-export function workingDaysDeadline(from: Date, days: number): Date {
+export function workingDaysDeadline(from: Date, days: number, overrides: CalendarOverrides = NO_OVERRIDES): Date {
   let day = cstDay(from);
   let left = Math.max(1, Math.floor(days));
   while (left > 0) {
     day = new Date(day.getTime() + DAY_MS);
-    if (!isWeekend(day)) left--;
+    if (worksOn(day, overrides)) left--;
   }
   return new Date(day.getTime() + DAY_MS - 1 - CST_OFFSET_MS);
 }

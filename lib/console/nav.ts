@@ -23,6 +23,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/ministry/menu", label: "服务菜单", operation: "menu.manage" },
     { href: "/engagements", label: "服务项目", operation: "engagement.read" },
     { href: "/ministry/matching", label: "匹配设置", operation: "match.settings" },
+    { href: "/ministry/calendar", label: "工作日历", operation: "calendar.manage" },
     { href: "/imports", label: "批量导入", operation: "expert.import" },
     { href: "/ministry/users", label: "账号管理", operation: "user.manage" },
     { href: "/ministry/audit", label: "审计日志", operation: "audit.read" },

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { calendarOverrides } from "@/lib/calendar/service";
 import { workingDaysDeadline } from "@/lib/calendar/working-days";
 import { conflict, invalidInput, invalidTransition, notFound } from "@/lib/errors";
 import type { MatchSource, MatchState, NeedState, Prisma } from "@/lib/generated/prisma/client";
@@ -104,7 +105,8 @@ export async function inviteExpert(tx: Tx, input: InviteInput) {
   if (input.source === "PROVINCE" && !input.assignReason?.trim()) throw invalidInput({ reason: ["请填写指派理由"] });
   const scored = await scoreOne(tx, input.needId, input.expertId);
   await holdSeat(tx, input.needId);
-  const respondBy = workingDaysDeadline(now, (await readSettings(tx)).inviteWorkingDays);
+  const [settings, calendar] = await Promise.all([readSettings(tx), calendarOverrides(tx, now)]);
+  const respondBy = workingDaysDeadline(now, settings.inviteWorkingDays, calendar);
   const { matchId, from } = await openMatch(tx, input.needId, input.expertId, "invite", {
     source: input.source, score: scored.score, scoreParts: scored.parts, explanation: scored.explanation,
     assignReason: input.source === "PROVINCE" ? input.assignReason!.trim() : null,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SettingsForm } from "@/components/match-settings/settings-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -54,7 +55,9 @@ export default async function MatchingSettingsPage() {
               ))}
             </TBody>
           </Table>
-          <p className="mt-3 text-sm text-slate-600">邀请答复期限默认 {DEFAULT_INVITE_WORKING_DAYS} 个工作日（周末不计），截止前提醒专家，逾期未答复的邀请失效并释放名额。</p>
+          <p className="mt-3 text-sm text-slate-600">
+            邀请答复期限默认 {DEFAULT_INVITE_WORKING_DAYS} 个工作日（周末和<Link className="text-brand-700 underline" href="/ministry/calendar">工作日历</Link>中录入的法定节假日不计，调休上班日计入），截止前提醒专家，逾期未答复的邀请失效并释放名额。
+          </p>
           <h3 className="mt-4 text-sm font-semibold text-slate-800">不参与评分、直接排除的情形</h3>
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
             {Object.values(HARD_FILTER_LABEL).map((label) => <li key={label}>{label}</li>)}
