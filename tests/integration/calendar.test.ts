@@ -68,6 +68,20 @@ describe("the ministry's working calendar", () => {
     expect(await executeAction(removeCalendarRunOp, ministry, meta, run)).toEqual({ ok: false, error: "该节假日安排不存在或已被删除" });
   });
 
+  it("keeps one row per day when two ministry users enter overlapping runs at once", async () => {
+    const other = await sessionUserOf((await createUser(db, { role: "MINISTRY_ADMIN" })).id);
+    const results = await Promise.all([
+      set({ name: "春节甲", kind: "HOLIDAY", start: "2099-02-01", end: "2099-02-10" }),
+      set({ name: "春节乙", kind: "HOLIDAY", start: "2099-02-05", end: "2099-02-14" }, other),
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    const rows = await db.calendarDay.findMany({ where: { day: { gte: new Date("2099-02-01T00:00:00Z"), lte: new Date("2099-02-14T00:00:00Z") } } });
+    expect(rows).toHaveLength(14);
+    // The overlap belongs wholly to whichever save came last.
+    const overlap = new Set(rows.filter((r) => r.day >= new Date("2099-02-05T00:00:00Z") && r.day <= new Date("2099-02-10T00:00:00Z")).map((r) => r.name));
+    expect(overlap.size).toBe(1);
+  });
+
   it("refuses bad input with a clear message and writes nothing", async () => {
     const cases: [Record<string, string>, string, string][] = [
       [{ name: "国庆节", kind: "HOLIDAY", start: "2098-10-07", end: "2098-10-01" }, "end", "结束日期不能早于开始日期"],
