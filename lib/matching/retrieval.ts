@@ -45,7 +45,7 @@ export type Tuning = {
   textTiers: number[]; // how the rank terms are grouped in the SQL estimate (see textDot)
 };
 export const TUNING: Tuning = {
-  commonShare: 0.05, heavyShare: 0.15, heavyTerms: 3, heavyBudget: 20_000, rareBudget: 500, rankTerms: 8, minPostings: 1_000,
+  commonShare: 0.05, heavyShare: 0.15, heavyTerms: 5, heavyBudget: 20_000, rareBudget: 500, rankTerms: 8, minPostings: 1_000,
   textTiers: [1, 1, 1, 5],
 };
 
