@@ -1,9 +1,17 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 /** A client or an interactive-transaction client: services take either. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/** Whether a write failed with this Prisma error code (P2002: a unique key, P2003: a foreign key). */
+export function isPrismaError(err: unknown, code: string): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === code;
+}
+
+/** A unique key refused the write: a parallel request got there first. */
+export const isUniqueViolation = (err: unknown) => isPrismaError(err, "P2002");
 
 export function createPrismaClient(url: string, max = 10): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });

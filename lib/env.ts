@@ -8,7 +8,8 @@ const schema = z.object({
   DATABASE_POOL_MAX: z.coerce.number({ error: "DATABASE_POOL_MAX 必须是数字" }).int().min(1).max(200).default(10),
   // Attachments (lib/storage). Several instances need a shared directory here (or another Storage implementation).
   STORAGE_DIR: z.string().trim().min(1, "STORAGE_DIR 不能为空").default(".data/uploads"),
-  // Invitation reminders and expiry (lib/matches/sweep.ts): every instance sweeps on this timer; 0 turns it off.
+  // The periodic sweeps (lib/system/sweep.ts: invitation reminders and expiry, stale match terms): every instance
+  // runs them on this timer; 0 turns it off.
   SWEEP_INTERVAL_SECONDS: z.coerce.number({ error: "SWEEP_INTERVAL_SECONDS 必须是数字" }).int().min(0).max(86_400).default(600),
   // POST /api/cron/sweep with "Authorization: Bearer <CRON_SECRET>" runs a sweep on demand (unset: the route is off).
   CRON_SECRET: z.string().min(16, "CRON_SECRET 至少 16 个字符").optional(),

@@ -24,3 +24,8 @@ export function formatNumber(n: number): string {
 export function isoOf(d: Date): string {
   return d.toISOString();
 }
+
+/** A file size for people: "320 KB", "4.2 MB". */
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

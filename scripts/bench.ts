@@ -16,8 +16,8 @@ import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "../lib/db";
 import { assign, greedyAssign } from "../lib/matching/assign";
 import { loadExpertFacts, loadNeedFacts, toExpertFacts } from "../lib/matching/facts";
-import { codeTables, nameBook, regionTable } from "../lib/matching/reference";
-import { candidateEdges, DEFAULT_CANDIDATES, recommendExperts } from "../lib/matching/recommend";
+import { codeTables, regionTable } from "../lib/matching/reference";
+import { candidateEdges, DEFAULT_CANDIDATES, loadScorer, recommendExperts } from "../lib/matching/recommend";
 import { planRetrieval, poolSize, retrieveCandidates, termStats, type Visibility } from "../lib/matching/retrieval";
 import { scorePair } from "../lib/matching/score";
 import { DEFAULT_WEIGHTS } from "../lib/matching/weights";
@@ -126,9 +126,7 @@ async function main() {
     const steps = { need: [] as number[], termStats: [] as number[], retrievalSql: [] as number[], facts: [] as number[], scoring: [] as number[] };
     const poolTerms: number[] = [];
     const poolRows: number[] = [];
-    const [tables, regions] = await Promise.all([codeTables(db), regionTable(db)]);
-    const names = await nameBook(db, tables);
-    const scorer = { weights, names, disciplineParent: tables.disciplineParent, industryParent: tables.industryParent };
+    const [tables, regions, scorer] = await Promise.all([codeTables(db), regionTable(db), loadScorer(db, weights)]);
     for (const id of sample) {
       let t = performance.now();
       const need = (await loadNeedFacts(db, id))!;

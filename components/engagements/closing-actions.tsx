@@ -5,7 +5,7 @@ import { cn } from "@/components/ui/cn";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { submitKeepingInput } from "@/components/ui/use-form-submit";
 import { cancelAction, feedbackAction, finishAction } from "@/lib/engagements/actions";
-import { fieldErrorsOf, Outcome } from "@/components/engagements/outcome";
+import { fieldErrorsOf, Outcome } from "@/components/ui/outcome";
 
 /** 结束服务 (either side), asked first; explains why it is not possible yet when records are missing or waiting. */
 export function FinishButton({ engagementId, version, blocker }: { engagementId: string; version: number; blocker: string | null }) {

@@ -7,7 +7,7 @@ import { submitKeepingInput } from "@/components/ui/use-form-submit";
 import { agreePlanAction, savePlanAction } from "@/lib/engagements/actions";
 import type { EngagementType, ServiceForm } from "@/lib/generated/prisma/enums";
 import { ENGAGEMENT_TYPE_LABEL, SERVICE_FORM_LABEL } from "@/lib/labels";
-import { fieldErrorsOf, Outcome } from "@/components/engagements/outcome";
+import { fieldErrorsOf, Outcome } from "@/components/ui/outcome";
 
 type Plan = {
   type: EngagementType; goals: string | null; schedule: string | null; place: string | null; deliverables: string | null;

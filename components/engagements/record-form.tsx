@@ -8,7 +8,7 @@ import type { ActionResult } from "@/lib/actions/pipeline";
 import { editRecordAction, logRecordAction } from "@/lib/engagements/actions";
 import type { ServiceForm } from "@/lib/generated/prisma/enums";
 import { SERVICE_FORM_LABEL } from "@/lib/labels";
-import { fieldErrorsOf, Outcome } from "@/components/engagements/outcome";
+import { fieldErrorsOf, Outcome } from "@/components/ui/outcome";
 
 export type RecordValues = {
   startDate: string; endDate: string; hours: number; form: ServiceForm; content: string; peopleServed: number; peopleTrained: number;

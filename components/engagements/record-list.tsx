@@ -10,7 +10,7 @@ import { reviewRecordAction } from "@/lib/engagements/actions";
 import { formatDate } from "@/lib/format";
 import type { ServiceForm, ServiceRecordState } from "@/lib/generated/prisma/enums";
 import { SERVICE_FORM_LABEL, SERVICE_RECORD_STATE_LABEL } from "@/lib/labels";
-import { fieldErrorsOf, Outcome } from "@/components/engagements/outcome";
+import { fieldErrorsOf, Outcome } from "@/components/ui/outcome";
 import { RecordForm, type RecordValues } from "@/components/engagements/record-form";
 
 export type RecordRow = RecordValues & {

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/form-field";
 import { submitKeepingInput } from "@/components/ui/use-form-submit";
 import { decideTeamAction } from "@/lib/engagements/actions";
-import { fieldErrorsOf, Outcome } from "@/components/engagements/outcome";
+import { fieldErrorsOf, Outcome } from "@/components/ui/outcome";
 
 /** The unit's decision on an expert who accepted: confirm (asked first) or decline with a reason. */
 export function TeamActions({ matchId, version, expertName }: { matchId: string; version: number; expertName: string }) {

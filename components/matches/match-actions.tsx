@@ -4,8 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormField, Input, inputClass } from "@/components/ui/form-field";
+import { fieldErrorsOf, Outcome } from "@/components/ui/outcome";
 import { submitKeepingInput } from "@/components/ui/use-form-submit";
-import type { ActionResult } from "@/lib/actions/pipeline";
 import { MATCH_STATE_LABEL, PROFESSIONAL_TITLE_LABEL } from "@/lib/labels";
 import {
   applyNeedAction, assignExpertAction, decideApplicationAction, inviteExpertAction, respondMatchAction, withdrawMatchAction,
@@ -16,17 +16,6 @@ import type { AssignableExpert } from "@/lib/matches/queries";
 // The matching forms: the province invites, assigns by hand, withdraws and decides applications; the expert
 // answers an invitation and applies to a need. Every form shows the action's Chinese error and field errors;
 // steps that cannot be undone (withdraw, decline, reject) ask first.
-
-export function Outcome({ state }: { state: ActionResult<unknown> | null }) {
-  if (!state) return null;
-  return state.ok ? (
-    <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 ring-1 ring-emerald-200">{state.message ?? "已保存"}</p>
-  ) : (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">{state.error}</p>
-  );
-}
-
-const fieldErrors = (state: ActionResult<unknown> | null) => (state && !state.ok ? (state.fieldErrors ?? {}) : {});
 
 /** 邀请 on a recommendation row. */
 export function InviteButton({ needId, expertId, expertName }: { needId: string; expertId: string; expertName: string }) {
@@ -50,7 +39,7 @@ export function AssignExpertForm({ needId, disabledReason }: { needId: string; d
   const [results, setResults] = useState<AssignableExpert[] | null>(null);
   const [chosen, setChosen] = useState("");
   const [searching, startSearch] = useTransition();
-  const errors = fieldErrors(state);
+  const errors = fieldErrorsOf(state);
   function search() {
     startSearch(async () => {
       setResults(await findAssignableExpertsAction(needId, query));
@@ -108,7 +97,7 @@ export function AssignExpertForm({ needId, disabledReason }: { needId: string; d
 export function WithdrawMatchForm({ matchId, version, expertName }: { matchId: string; version: number; expertName: string }) {
   const [state, withdraw, pending] = useActionState(withdrawMatchAction, null);
   const [open, setOpen] = useState(false);
-  const errors = fieldErrors(state);
+  const errors = fieldErrorsOf(state);
   if (state?.ok) return <Outcome state={state} />;
   if (!open) return <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`撤回 ${expertName}`}>撤回</Button>;
   return (
@@ -132,7 +121,7 @@ export function WithdrawMatchForm({ matchId, version, expertName }: { matchId: s
 export function DecideApplicationForm({ matchId, version, expertName, seatsFull }: { matchId: string; version: number; expertName: string; seatsFull: boolean }) {
   const [state, decide, pending] = useActionState(decideApplicationAction, null);
   const [rejecting, setRejecting] = useState(false);
-  const errors = fieldErrors(state);
+  const errors = fieldErrorsOf(state);
   if (state?.ok) return <Outcome state={state} />;
   return (
     <div className="space-y-2">
@@ -173,7 +162,7 @@ export function DecideApplicationForm({ matchId, version, expertName, seatsFull 
 export function RespondForm({ matchId, version, needTitle }: { matchId: string; version: number; needTitle: string }) {
   const [state, respond, pending] = useActionState(respondMatchAction, null);
   const [mode, setMode] = useState<"idle" | "accept" | "decline">("idle");
-  const errors = fieldErrors(state);
+  const errors = fieldErrorsOf(state);
   if (state?.ok) return <Outcome state={state} />;
   return (
     <div className="space-y-2">
@@ -221,7 +210,7 @@ export function RespondForm({ matchId, version, needTitle }: { matchId: string; 
 export function ApplyForm({ needId, needTitle }: { needId: string; needTitle: string }) {
   const [state, apply, pending] = useActionState(applyNeedAction, null);
   const [open, setOpen] = useState(false);
-  const errors = fieldErrors(state);
+  const errors = fieldErrorsOf(state);
   if (state?.ok) return <Outcome state={state} />;
   if (!open) return <Button size="sm" onClick={() => setOpen(true)} aria-label={`申请承接：${needTitle}`}>申请承接</Button>;
   return (

@@ -2,14 +2,12 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormField, Input } from "@/components/ui/form-field";
+import { formatBytes } from "@/lib/format";
 import { removeAttachmentAction, uploadAttachmentAction } from "@/lib/needs/actions";
 import { ACCEPT_HINT, ACCEPTED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from "@/lib/storage/sniff";
 
 export type AttachmentItem = { id: string; fileName: string; sizeBytes: number; uploadedAt: string };
 
-function size(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 function RemoveButton({ item }: { item: AttachmentItem }) {
   const [state, remove, pending] = useActionState(removeAttachmentAction, null);
@@ -49,7 +47,7 @@ export function NeedAttachments({ needId, items, editable }: { needId: string; i
             <li key={item.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
               <span>
                 <a href={`/api/attachments/${item.id}`} className="text-brand-700 underline hover:text-brand-800">{item.fileName}</a>
-                <span className="ml-2 text-xs text-slate-600">{size(item.sizeBytes)} · {item.uploadedAt}</span>
+                <span className="ml-2 text-xs text-slate-600">{formatBytes(item.sizeBytes)} · {item.uploadedAt}</span>
               </span>
               {editable && <RemoveButton item={item} />}
             </li>

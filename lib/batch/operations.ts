@@ -7,10 +7,10 @@ import { batchProvinceOf, queueNeedIds } from "@/lib/batch/queries";
 import { addProposalSchema, generateSchema, MAX_BATCH_NEEDS, removeProposalSchema, sendProposalSchema } from "@/lib/batch/schemas";
 import { buildProposal, queueNeeds, removeProposal, saveProposal } from "@/lib/batch/service";
 import { canRead } from "@/lib/experts/scope";
-import { authorizeInvite } from "@/lib/matches/operations";
-import { INVITABLE_NEED_STATES, inviteExpert, proposeExpert, scoreOne } from "@/lib/matches/service";
+import { inviteWithAudit } from "@/lib/matches/operations";
+import { INVITABLE_NEED_STATES, proposeExpert, scoreOne } from "@/lib/matches/service";
 import { sweepInvitations } from "@/lib/matches/sweep";
-import { PLACE_HOLDING } from "@/lib/matches/workflow";
+import { SEAT_HOLDING } from "@/lib/matches/capacity";
 
 export type GenerateResult = {
   summary: SolveSummary;
@@ -125,7 +125,7 @@ export const addProposalOp = {
       where: { id: needId },
       select: {
         code: true, state: true, provinceCode: true, expertsWanted: true,
-        _count: { select: { matches: { where: { OR: [{ state: { in: [...PLACE_HOLDING] } }, { state: "PROPOSED", source: "BATCH" }] } } } },
+        _count: { select: { matches: { where: { OR: [SEAT_HOLDING, { state: "PROPOSED", source: "BATCH" }] } } } },
       },
     });
     if (!need) throw notFound("需求");
@@ -178,21 +178,12 @@ export const sendProposalOp = {
       const row = { matchId: m.id, needCode: m.need.code, needTitle: m.need.title, expertName: m.expert.name };
       // Each invitation in its own transaction: one refusal (a seat or a place taken meanwhile) does not undo the others.
       try {
-        // The expert may have stopped sharing across regions since the proposal was made.
-        await authorizeInvite(ctx, m.needId, m.expertId);
-        await sweepInvitations(db, new Date(), { expertId: m.expertId });
-        await sweepInvitations(db, new Date(), { needId: m.needId });
-        await db.$transaction(async (tx) => {
+        // Authorized again: the expert may have stopped sharing across regions since the proposal was made.
+        await inviteWithAudit(ctx, { needId: m.needId, expertId: m.expertId, source: "BATCH" }, async (tx) => {
           const now = await tx.match.findUnique({ where: { id: m.id }, select: { state: true, source: true } });
           if (!now || now.state !== "PROPOSED" || now.source !== "BATCH") {
             throw conflict(`该专家已不在分配方案中${now ? `（当前为“${MATCH_STATE_LABEL[now.state]}”）` : ""}`);
           }
-          const r = await inviteExpert(tx, { needId: m.needId, expertId: m.expertId, actorId: ctx.user.id, source: "BATCH" });
-          await ctx.audit(tx, {
-            operation: "match.invite", entityType: "Match", entityId: r.matchId,
-            summary: `邀请专家 ${r.expertName} 承接需求 ${r.code}「${r.title}」（批量分配方案）`,
-            before: { state: r.from }, after: { state: "INVITED", score: r.score, respondBy: r.respondBy.toISOString(), source: "BATCH" },
-          });
         });
         results.push({ ...row, ok: true });
       } catch (err) {

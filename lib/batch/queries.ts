@@ -6,7 +6,8 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { ProposalSearch, QueueFilters, QueueSearch } from "@/lib/batch/schemas";
 import { expertListWhere } from "@/lib/experts/scope";
 import { INVITABLE_NEED_STATES } from "@/lib/matches/service";
-import { MATCH_STEPS, PLACE_HOLDING } from "@/lib/matches/workflow";
+import { SEAT_HOLDING } from "@/lib/matches/capacity";
+import { MATCH_STEPS } from "@/lib/matches/workflow";
 import { loadExpertFacts, loadNeedFacts } from "@/lib/matching/facts";
 import { hardFilter, HARD_FILTER_LABEL } from "@/lib/matching/score";
 import { regionPaths } from "@/lib/reference/queries";
@@ -40,7 +41,7 @@ export async function queueNeedIds(provinceCode: string, f: QueueFilters): Promi
   const rows = await db.need.findMany({
     where: queueWhere(provinceCode, f),
     orderBy: [{ urgency: "desc" }, { createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, expertsWanted: true, _count: { select: { matches: { where: { state: { in: [...PLACE_HOLDING] } } } } } },
+    select: { id: true, expertsWanted: true, _count: { select: { matches: { where: SEAT_HOLDING } } } },
   });
   return rows.map((r) => ({ id: r.id, seats: r.expertsWanted - r._count.matches })).filter((r) => r.seats > 0);
 }
@@ -109,7 +110,7 @@ export async function proposalPage(user: SessionUser, search: ProposalSearch) {
     select: {
       id: true, code: true, title: true, state: true, urgency: true, regionCode: true, expertsWanted: true,
       unit: { select: { name: true } },
-      _count: { select: { matches: { where: { state: { in: [...PLACE_HOLDING] } } } } },
+      _count: { select: { matches: { where: SEAT_HOLDING } } },
     },
   });
   const needs = adding ? [...found.filter((n) => n.id === adding.id), ...found.filter((n) => n.id !== adding.id)] : found;

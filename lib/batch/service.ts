@@ -3,7 +3,7 @@ import { AppError, conflict } from "@/lib/errors";
 import { NEED_STATE_LABEL } from "@/lib/labels";
 import { diffProposal, employerKey, generatorMayPropose, quotasOf, summarise, type QuotaInput, type SolveSummary } from "@/lib/batch/plan";
 import { INVITABLE_NEED_STATES, proposeExpert } from "@/lib/matches/service";
-import { PLACE_HOLDING } from "@/lib/matches/workflow";
+import { SEAT_HOLDING } from "@/lib/matches/capacity";
 import { assign, greedyAssign, type AssignEdge, type AssignExpert, type AssignNeed } from "@/lib/matching/assign";
 import { loadWeights, recommendForNeeds } from "@/lib/matching/recommend";
 
@@ -19,7 +19,7 @@ export async function queueNeeds(tx: Tx, ids: string[]): Promise<{ ready: BatchN
     where: { id: { in: ids } },
     select: {
       id: true, code: true, title: true, state: true, provinceCode: true, expertsWanted: true,
-      _count: { select: { matches: { where: { state: { in: [...PLACE_HOLDING] } } } } },
+      _count: { select: { matches: { where: SEAT_HOLDING } } },
     },
   });
   const ready: BatchNeed[] = [];

@@ -143,9 +143,7 @@ export async function engagementDetail(user: SessionUser, engagementId: string) 
   // The side the user takes for each act (null when they take none here).
   const allowed = Object.fromEntries(
     (Object.keys(ENGAGEMENT_ACTS) as EngagementAct[]).map((act) => {
-      const op = ENGAGEMENT_ACTS[act].operation;
-      const party = can(user, op, scope) ? partyOf(user, op, scope) : null;
-      return [act, canAct(act, e.state, party)];
+      return [act, canAct(act, e.state, partyOf(user, ENGAGEMENT_ACTS[act].operation, scope))];
     }),
   ) as Record<EngagementAct, boolean>;
   const party = partyOf(user, "engagement.read", scope);

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import { isUniqueViolation, type Tx } from "@/lib/db";
 import { conflict, invalidInput, invalidTransition, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EngagementState, FeedbackParty, MatchState, NeedState, ServiceRecordState } from "@/lib/generated/prisma/enums";
@@ -76,9 +76,6 @@ async function partiesOf(tx: Tx, engagementId: string) {
 
 const SIDE_NAME: Record<Party, string> = { UNIT: "服务单位", EXPERT: "专家", PROVINCE: "省级管理员" };
 
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-}
 
 /** Take a need step when the need's state allows it (the need is locked by the caller); otherwise nothing. */
 async function advanceNeed(tx: Tx, need: NeedRow, step: NeedServiceStep, actorId: string | null, comment: string | null, now: Date) {

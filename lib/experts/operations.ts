@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { writeAudit, type RequestMeta } from "@/lib/audit/log";
 import { fieldErrorsOf, type ActionContext, type ActionDefinition, type ActionResult } from "@/lib/actions/pipeline";
 import { hashPassword } from "@/lib/auth/password";
@@ -8,7 +8,7 @@ import {
   removeAchievementSchema, removeAvailabilitySchema, updateAchievementSchema, updateProfileSchema,
 } from "@/lib/experts/schemas";
 import {
-  addAchievement, addAvailability, approveRegistration, createExpertProfile, expertRegion, isUniqueViolation,
+  addAchievement, addAvailability, approveRegistration, createExpertProfile, expertRegion,
   registerExpert, rejectRegistration, removeAchievement, removeAvailability, updateAchievement, updateProfile,
 } from "@/lib/experts/service";
 import { formDataToObject } from "@/lib/actions/pipeline";

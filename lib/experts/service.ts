@@ -45,10 +45,6 @@ async function assertUsernameFree(tx: Tx, username: string) {
   }
 }
 
-/** A unique-username race lost to a parallel registration reads as the same clear message. */
-export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-}
 
 function attestation(ticked: boolean, previous: Date | null, now: Date): Date | null {
   return ticked ? (previous ?? now) : null;

@@ -1,6 +1,5 @@
-import type { Tx } from "@/lib/db";
+import { isUniqueViolation, type Tx } from "@/lib/db";
 import { conflict } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { DEFAULT_INVITE_WORKING_DAYS } from "@/lib/match-settings/schemas";
 import { DEFAULT_WEIGHTS, SCORE_PARTS, weightsOver, type ScorePart, type Weights } from "@/lib/matching/weights";
 
@@ -10,7 +9,6 @@ import { DEFAULT_WEIGHTS, SCORE_PARTS, weightsOver, type ScorePart, type Weights
 export const SETTINGS_ID = "default";
 
 export type MatchingSettingsValues = { weights: Weights; inviteWorkingDays: number };
-
 
 export const DEFAULT_SETTINGS: MatchingSettingsValues = { weights: { ...DEFAULT_WEIGHTS }, inviteWorkingDays: DEFAULT_INVITE_WORKING_DAYS };
 
@@ -41,7 +39,7 @@ export async function saveSettings(tx: Tx, input: MatchingSettingsValues & { ver
         data: { id: SETTINGS_ID, weights, inviteWorkingDays: input.inviteWorkingDays, updatedById: input.actorId, version: 1 },
       });
     } catch (err) {
-      if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") throw stale;
+      if (isUniqueViolation(err)) throw stale;
       throw err;
     }
   } else {

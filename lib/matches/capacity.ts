@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { conflict } from "@/lib/errors";
 import { PLACE_HOLDING } from "@/lib/matches/workflow";
 
@@ -28,6 +29,14 @@ export async function movePlace(tx: Tx, expertId: string, delta: -1 | 0 | 1): Pr
 }
 
 /**
+ * The matches that fill one of their need's seats: invitations, acceptances and confirmations, except a confirmed
+ * expert whose engagement was cancelled. Every count of seats (checks, queues, pages) uses this.
+ */
+export const SEAT_HOLDING = {
+  state: { in: [...PLACE_HOLDING] }, NOT: { engagement: { state: "CANCELLED" } },
+} satisfies Prisma.MatchWhereInput;
+
+/**
  * Lock the need's row for the rest of the transaction and refuse when every seat is held
  * (call before a step that makes a match place-holding).
  */
@@ -37,9 +46,6 @@ export async function holdSeat(tx: Tx, needId: string): Promise<void> {
   const locked = await tx.$queryRaw<{ wanted: number }[]>`SELECT "expertsWanted" AS wanted FROM "Need" WHERE "id" = ${needId} FOR UPDATE`;
   if (!locked.length) return;
   const wanted = locked[0].wanted;
-  // A confirmed expert whose engagement was cancelled no longer fills a seat.
-  const held = await tx.match.count({
-    where: { needId, state: { in: [...PLACE_HOLDING] }, NOT: { engagement: { state: "CANCELLED" } } },
-  });
+  const held = await tx.match.count({ where: { needId, ...SEAT_HOLDING } });
   if (held >= wanted) throw conflict(`该需求计划邀请 ${wanted} 位专家，名额已满；如需更换，请先撤回一位`);
 }

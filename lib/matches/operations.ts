@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { ActionContext, ActionDefinition } from "@/lib/actions/pipeline";
 import { canRead, SCOPE_SELECT } from "@/lib/experts/scope";
 import { settleNeed } from "@/lib/engagements/service";
@@ -23,18 +23,23 @@ export async function authorizeInvite(ctx: ActionContext<unknown>, needId: strin
   if (!canRead(ctx.user, expert)) throw forbidden("该专家不在本省专家库，也未开放跨区域共享，不能邀请");
 }
 
-/** Invite (from recommendations or a batch) or assign by hand; in its own transaction, audited. */
-export async function inviteWithAudit(ctx: ActionContext<unknown>, input: Omit<InviteInput, "actorId">) {
+/**
+ * Invite (from recommendations or a batch) or assign by hand; in its own transaction, audited. `precheck` runs
+ * first inside that transaction (a batch checks the proposal is still there).
+ */
+export async function inviteWithAudit(ctx: ActionContext<unknown>, input: Omit<InviteInput, "actorId">, precheck?: (tx: Tx) => Promise<void>) {
   await authorizeInvite(ctx, input.needId, input.expertId);
   // Expired invitations still hold places until swept; sweep this expert and need first.
   await sweepInvitations(db, input.now ?? new Date(), { expertId: input.expertId });
   await sweepInvitations(db, input.now ?? new Date(), { needId: input.needId });
   return db.$transaction(async (tx) => {
+    await precheck?.(tx);
     const r = await inviteExpert(tx, { ...input, actorId: ctx.user.id });
     const manual = input.source === "PROVINCE";
+    const how = manual ? `，理由：${input.assignReason}` : input.source === "BATCH" ? "（批量分配方案）" : "";
     await ctx.audit(tx, {
       operation: manual ? "match.assign" : "match.invite", entityType: "Match", entityId: r.matchId,
-      summary: `${manual ? "指派" : "邀请"}专家 ${r.expertName} 承接需求 ${r.code}「${r.title}」${manual ? `，理由：${input.assignReason}` : ""}`,
+      summary: `${manual ? "指派" : "邀请"}专家 ${r.expertName} 承接需求 ${r.code}「${r.title}」${how}`,
       before: { state: r.from }, after: { state: "INVITED", score: r.score, respondBy: r.respondBy.toISOString(), source: input.source },
     });
     return { matchId: r.matchId, respondBy: r.respondBy };

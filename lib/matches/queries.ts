@@ -8,6 +8,7 @@ import { auditDenied } from "@/lib/auth/session";
 import { searchExperts } from "@/lib/experts/queries";
 import { expertSearchSchema } from "@/lib/experts/schemas";
 import { MATCH_STATE_LABEL, SERVICE_FORM_LABEL } from "@/lib/labels";
+import { SEAT_HOLDING } from "@/lib/matches/capacity";
 import { canStep, PLACE_HOLDING } from "@/lib/matches/workflow";
 import { recommendNeeds } from "@/lib/matching/needs-for-expert";
 import { recommendExperts } from "@/lib/matching/recommend";
@@ -45,7 +46,7 @@ const matchRow = {
 } satisfies Prisma.MatchSelect;
 
 async function seatsOf(needId: string, wanted: number) {
-  const held = await db.match.count({ where: { needId, state: { in: [...PLACE_HOLDING] } } });
+  const held = await db.match.count({ where: { needId, ...SEAT_HOLDING } });
   return { wanted, held, full: held >= wanted };
 }
 
@@ -308,7 +309,7 @@ export async function needsForMe(user: SessionUser, search: OpenNeedSearch) {
   const [needs, mine, held] = await Promise.all([
     db.need.findMany({ where: { id: { in: ids } }, select: needSummary }),
     db.match.findMany({ where: { expertId: profile.id, needId: { in: ids } }, select: { id: true, needId: true, state: true } }),
-    db.match.groupBy({ by: ["needId"], where: { needId: { in: ids }, state: { in: [...PLACE_HOLDING] } }, _count: { _all: true } }),
+    db.match.groupBy({ by: ["needId"], where: { needId: { in: ids }, ...SEAT_HOLDING }, _count: { _all: true } }),
   ]);
   const places = await regionPaths(needs.map((n) => n.regionCode));
   const needOf = new Map(needs.map((n) => [n.id, n]));

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import { isUniqueViolation, type Tx } from "@/lib/db";
 import { calendarOverrides } from "@/lib/calendar/service";
 import { workingDaysDeadline } from "@/lib/calendar/working-days";
 import { conflict, invalidInput, invalidTransition, notFound } from "@/lib/errors";
@@ -8,8 +8,7 @@ import { readSettings } from "@/lib/match-settings/service";
 import { holdSeat, movePlace } from "@/lib/matches/capacity";
 import { MATCH_STEPS, nextMatchState, placeDelta, type MatchStep } from "@/lib/matches/workflow";
 import { loadExpertFacts, loadNeedFacts } from "@/lib/matching/facts";
-import { codeTables, nameBook } from "@/lib/matching/reference";
-import { loadWeights } from "@/lib/matching/recommend";
+import { loadScorer } from "@/lib/matching/recommend";
 import { HARD_FILTER_LABEL, scorePair, type Scored } from "@/lib/matching/score";
 import { notify, staffIds } from "@/lib/notifications/send";
 
@@ -25,9 +24,7 @@ export async function scoreOne(tx: Tx, needId: string, expertId: string): Promis
   if (!need) throw notFound("需求");
   const [expert] = await loadExpertFacts(tx, [expertId], [needId]);
   if (!expert) throw notFound("专家");
-  const [tables, weights] = await Promise.all([codeTables(tx), loadWeights(tx)]);
-  const names = await nameBook(tx, tables);
-  const r = scorePair(need, expert, { weights, names, disciplineParent: tables.disciplineParent, industryParent: tables.industryParent });
+  const r = scorePair(need, expert, await loadScorer(tx));
   if (r.filtered) throw conflict(`不能匹配该专家：${HARD_FILTER_LABEL[r.filtered]}`);
   return { score: r.score, parts: r.parts, explanation: r.explanation };
 }
@@ -70,7 +67,7 @@ async function openMatch(
       const created = await tx.match.create({ data: { ...data, needId, expertId, state: to }, select: { id: true } });
       return { matchId: created.id, from };
     } catch (err) {
-      if ((err as { code?: string }).code === "P2002") throw conflict("该专家与此需求的匹配刚被他人处理，请刷新后重试");
+      if (isUniqueViolation(err)) throw conflict("该专家与此需求的匹配刚被他人处理，请刷新后重试");
       throw err;
     }
   }

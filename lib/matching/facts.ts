@@ -14,16 +14,30 @@ export type LoadedNeed = NeedFacts & { provinceCode: string; expertsWanted: numb
 type NeedRow = {
   id: string; unitId: string; title: string; bottleneck: string; expectedOutcome: string; disciplineCodes: string[];
   industryCodes: string[]; regionCode: string; provinceCode: string; delivery: DeliveryMode; windowStart: Date | null;
-  windowEnd: Date | null; expertsWanted: number; zone: NeedFacts["zone"]; forms: ServiceForm[] | null;
+  windowEnd: Date | null; expertsWanted: number; zone: NeedFacts["zone"]; forms: ServiceForm[] | null; version: number; updatedAt: Date;
 };
 
-/** Several needs at once (batch proposals); unknown ids are left out. */
+// Segmenting a need's text is the costly part of its facts; needs change rarely, so vectors are kept per version
+// (a memo in each instance: a second instance computes its own, nothing is shared state).
+const TEXT_CACHE_MAX = 5000;
+const textCache = new Map<string, TermVector>();
+
+function needText(key: string, texts: string[]): TermVector {
+  const hit = textCache.get(key);
+  if (hit) return hit;
+  const vector = termVector(texts);
+  if (textCache.size >= TEXT_CACHE_MAX) textCache.delete(textCache.keys().next().value as string);
+  textCache.set(key, vector);
+  return vector;
+}
+
+/** Several needs at once (batch proposals, needs for an expert); unknown ids are left out. */
 export async function loadNeedsFacts(tx: Tx, needIds: string[]): Promise<LoadedNeed[]> {
   if (!needIds.length) return [];
   const rows = await tx.$queryRaw<NeedRow[]>`
     SELECT n."id", n."unitId", n."title", n."bottleneck", n."expectedOutcome", n."disciplineCodes", n."industryCodes",
            n."regionCode", n."provinceCode", n."delivery"::text AS "delivery", n."windowStart", n."windowEnd",
-           n."expertsWanted", r."zone"::text AS "zone",
+           n."expertsWanted", n."version", n."updatedAt", r."zone"::text AS "zone",
            ARRAY(SELECT DISTINCT s."form"::text FROM "NeedMenuItem" m JOIN "ServiceMenuItem" s ON s."id" = m."menuItemId"
                   WHERE m."needId" = n."id") AS "forms"
       FROM "Need" n JOIN "Region" r ON r."code" = n."regionCode"
@@ -32,7 +46,7 @@ export async function loadNeedsFacts(tx: Tx, needIds: string[]): Promise<LoadedN
     id: n.id, unitId: n.unitId, disciplineCodes: n.disciplineCodes, industryCodes: n.industryCodes, forms: n.forms ?? [],
     regionCode: n.regionCode, zone: n.zone, delivery: n.delivery,
     window: n.windowStart && n.windowEnd ? { start: n.windowStart, end: n.windowEnd } : null,
-    text: termVector([n.title, n.bottleneck, n.expectedOutcome]), provinceCode: n.provinceCode, expertsWanted: n.expertsWanted,
+    text: needText(`${n.id}:${n.version}:${new Date(n.updatedAt).getTime()}`, [n.title, n.bottleneck, n.expectedOutcome]), provinceCode: n.provinceCode, expertsWanted: n.expertsWanted,
   }));
 }
 

@@ -1,12 +1,11 @@
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceForm } from "@/lib/generated/prisma/enums";
-import { loadExpertFacts } from "@/lib/matching/facts";
-import { loadWeights } from "@/lib/matching/recommend";
-import { codeTables, disciplineFamily, nameBook } from "@/lib/matching/reference";
+import { loadExpertFacts, loadNeedsFacts } from "@/lib/matching/facts";
+import { loadScorer } from "@/lib/matching/recommend";
+import { codeTables, disciplineFamily } from "@/lib/matching/reference";
 import { combine, hardFilter, scoreParts, type HardFilter, type Scored } from "@/lib/matching/score";
-import { termVector, type TermVector } from "@/lib/matching/text";
-import type { ExpertFacts, NeedFacts } from "@/lib/matching/types";
+import type { ExpertFacts } from "@/lib/matching/types";
 import type { Weights } from "@/lib/matching/weights";
 import { searchTerms } from "@/lib/search/text";
 
@@ -78,38 +77,6 @@ async function candidateNeedIds(
   return rows.map((r) => r.id);
 }
 
-// Segmenting a need's text is the costly part of its facts; OPEN needs change rarely, so keep vectors per version.
-const TEXT_CACHE_MAX = 5000;
-const textCache = new Map<string, TermVector>();
-
-function needText(key: string, texts: string[]): TermVector {
-  const hit = textCache.get(key);
-  if (hit) return hit;
-  const vector = termVector(texts);
-  if (textCache.size >= TEXT_CACHE_MAX) textCache.delete(textCache.keys().next().value as string);
-  textCache.set(key, vector);
-  return vector;
-}
-
-/** The facts of several needs at once (lib/matching/facts loads one). */
-export async function loadNeedFactsMany(tx: Tx, ids: string[]): Promise<NeedFacts[]> {
-  if (!ids.length) return [];
-  const rows = await tx.need.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true, unitId: true, title: true, bottleneck: true, expectedOutcome: true, disciplineCodes: true, industryCodes: true,
-      regionCode: true, delivery: true, windowStart: true, windowEnd: true, version: true, updatedAt: true,
-      region: { select: { zone: true } }, menuItems: { select: { menuItem: { select: { form: true } } } },
-    },
-  });
-  return rows.map((n) => ({
-    id: n.id, unitId: n.unitId, disciplineCodes: n.disciplineCodes, industryCodes: n.industryCodes,
-    forms: [...new Set(n.menuItems.map((m) => m.menuItem.form))], regionCode: n.regionCode, zone: n.region.zone,
-    delivery: n.delivery, window: n.windowStart && n.windowEnd ? { start: n.windowStart, end: n.windowEnd } : null,
-    text: needText(`${n.id}:${n.version}:${n.updatedAt.getTime()}`, [n.title, n.bottleneck, n.expectedOutcome]),
-  }));
-}
-
 /**
  * OPEN needs recommended for an expert, best first, one page at a time; null when the expert does not exist.
  * Needs the expert declined are never listed; needs they were invited to or applied for are (the page shows the state).
@@ -125,14 +92,12 @@ export async function recommendNeeds(tx: Tx, expertId: string, options: NeedsFor
   const ids = await candidateNeedIds(
     tx, { ...profile, family: disciplineFamily(profile.disciplineCodes, tables) }, options, options.candidates ?? 500,
   );
-  const [[expert], needs, weights] = await Promise.all([
+  const [[expert], needs, scorer] = await Promise.all([
     loadExpertFacts(tx, [expertId], ids),
-    loadNeedFactsMany(tx, ids),
-    options.weights ?? loadWeights(tx),
+    loadNeedsFacts(tx, ids),
+    loadScorer(tx, options.weights),
   ]);
   if (!expert) return null;
-  const names = await nameBook(tx, tables);
-  const scorer = { weights, names, disciplineParent: tables.disciplineParent, industryParent: tables.industryParent };
 
   // The same checks, in the same order, as the first two of hardFilter.
   const blocked: NeedsForExpert["blocked"] = !expert.matchable ? "UNMATCHABLE" : expert.activeEngagements >= expert.maxConcurrent ? "AT_CAPACITY" : null;
@@ -147,7 +112,7 @@ export async function recommendNeeds(tx: Tx, expertId: string, options: NeedsFor
       filtered[f] = (filtered[f] ?? 0) + 1;
       continue;
     }
-    scored.push({ needId: need.id, ...combine(scoreParts(need, expert, scorer), weights) });
+    scored.push({ needId: need.id, ...combine(scoreParts(need, expert, scorer), scorer.weights) });
   }
   scored.sort((a, b) => b.score - a.score || a.needId.localeCompare(b.needId));
   return {

@@ -1,10 +1,11 @@
 import type { Tx } from "@/lib/db";
+import { readSettings } from "@/lib/match-settings/service";
 import { loadNeedFacts, loadNeedsFacts, toExpertFacts, type LoadedNeed } from "@/lib/matching/facts";
 import { codeTables, nameBook, regionTable } from "@/lib/matching/reference";
 import { planRetrieval, retrieveCandidates, termStats, type Visibility } from "@/lib/matching/retrieval";
 import { scorePair, type HardFilter, type Scored, type Scorer } from "@/lib/matching/score";
 import type { ExpertFacts } from "@/lib/matching/types";
-import { weightsOver, type Weights } from "@/lib/matching/weights";
+import type { Weights } from "@/lib/matching/weights";
 
 export type Recommendation = Scored & { expertId: string };
 export type Recommendations = { recommendations: Recommendation[]; filtered: Partial<Record<HardFilter, number>>; candidates: number };
@@ -13,10 +14,15 @@ export type { Visibility } from "@/lib/matching/retrieval";
 /** How many retrieved candidates are scored exactly for each need unless the caller says otherwise. */
 export const DEFAULT_CANDIDATES = 60;
 
-/** The ministry's weights, or the defaults when none are saved. */
+/** The ministry's weights, or the defaults when none are saved (lib/match-settings owns the settings row). */
 export async function loadWeights(tx: Tx): Promise<Weights> {
-  const row = await tx.matchingSettings.findUnique({ where: { id: "default" }, select: { weights: true } });
-  return weightsOver(row?.weights);
+  return (await readSettings(tx)).weights;
+}
+
+/** What scoring reads besides the two sides: the weights (the ministry's unless given), code tables and names. */
+export async function loadScorer(tx: Tx, weights?: Weights): Promise<Scorer> {
+  const [tables, w] = await Promise.all([codeTables(tx), weights ?? loadWeights(tx)]);
+  return { weights: w, names: await nameBook(tx, tables), disciplineParent: tables.disciplineParent, industryParent: tables.industryParent };
 }
 
 type Options = { limit?: number; candidates?: number; weights?: Weights };
@@ -47,8 +53,7 @@ async function recommendFor(tx: Tx, need: LoadedNeed, visibility: Visibility, op
   const limit = options.limit ?? 10;
   const { rows, refused } = await retrieveCandidates(tx, plan, visibility, Math.max(options.candidates ?? DEFAULT_CANDIDATES, limit), limit);
   const experts = rows.map((r) => toExpertFacts(r, regions));
-  const scorer = { weights, names: await nameBook(tx, tables), disciplineParent: tables.disciplineParent, industryParent: tables.industryParent };
-  return rank(need, experts, scorer, limit, refused);
+  return rank(need, experts, await loadScorer(tx, weights), limit, refused);
 }
 
 /**

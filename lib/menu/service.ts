@@ -1,5 +1,4 @@
-import type { Tx } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { isPrismaError, type Tx } from "@/lib/db";
 import { conflict, invalidInput, invalidTransition, notFound } from "@/lib/errors";
 import type { MenuItemFields } from "@/lib/menu/schemas";
 
@@ -10,9 +9,6 @@ const DUPLICATE_NAME = "已有同名的菜单项，请换一个名称";
 
 export const MENU_ITEM_NOT_FOUND = "菜单项";
 
-function isPrismaError(err: unknown, code: string): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === code;
-}
 
 async function assertNameFree(tx: Tx, name: string, exceptId?: string) {
   const other = await tx.serviceMenuItem.findFirst({

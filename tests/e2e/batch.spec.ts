@@ -1,15 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, login } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signInAs } from "./support";
 
 // The province generates a batch proposal for its queue, takes one expert out, and sends an invitation; the
 // ministry changes a weight, previews it, and restores the defaults.
 test.describe.configure({ timeout: 300_000 });
-
-async function signInAs(page: Page, username: string) {
-  await page.context().clearCookies();
-  await login(page, username);
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 test("a province generates a proposal, removes an expert, and sends an invitation", async ({ page }) => {
   await signInAs(page, "sichuan");

@@ -1,15 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, login } from "./support";
+import { expectAccessible, signInAs } from "./support";
 
 // The ministry enters a holiday week and a make-up working day, is told why a weekday cannot be a make-up day,
 // and deletes an entry after confirming. Written in 2097 so no invitation of the other journeys is affected.
 test.describe.configure({ timeout: 120_000 });
-
-async function signInAs(page: Page, username: string) {
-  await page.context().clearCookies();
-  await login(page, username);
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 const form = (page: Page) => page.getByRole("form", { name: "录入节假日安排" });
 

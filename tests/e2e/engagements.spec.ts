@@ -1,17 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { expectAccessible, login } from "./support";
+import { expectAccessible, signInAs } from "./support";
 
 // The engagement lifecycle after an expert accepted, through the pages: the unit confirms the expert from the need's
 // team panel; both sides agree the work plan; the expert logs service; the unit confirms it and finishes; both rate
 // and the engagement closes. Then the refusals, and a dispute on a seeded engagement of the demo accounts.
 test.describe.configure({ timeout: 300_000 });
-
-async function signInAs(page: Page, username: string) {
-  await page.context().clearCookies();
-  await login(page, username);
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 type Pair = { needId: string; title: string; unit: string; expert: string; expertName: string };
 

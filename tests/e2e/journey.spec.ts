@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { login } from "./support";
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./support";
 
 // The whole of section 2 in one journey, across four accounts on the demo seed: a unit orders a service and the
 // province approves it; the province proposes experts in a batch (adding the demo expert by hand) and invites him;
@@ -9,12 +9,6 @@ import { login } from "./support";
 test.describe.configure({ timeout: 300_000 });
 
 const EXPERT = "林晓峰"; // the demo `expert`
-
-async function signInAs(page: Page, username: string) {
-  await page.context().clearCookies();
-  await login(page, username);
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 test("order → approve → batch proposal and invitation → accept → team → plan → service → feedback → closed", async ({ page }) => {
   const title = `柑橘黄龙病综合防控 旅程${Date.now().toString(36)}`;

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, login } from "./support";
+import { expectAccessible, signInAs } from "./support";
 
 // Matching on the demo seed. The province sees recommendations with their reasons and invites; the demo expert
 // (林晓峰) browses the open needs recommended to him and applies; the need's province approves, withdraws, then
@@ -9,12 +9,6 @@ import { expectAccessible, login } from "./support";
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 const EXPERT = "林晓峰";
-
-async function signInAs(page: Page, username: string) {
-  await page.context().clearCookies();
-  await login(page, username);
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 /** The seeded account of a province: 四川 and 浙江 have named ones, the others `prov-<code>`. */
 const provinceAccount = (code: string) => (code === "51" ? "sichuan" : code === "33" ? "zhejiang" : `prov-${code}`);

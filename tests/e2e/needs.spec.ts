@@ -1,17 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { SAMPLES } from "../sample-files";
-import { expectAccessible, login } from "./support";
+import { expectAccessible, signInAs } from "./support";
 
 // A unit orders from the menu and submits; the province returns it with a reason; the unit revises and resubmits;
 // the province approves. Each step shows on the timeline. The need's title is unique to this run.
 // Journeys through several accounts: each sign-in hashes a password (argon2), so allow more than the default minute.
 test.describe.configure({ timeout: 300_000 });
-
-async function signInAs(page: Page, username: string) {
-  await page.context().clearCookies();
-  await login(page, username);
-  await expect(page).not.toHaveURL(/\/login/);
-}
 
 const timeline = (page: Page) => page.getByRole("list", { name: "办理过程" }).getByRole("listitem");
 

@@ -10,6 +10,13 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole("button", { name: "登录" }).click();
 }
 
+/** Sign in as another account on the same page (the previous session's cookies cleared first). */
+export async function signInAs(page: Page, username: string) {
+  await page.context().clearCookies();
+  await login(page, username);
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
 export async function expectLoggedInAt(page: Page, path: string, heading: RegExp) {
   await expect(page).toHaveURL(new RegExp(`${path}$`));
   await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

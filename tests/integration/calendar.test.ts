@@ -6,12 +6,11 @@ import { removeCalendarRunOp, setCalendarRunOp } from "@/lib/calendar/operations
 import { calendarOverrides, calendarRuns } from "@/lib/calendar/service";
 import { inviteExpert } from "@/lib/matches/service";
 import { createExpert, createNeed, createOrganization, createUser } from "@/prisma/seed/factories";
-import { auditRows, meta, sessionUserOf } from "./helpers";
+import { auditRows, meta, REFUSED, sessionUserOf } from "./helpers";
 
 // The calendar is shared by every test file and invitations elsewhere compute deadlines from today, so this file
 // writes only in 2099 (and 2098 for the refusals).
 
-const REFUSED = { ok: false, error: "无权执行此操作" };
 const cst = (s: string) => new Date(`${s}+08:00`);
 let ministry: SessionUser;
 

@@ -10,7 +10,7 @@ import { engagementDetail, engagementsForExport, needTeam, searchEngagements } f
 import { chinaDate, engagementSearchSchema } from "@/lib/engagements/schemas";
 import { ENGAGEMENT_STATE_LABEL } from "@/lib/labels";
 import { createExpert, createNeed, createOrganization, createUser } from "@/prisma/seed/factories";
-import { auditRows, meta, sessionUserOf } from "./helpers";
+import { auditRows, meta, REFUSED, sessionUserOf } from "./helpers";
 
 // Fixtures: a need of a fresh unit (in 四川, 51) with an expert (based in 浙江) who has ACCEPTED its invitation —
 // the ACCEPTED match holds one of the expert's places (activeEngagements = 1). Each test makes its own.
@@ -52,7 +52,6 @@ const ok = <T>(r: { ok: boolean; error?: string; data?: T }) => {
   if (!r.ok) throw new Error(`expected ok, got: ${r.error} ${JSON.stringify((r as { fieldErrors?: unknown }).fieldErrors)}`);
   return r.data as T;
 };
-const refused = { ok: false, error: "无权执行此操作" };
 
 const places = async (expertId: string) => (await db.expertProfile.findUniqueOrThrow({ where: { id: expertId } })).activeEngagements;
 const needState = async (id: string) => (await db.need.findUniqueOrThrow({ where: { id } })).state;
@@ -142,7 +141,7 @@ describe("the unit confirms the team", () => {
   it("refuses another unit, the province, the ministry and the expert: audited, nothing changes", async () => {
     const f = await fixture();
     for (const who of [await unitUser(), await province("51"), await ministry(), f.user]) {
-      expect(await executeAction(decideTeamOp, who, meta, { matchId: f.matchId, decision: "confirm" })).toEqual(refused);
+      expect(await executeAction(decideTeamOp, who, meta, { matchId: f.matchId, decision: "confirm" })).toEqual(REFUSED);
     }
     expect(await matchState(f.matchId)).toBe("ACCEPTED");
     expect(await db.engagement.count({ where: { matchId: f.matchId } })).toBe(0);
@@ -278,8 +277,8 @@ describe("the work plan", () => {
     const id = await confirmed(f);
     const stranger = await createExpert(db, { user: true });
     for (const who of [await unitUser(), await sessionUserOf(stranger.user!.id), await province("51"), await ministry()]) {
-      expect(await executeAction(savePlanOp, who, meta, { engagementId: id, version: 0, ...PLAN })).toEqual(refused);
-      expect(await executeAction(agreePlanOp, who, meta, { engagementId: id, version: 0 })).toEqual(refused);
+      expect(await executeAction(savePlanOp, who, meta, { engagementId: id, version: 0, ...PLAN })).toEqual(REFUSED);
+      expect(await executeAction(agreePlanOp, who, meta, { engagementId: id, version: 0 })).toEqual(REFUSED);
     }
     expect((await engagement(id)).version).toBe(0);
   });
@@ -362,13 +361,13 @@ describe("service records", () => {
     const f = await fixture();
     const id = await active(f);
     const stranger = await createExpert(db, { user: true });
-    expect(await executeAction(logRecordOp, f.unit, meta, { engagementId: id, ...record() })).toEqual(refused);
-    expect(await executeAction(logRecordOp, await sessionUserOf(stranger.user!.id), meta, { engagementId: id, ...record() })).toEqual(refused);
+    expect(await executeAction(logRecordOp, f.unit, meta, { engagementId: id, ...record() })).toEqual(REFUSED);
+    expect(await executeAction(logRecordOp, await sessionUserOf(stranger.user!.id), meta, { engagementId: id, ...record() })).toEqual(REFUSED);
     const { id: recordId } = ok(await executeAction(logRecordOp, f.user, meta, { engagementId: id, ...record() }));
     for (const who of [await unitUser(), await province("51"), f.user]) {
-      expect(await executeAction(reviewRecordOp, who, meta, { recordId, version: 0, decision: "confirm" })).toEqual(refused);
+      expect(await executeAction(reviewRecordOp, who, meta, { recordId, version: 0, decision: "confirm" })).toEqual(REFUSED);
     }
-    expect(await executeAction(editRecordOp, await sessionUserOf(stranger.user!.id), meta, { recordId, version: 0, ...record() })).toEqual(refused);
+    expect(await executeAction(editRecordOp, await sessionUserOf(stranger.user!.id), meta, { recordId, version: 0, ...record() })).toEqual(REFUSED);
     expect((await db.serviceRecord.findUniqueOrThrow({ where: { id: recordId } })).state).toBe("SUBMITTED");
   });
 });
@@ -394,8 +393,8 @@ describe("finishing and feedback", () => {
     const { id } = await withConfirmedRecord(f);
     const stranger = await createExpert(db, { user: true });
     for (const who of [await unitUser(), await sessionUserOf(stranger.user!.id), await province("51"), await ministry()]) {
-      expect(await executeAction(finishOp, who, meta, { engagementId: id })).toEqual(refused);
-      expect(await executeAction(feedbackOp, who, meta, { engagementId: id, rating: "5", comment: "" })).toEqual(refused);
+      expect(await executeAction(finishOp, who, meta, { engagementId: id })).toEqual(REFUSED);
+      expect(await executeAction(feedbackOp, who, meta, { engagementId: id, rating: "5", comment: "" })).toEqual(REFUSED);
     }
     const g = await fixture();
     const planning = await confirmed(g);
@@ -494,7 +493,7 @@ describe("the province cancels", () => {
     const f = await fixture();
     const id = await active(f);
     for (const who of [await province("33"), f.unit, f.user, await ministry()]) {
-      expect(await executeAction(cancelOp, who, meta, { engagementId: id, reason: "越权取消" })).toEqual(refused);
+      expect(await executeAction(cancelOp, who, meta, { engagementId: id, reason: "越权取消" })).toEqual(REFUSED);
     }
     expect((await engagement(id)).state).toBe("ACTIVE");
     ok(await executeAction(cancelOp, await province("51"), meta, { engagementId: id, reason: "服务无法继续" }));

@@ -10,9 +10,8 @@ import {
 import { accessTo, expertDetail, expertScopeOf, exportExperts, searchExperts } from "@/lib/experts/queries";
 import { expertSearchSchema } from "@/lib/experts/schemas";
 import { createExpert, createOrganization, createUser, uniqueSuffix } from "@/prisma/seed/factories";
-import { auditRows, meta, sessionUserOf } from "./helpers";
+import { auditRows, meta, REFUSED, sessionUserOf } from "./helpers";
 
-const REFUSED = { ok: false, error: "无权执行此操作" };
 const idFor = (first17: string) => first17 + idNumberCheckChar(first17);
 const ID_NUMBER = idFor("33010619800101123");
 

@@ -11,16 +11,13 @@ import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatBytes, formatDate, formatDateTime } from "@/lib/format";
 import { DELIVERY_MODE_LABEL, MATCH_SOURCE_LABEL, MATCH_STATE_LABEL, NEED_STATE_LABEL } from "@/lib/labels";
 import { invitationDetail } from "@/lib/matches/queries";
 import { PRIORITY_FLAGS, PRIORITY_LABEL } from "@/lib/needs/schemas";
 
 export const metadata: Metadata = { title: "邀请详情" };
 
-function size(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 export default async function InvitationDetailPage({ params }: { params: Promise<{ matchId: string }> }) {
   const { matchId } = await params;
@@ -84,7 +81,7 @@ export default async function InvitationDetailPage({ params }: { params: Promise
                 {m.attachments.map((a) => (
                   <li key={a.id} className="py-2 text-sm">
                     <a href={`/api/attachments/${a.id}`} className="text-brand-700 underline hover:text-brand-800">{a.fileName}</a>
-                    <span className="ml-2 text-xs text-slate-600">{size(a.sizeBytes)} · {formatDate(a.createdAt)}</span>
+                    <span className="ml-2 text-xs text-slate-600">{formatBytes(a.sizeBytes)} · {formatDate(a.createdAt)}</span>
                   </li>
                 ))}
               </ul>
