@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { DecideActions } from "@/components/library/decide-actions";
 import { TitleAndCategories } from "@/components/library/expert-summary";
@@ -9,53 +9,69 @@ import { NOMINATION_STATE_LABEL } from "@/lib/labels";
 import type { searchNominations } from "@/lib/library/queries";
 
 type Row = Awaited<ReturnType<typeof searchNominations>>["rows"][number];
+type View = "ministry" | "province";
+
+function columns(view: View): Column<Row>[] {
+  return [
+    {
+      header: "专家",
+      cell: (n) => (
+        <>
+          <div className="font-medium">{n.expert.name}</div>
+          <div className="text-xs text-slate-500">{n.expert.employer}</div>
+        </>
+      ),
+    },
+    { header: "推荐省份", className: "whitespace-nowrap", cell: (n) => n.provinceName },
+    {
+      header: "职称与人才类别",
+      cell: (n) => (
+        <>
+          <TitleAndCategories title={n.expert.title} talentCategories={n.expert.talentCategories} />
+          {!n.meetsLevel && <div className="mt-1"><Badge tone="danger">职称与人才类别不符合条件</Badge></div>}
+        </>
+      ),
+    },
+    {
+      header: "推荐理由与声明", className: "min-w-64",
+      cell: (n) => (
+        <>
+          <p className="text-slate-700">{n.reason}</p>
+          <p className="mt-1 flex flex-wrap gap-1">
+            <Badge tone={n.willing ? "success" : "danger"}>{n.willing ? "本人自愿" : "未声明本人自愿"}</Badge>
+            <Badge tone={n.healthy ? "success" : "danger"}>{n.healthy ? "身体健康" : "未声明身体健康"}</Badge>
+          </p>
+          <p className="mt-1 text-xs text-slate-500">推荐人：{n.nominatedByName}</p>
+        </>
+      ),
+    },
+    { header: "推荐时间", className: "whitespace-nowrap", cell: (n) => formatDate(n.createdAt) },
+    {
+      header: "状态",
+      cell: (n) => (
+        <>
+          <Badge tone={toneOf(n.state === "ADMITTED" ? "IN_LIBRARY" : n.state)}>{NOMINATION_STATE_LABEL[n.state]}</Badge>
+          {n.decisionReason && n.state !== "NOMINATED" && (
+            <p className="mt-1 max-w-56 text-xs text-slate-600">
+              {n.decidedByName ? `${n.decidedByName}：` : ""}{n.decisionReason}（{formatDate(n.decidedAt)}）
+            </p>
+          )}
+        </>
+      ),
+    },
+    {
+      header: "操作", headerClassName: "text-right", className: "text-right",
+      cell: (n) =>
+        n.state !== "NOMINATED" ? null : view === "ministry" ? (
+          <DecideActions nominationId={n.id} expertName={n.expert.name} />
+        ) : (
+          <WithdrawButton nominationId={n.id} expertName={n.expert.name} />
+        ),
+    },
+  ];
+}
 
 /** Nominations with the criteria facts; the ministry decides pending ones, a province may withdraw its own. */
-export function NominationTable({ rows, view }: { rows: Row[]; view: "ministry" | "province" }) {
-  return (
-    <Table caption="入库推荐列表">
-      <THead>
-        <tr>
-          <Th>专家</Th><Th>推荐省份</Th><Th>职称与人才类别</Th><Th>推荐理由与声明</Th><Th>推荐时间</Th><Th>状态</Th>
-          <Th className="text-right">操作</Th>
-        </tr>
-      </THead>
-      <TBody>
-        {rows.map((n) => (
-          <tr key={n.id}>
-            <Td>
-              <div className="font-medium">{n.expert.name}</div>
-              <div className="text-xs text-slate-500">{n.expert.employer}</div>
-            </Td>
-            <Td className="whitespace-nowrap">{n.provinceName}</Td>
-            <Td>
-              <TitleAndCategories title={n.expert.title} talentCategories={n.expert.talentCategories} />
-              {!n.meetsLevel && <div className="mt-1"><Badge tone="danger">职称与人才类别不符合条件</Badge></div>}
-            </Td>
-            <Td className="min-w-64">
-              <p className="text-slate-700">{n.reason}</p>
-              <p className="mt-1 flex flex-wrap gap-1">
-                <Badge tone={n.willing ? "success" : "danger"}>{n.willing ? "本人自愿" : "未声明本人自愿"}</Badge>
-                <Badge tone={n.healthy ? "success" : "danger"}>{n.healthy ? "身体健康" : "未声明身体健康"}</Badge>
-              </p>
-              <p className="mt-1 text-xs text-slate-500">推荐人：{n.nominatedByName}</p>
-            </Td>
-            <Td className="whitespace-nowrap">{formatDate(n.createdAt)}</Td>
-            <Td>
-              <Badge tone={toneOf(n.state === "ADMITTED" ? "IN_LIBRARY" : n.state)}>{NOMINATION_STATE_LABEL[n.state]}</Badge>
-              {n.decisionReason && n.state !== "NOMINATED" && (
-                <p className="mt-1 max-w-56 text-xs text-slate-600">
-                  {n.decidedByName ? `${n.decidedByName}：` : ""}{n.decisionReason}（{formatDate(n.decidedAt)}）
-                </p>
-              )}
-            </Td>
-            <Td className="text-right">
-              {n.state === "NOMINATED" && view === "ministry" && <DecideActions nominationId={n.id} expertName={n.expert.name} />}
-              {n.state === "NOMINATED" && view === "province" && <WithdrawButton nominationId={n.id} expertName={n.expert.name} />}
-            </Td>
-          </tr>
-        ))}
-      </TBody>
-    </Table>
-  );
+export function NominationTable({ rows, view }: { rows: Row[]; view: View }) {
+  return <DataTable caption="入库推荐列表" columns={columns(view)} rows={rows} rowKey={(n) => n.id} />;
 }

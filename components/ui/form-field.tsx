@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { FieldError } from "@/components/ui/field-error";
 
 export const inputClass =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none aria-[invalid=true]:border-red-500";
@@ -24,9 +25,7 @@ export function FormField({ id, label, hint, errors, className, children }: Form
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">{label}</label>
       <div className="mt-1">{children({ id, "aria-describedby": describedBy, "aria-invalid": errorId ? true : undefined })}</div>
       {hint && <p id={hintId} className="mt-1 text-xs text-slate-500">{hint}</p>}
-      {errorId && (
-        <p id={errorId} className="mt-1 text-sm text-red-700">{errors!.join("；")}</p>
-      )}
+      <FieldError id={errorId} errors={errors} className="mt-1" />
     </div>
   );
 }
@@ -37,4 +36,8 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
 
 export function Select({ className, ...props }: ComponentProps<"select">) {
   return <select className={cn(inputClass, className)} {...props} />;
+}
+
+export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
+  return <textarea className={cn(inputClass, className)} {...props} />;
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
+import { listHref, type QueryValues } from "@/lib/search-params";
 
 type PaginationProps = {
   page: number;
@@ -8,16 +9,8 @@ type PaginationProps = {
   /** Path of the listing, e.g. "/ministry/audit". */
   basePath: string;
   /** The current query (without `page`); kept on every page link. */
-  params?: Record<string, string | undefined>;
+  params?: QueryValues;
 };
-
-function hrefFor(basePath: string, params: Record<string, string | undefined>, page: number) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "" && k !== "page") q.set(k, v);
-  if (page > 1) q.set("page", String(page));
-  const s = q.toString();
-  return s ? `${basePath}?${s}` : basePath;
-}
 
 /** Pages shown: first, last, and two either side of the current one. */
 function windowOf(page: number, last: number): (number | "gap")[] {
@@ -38,19 +31,19 @@ export function Pagination({ page, pageSize, total, basePath, params = {} }: Pag
   if (last <= 1) return null;
   return (
     <nav aria-label="分页" className="mt-4 flex flex-wrap items-center gap-1">
-      {page > 1 && <Link href={hrefFor(basePath, params, page - 1)} className={cn(linkCls, idle)} rel="prev">上一页</Link>}
+      {page > 1 && <Link href={listHref(basePath, params, page - 1)} className={cn(linkCls, idle)} rel="prev">上一页</Link>}
       {windowOf(page, last).map((p, i) =>
         p === "gap" ? (
           <span key={`gap-${i}`} className="px-2 text-slate-400" aria-hidden="true">…</span>
         ) : (
-          <Link key={p} href={hrefFor(basePath, params, p)} aria-current={p === page ? "page" : undefined}
+          <Link key={p} href={listHref(basePath, params, p)} aria-current={p === page ? "page" : undefined}
             aria-label={`第 ${p} 页`}
             className={cn(linkCls, p === page ? current : idle)}>
             {p}
           </Link>
         ),
       )}
-      {page < last && <Link href={hrefFor(basePath, params, page + 1)} className={cn(linkCls, idle)} rel="next">下一页</Link>}
+      {page < last && <Link href={listHref(basePath, params, page + 1)} className={cn(linkCls, idle)} rel="next">下一页</Link>}
       <span className="ml-2 text-sm text-slate-500">第 {page} / {last} 页</span>
     </nav>
   );

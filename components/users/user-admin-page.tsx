@@ -1,31 +1,39 @@
-import { EmptyState } from "@/components/ui/empty-state";
-import { ExportLinks } from "@/components/ui/export-links";
-import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
-import { UserSearchForm } from "@/components/users/user-search-form";
+import { ListPage } from "@/components/ui/list-page";
+import { keywordField, type SearchFields } from "@/components/ui/search-form";
 import { UserTable } from "@/components/users/user-table";
 import { formatNumber } from "@/lib/format";
 import { ROLE_LABEL } from "@/lib/auth/roles";
+import { queryValues } from "@/lib/search-params";
 import type { searchUsers } from "@/lib/users/queries";
 import type { UserSearch } from "@/lib/users/schemas";
 
 type Props = { path: string; scopeLabel: string; search: UserSearch; result: Awaited<ReturnType<typeof searchUsers>> };
 
+const FIELDS: SearchFields = [
+  keywordField("账号、姓名或单位名称"),
+  { kind: "select", name: "role", label: "角色", choices: ROLE_LABEL, all: "全部" },
+  {
+    kind: "select", name: "status", label: "状态", all: "全部",
+    choices: { ACTIVE: "正常", LOCKED: "已锁定", PENDING: "待审核", DISABLED: "已停用" },
+  },
+];
+
 /** 账号管理, shared by the ministry (全国) and province (本省) consoles. */
 export function UserAdminPage({ path, scopeLabel, search, result }: Props) {
-  const filters = { q: search.q, role: search.role, status: search.status };
   const rows = result.rows.map((r) => ({ ...r, roleLabels: r.roles.map((role) => ROLE_LABEL[role]).join("、") || "—" }));
   return (
-    <>
-      <PageHeader
-        title="账号管理"
-        subtitle={`${scopeLabel}账号：解除登录锁定、停用或启用账号。所有操作记入审计日志。`}
-        actions={<ExportLinks href="/api/export/users" params={filters} />}
-      />
-      <UserSearchForm action={path} values={filters} />
-      <p className="mt-4 mb-2 text-sm text-slate-600" role="status">共 {formatNumber(result.total)} 个账号</p>
-      {rows.length === 0 ? <EmptyState title="没有符合条件的账号">请调整查询条件后重试。</EmptyState> : <UserTable rows={rows} />}
-      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath={path} params={filters} />
-    </>
+    <ListPage
+      title="账号管理"
+      subtitle={`${scopeLabel}账号：解除登录锁定、停用或启用账号。所有操作记入审计日志。`}
+      exportHref="/api/export/users"
+      path={path}
+      values={queryValues(search)}
+      search={{ label: "账号查询", fields: FIELDS }}
+      count={`共 ${formatNumber(result.total)} 个账号`}
+      empty={rows.length === 0 && { title: "没有符合条件的账号", body: "请调整查询条件后重试。" }}
+      page={result}
+    >
+      <UserTable rows={rows} />
+    </ListPage>
   );
 }

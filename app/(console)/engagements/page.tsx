@@ -1,22 +1,27 @@
 import type { Metadata } from "next";
-import { EngagementSearchForm } from "@/components/engagements/engagement-search-form";
 import { EngagementTable } from "@/components/engagements/engagement-table";
-import { EmptyState } from "@/components/ui/empty-state";
-import { ExportLinks } from "@/components/ui/export-links";
-import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { ListPage } from "@/components/ui/list-page";
+import { codeOptions } from "@/components/ui/options";
+import { keywordField, type SearchFields } from "@/components/ui/search-form";
 import { listScope } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { searchEngagements } from "@/lib/engagements/queries";
-import { engagementSearchSchema, type EngagementSearch } from "@/lib/engagements/schemas";
+import { engagementSearchSchema } from "@/lib/engagements/schemas";
 import { formatNumber } from "@/lib/format";
+import { ENGAGEMENT_STATE_LABEL, ENGAGEMENT_TYPE_LABEL } from "@/lib/labels";
 import { provinceOptions } from "@/lib/reference/queries";
-import { firstValues, type SearchParams } from "@/lib/search-params";
+import { firstValues, hasFilters, queryValues, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "服务项目" };
 
-function filterValues(search: EngagementSearch): Record<string, string | undefined> {
-  return { q: search.q, state: search.state, type: search.type, province: search.province };
+/** The filters; provinces are offered to the ministry only (others see one province at most). */
+function searchFields(provinces?: { code: string; name: string }[]): SearchFields {
+  return [
+    keywordField("需求编号、需求标题、服务单位或专家姓名"),
+    { kind: "select", name: "state", label: "状态", choices: ENGAGEMENT_STATE_LABEL, all: "全部" },
+    { kind: "select", name: "type", label: "服务类型", choices: ENGAGEMENT_TYPE_LABEL, all: "全部" },
+    provinces && { kind: "select", name: "province", label: "省份", choices: codeOptions(provinces), all: "全部" },
+  ];
 }
 
 export default async function EngagementsPage({ searchParams }: { searchParams: SearchParams }) {
@@ -25,7 +30,8 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
   const scope = listScope(user, "engagement.read");
   const national = !!scope?.all;
   const [result, provinces] = await Promise.all([searchEngagements(user, search), national ? provinceOptions() : undefined]);
-  const values = filterValues(search);
+  const fields = searchFields(provinces);
+  const values = queryValues(search);
   const mine = scope && !scope.all;
   const [title, subtitle, empty] = national
     ? ["服务项目总览", "全国专家服务项目，只读查看", "请调整查询条件后重试。"]
@@ -34,18 +40,23 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
       : mine && scope.organizationIds.length
         ? ["本单位服务项目", "与专家商定工作方案、确认服务记录、评价服务", "在需求页面确认已接受邀请的专家后，服务项目会出现在这里。"]
         : ["我的服务", "商定工作方案、填写服务记录、评价服务", "服务单位确认您加入专家团队后，服务项目会出现在这里；可以先到“找需求”申请承接。"];
-  const filtered = !!(search.q || search.state || search.type || search.province);
+  const filtered = hasFilters(values);
   return (
-    <>
-      <PageHeader title={title} subtitle={subtitle} actions={<ExportLinks href="/api/export/engagements" params={values} />} />
-      <EngagementSearchForm values={values} provinces={provinces} />
-      <p className="mt-4 mb-2 text-sm text-slate-600" role="status">共 {formatNumber(result.total)} 个服务项目</p>
-      {result.rows.length === 0 ? (
-        <EmptyState title={filtered ? "没有符合条件的服务项目" : "暂无服务项目"}>{filtered ? "请调整查询条件后重试。" : empty}</EmptyState>
-      ) : (
-        <EngagementTable rows={result.rows} />
-      )}
-      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/engagements" params={values} />
-    </>
+    <ListPage
+      title={title}
+      subtitle={subtitle}
+      exportHref="/api/export/engagements"
+      path="/engagements"
+      values={values}
+      search={{ label: "服务项目查询", fields }}
+      count={`共 ${formatNumber(result.total)} 个服务项目`}
+      empty={result.rows.length === 0 && {
+        title: filtered ? "没有符合条件的服务项目" : "暂无服务项目",
+        body: filtered ? "请调整查询条件后重试。" : empty,
+      }}
+      page={result}
+    >
+      <EngagementTable rows={result.rows} />
+    </ListPage>
   );
 }

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { CancelForm, FeedbackForm, FinishButton } from "@/components/engagements/closing-actions";
-import { EngagementTimeline } from "@/components/engagements/engagement-timeline";
+import { Timeline } from "@/components/ui/timeline";
 import { PlanActions } from "@/components/engagements/plan-actions";
 import { RecordForm } from "@/components/engagements/record-form";
 import { RecordList } from "@/components/engagements/record-list";
@@ -192,7 +192,7 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
             </div>
           </Card>
           <Card title="服务过程">
-            <EngagementTimeline steps={e.timeline} />
+            <Timeline label="服务过程" items={e.timeline} />
           </Card>
         </div>
       </div>

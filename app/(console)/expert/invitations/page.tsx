@@ -7,17 +7,16 @@ import { Deadline, Explanation } from "@/components/matches/score";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FormField, Input, Select } from "@/components/ui/form-field";
+import { ListResults } from "@/components/ui/list-page";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
-import { SearchForm } from "@/components/ui/search-form";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { keywordField, SearchForm, type SearchFields } from "@/components/ui/search-form";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { MATCH_SOURCE_LABEL, MATCH_STATE_LABEL } from "@/lib/labels";
 import { INVITATION_HISTORY_STATES, invitationSearchSchema, myInvitations, type InvitationRow } from "@/lib/matches/queries";
-import { firstValues, type SearchParams } from "@/lib/search-params";
+import { firstValues, queryValues, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "邀请与申请" };
 
@@ -42,6 +41,31 @@ function outcomeOf(m: InvitationRow): string {
       return "";
   }
 }
+
+const FIELDS: SearchFields = [
+  keywordField("需求编号、标题或单位"),
+  {
+    kind: "select", name: "state", label: "状态", all: "全部",
+    choices: INVITATION_HISTORY_STATES.map((s) => ({ value: s, label: MATCH_STATE_LABEL[s] })),
+  },
+];
+
+const HISTORY: Column<InvitationRow>[] = [
+  {
+    header: "需求",
+    cell: (m) => (
+      <>
+        <Link href={`${PATH}/${m.id}`} className="text-brand-700 underline hover:text-brand-800">{m.need.title}</Link>
+        <span className="block font-mono text-xs text-slate-500">{m.need.code}</span>
+      </>
+    ),
+  },
+  { header: "需求单位", cell: (m) => <>{m.need.unitName}<span className="block text-xs text-slate-600">{m.need.place}</span></> },
+  { header: "来源", className: "whitespace-nowrap", cell: (m) => MATCH_SOURCE_LABEL[m.source] },
+  { header: "状态", cell: (m) => <Badge tone={toneOf(m.state)}>{MATCH_STATE_LABEL[m.state]}</Badge> },
+  { header: "更新时间", className: "whitespace-nowrap", cell: (m) => formatDateTime(m.respondedAt ?? m.updatedAt) },
+  { header: "说明", className: "max-w-xs", cell: (m) => outcomeOf(m) || "—" },
+];
 
 function Pending({ m, now }: { m: InvitationRow; now: Date }) {
   return (
@@ -76,7 +100,7 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
     );
   }
   const now = new Date();
-  const values = { q: search.q, state: search.state };
+  const values = queryValues(search);
   return (
     <>
       <PageHeader
@@ -96,45 +120,17 @@ export default async function InvitationsPage({ searchParams }: { searchParams: 
         </Card>
         <section aria-labelledby="history-heading" className="space-y-3">
           <h2 id="history-heading" className="text-base font-semibold text-slate-800">历史记录</h2>
-          <SearchForm action={PATH} label="查询邀请与申请记录" className="lg:grid-cols-3">
-            <FormField id="q" label="关键词" className="lg:col-span-2" hint="需求编号、标题或单位">
-              {(a) => <Input {...a} name="q" type="search" defaultValue={values.q} maxLength={60} />}
-            </FormField>
-            <FormField id="state" label="状态">
-              {(a) => (
-                <Select {...a} name="state" defaultValue={values.state ?? ""}>
-                  <option value="">全部</option>
-                  {INVITATION_HISTORY_STATES.map((s) => <option key={s} value={s}>{MATCH_STATE_LABEL[s]}</option>)}
-                </Select>
-              )}
-            </FormField>
-          </SearchForm>
-          <p className="text-sm text-slate-600" role="status">共 {formatNumber(data.history.total)} 条记录</p>
-          {data.history.rows.length === 0 ? (
-            <EmptyState title="没有符合条件的记录">接受、婉拒、申请过的需求会显示在这里；可调整查询条件。</EmptyState>
-          ) : (
-            <Table caption="邀请与申请记录">
-              <THead>
-                <tr><Th>需求</Th><Th>需求单位</Th><Th>来源</Th><Th>状态</Th><Th>更新时间</Th><Th>说明</Th></tr>
-              </THead>
-              <TBody>
-                {data.history.rows.map((m) => (
-                  <tr key={m.id}>
-                    <Td>
-                      <Link href={`${PATH}/${m.id}`} className="text-brand-700 underline hover:text-brand-800">{m.need.title}</Link>
-                      <span className="block font-mono text-xs text-slate-500">{m.need.code}</span>
-                    </Td>
-                    <Td>{m.need.unitName}<span className="block text-xs text-slate-600">{m.need.place}</span></Td>
-                    <Td className="whitespace-nowrap">{MATCH_SOURCE_LABEL[m.source]}</Td>
-                    <Td><Badge tone={toneOf(m.state)}>{MATCH_STATE_LABEL[m.state]}</Badge></Td>
-                    <Td className="whitespace-nowrap">{formatDateTime(m.respondedAt ?? m.updatedAt)}</Td>
-                    <Td className="max-w-xs">{outcomeOf(m) || "—"}</Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
-          )}
-          <Pagination page={data.history.page} pageSize={data.history.pageSize} total={data.history.total} basePath={PATH} params={values} />
+          <SearchForm action={PATH} label="查询邀请与申请记录" fields={FIELDS} values={values} columns={3} />
+          <ListResults
+            path={PATH}
+            values={values}
+            className=""
+            count={`共 ${formatNumber(data.history.total)} 条记录`}
+            empty={data.history.rows.length === 0 && { title: "没有符合条件的记录", body: "接受、婉拒、申请过的需求会显示在这里；可调整查询条件。" }}
+            page={data.history}
+          >
+            <DataTable caption="邀请与申请记录" columns={HISTORY} rows={data.history.rows} rowKey={(m) => m.id} />
+          </ListResults>
         </section>
       </div>
     </>

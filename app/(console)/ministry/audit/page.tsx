@@ -1,30 +1,33 @@
 import type { Metadata } from "next";
-import { firstValues, type SearchParams } from "@/lib/search-params";
-import { AuditSearchForm } from "@/components/audit/audit-search-form";
+import { firstValues, queryValues, type SearchParams } from "@/lib/search-params";
 import { AuditTable } from "@/components/audit/audit-table";
-import { ExportLinks } from "@/components/ui/export-links";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { ListPage } from "@/components/ui/list-page";
+import { keywordField, type SearchFields } from "@/components/ui/search-form";
 import { auditSearchSchema, operationLabel, searchAudit } from "@/lib/audit/queries";
 import { OPERATIONS } from "@/lib/auth/permissions";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format";
-import { EXTRA_OPERATION_LABEL } from "@/lib/labels";
+import { AUDIT_OUTCOME_LABEL, EXTRA_OPERATION_LABEL } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "审计日志" };
 
-const OPERATION_OPTIONS = [
-  ...Object.entries(EXTRA_OPERATION_LABEL).map(([code, label]) => ({ code, label })),
-  ...Object.entries(OPERATIONS).map(([code, label]) => ({ code, label })),
+const FIELDS: SearchFields = [
+  keywordField("操作人、摘要、对象编号或 IP", { maxLength: 100 }),
+  {
+    // Operation codes with labels, offered as suggestions (prefixes such as "need." also work).
+    kind: "text", name: "operation", label: "操作", hint: "可输入前缀，如 need.", maxLength: 60,
+    suggestions: Object.entries({ ...EXTRA_OPERATION_LABEL, ...OPERATIONS }).map(([value, label]) => ({ value, label })),
+  },
+  { kind: "select", name: "outcome", label: "结果", choices: AUDIT_OUTCOME_LABEL, all: "全部" },
+  { kind: "date", name: "from", label: "起始日期" },
+  { kind: "date", name: "to", label: "结束日期" },
 ];
 
 export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission("/ministry/audit", "audit.read");
   const search = auditSearchSchema.parse(await firstValues(searchParams));
   const result = await searchAudit(search);
-  const filters = { q: search.q, operation: search.operation, outcome: search.outcome, from: search.from, to: search.to };
   const rows = result.rows.map((r) => ({
     id: r.id,
     createdAt: r.createdAt,
@@ -38,20 +41,18 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     ip: r.ip,
   }));
   return (
-    <>
-      <PageHeader
-        title="审计日志"
-        subtitle="记录操作时间、操作人、事件与结果，保存期限不少于六个月。"
-        actions={<ExportLinks href="/api/export/audit" params={filters} />}
-      />
-      <AuditSearchForm action="/ministry/audit" values={filters} operations={OPERATION_OPTIONS} />
-      <p className="mt-4 mb-2 text-sm text-slate-600" role="status">共 {formatNumber(result.total)} 条记录</p>
-      {rows.length === 0 ? (
-        <EmptyState title="没有符合条件的审计记录">请调整查询条件后重试。</EmptyState>
-      ) : (
-        <AuditTable rows={rows} />
-      )}
-      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} basePath="/ministry/audit" params={filters} />
-    </>
+    <ListPage
+      title="审计日志"
+      subtitle="记录操作时间、操作人、事件与结果，保存期限不少于六个月。"
+      exportHref="/api/export/audit"
+      path="/ministry/audit"
+      values={queryValues(search)}
+      search={{ label: "审计日志查询", fields: FIELDS, columns: 6 }}
+      count={`共 ${formatNumber(result.total)} 条记录`}
+      empty={rows.length === 0 && { title: "没有符合条件的审计记录", body: "请调整查询条件后重试。" }}
+      page={result}
+    >
+      <AuditTable rows={rows} />
+    </ListPage>
   );
 }

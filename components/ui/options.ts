@@ -1,0 +1,26 @@
+/** One choice of a select. */
+export type Option = { value: string; label: string };
+/** Choices under a heading (an <optgroup>). */
+export type OptionGroup = { group: string; options: Option[] };
+/** What a select offers: a label map (enum value → Chinese label) or a list, possibly grouped. */
+export type Choices = Readonly<Record<string, string>> | readonly (Option | OptionGroup)[];
+
+/** A label map's entries as options, in the map's order. */
+export function optionsOf(choices: Choices): (Option | OptionGroup)[] {
+  return Array.isArray(choices) ? [...choices] : Object.entries(choices).map(([value, label]) => ({ value, label }));
+}
+
+/** Reference rows (provinces, …) as options. */
+export function codeOptions(rows: readonly { code: string; name: string }[]): Option[] {
+  return rows.map((r) => ({ value: r.code, label: r.name }));
+}
+
+/** A code tree one level deep as groups: each root first as "（全部）", then its children. */
+export function groupedCodeOptions(rows: readonly { code: string; name: string; parentCode: string | null }[]): OptionGroup[] {
+  return rows
+    .filter((r) => !r.parentCode)
+    .map((root) => ({
+      group: root.name,
+      options: [{ value: root.code, label: `${root.name}（全部）` }, ...codeOptions(rows.filter((r) => r.parentCode === root.code))],
+    }));
+}
