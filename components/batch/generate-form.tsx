@@ -1,7 +1,9 @@
 "use client";
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button, LinkButton } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
 import { FormField, Input } from "@/components/ui/form-field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { GENERATE_FORM_ID } from "@/components/batch/form-ids";
 import { generateProposalAction } from "@/lib/batch/actions";
 import { DEFAULT_PER_NEED, MAX_BATCH_NEEDS } from "@/lib/batch/schemas";
@@ -47,18 +49,18 @@ function Summary({ r, withQuota }: { r: GenerateResult; withQuota: boolean }) {
 
 /** Options and the "generate" button; the queue's row checkboxes belong to this form. */
 export function GenerateForm({ filters, total, proposed }: Props) {
-  const [state, dispatch, pending] = useActionState(generateProposalAction, null);
+  const generate = useFormAction(generateProposalAction);
+  const { state, pending } = generate;
   const [confirming, setConfirming] = useState(false);
   const [withQuota, setWithQuota] = useState(false);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = generate.fieldErrors;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (proposed > 0 && !confirming) return setConfirming(true);
     setConfirming(false);
-    const data = new FormData(event.currentTarget);
-    setWithQuota(data.has("minEastern"));
-    startTransition(() => dispatch(data));
+    setWithQuota(new FormData(event.currentTarget).has("minEastern"));
+    generate.onSubmit(event);
   }
 
   return (
@@ -77,7 +79,7 @@ export function GenerateForm({ filters, total, proposed }: Props) {
         <p className="mt-1 text-xs text-slate-500">
           单次最多为 {MAX_BATCH_NEEDS} 项需求生成方案（超出时按紧迫程度、填报先后取前 {MAX_BATCH_NEEDS} 项）；需求较多时生成约需几十秒。
         </p>
-        {errors.needIds && <p id="scope-error" className="mt-1 text-sm text-red-700">{errors.needIds.join("；")}</p>}
+        <FieldError id="scope-error" errors={errors.needIds} className="mt-1" />
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-3">
         <div className="sm:col-span-3">
@@ -101,7 +103,7 @@ export function GenerateForm({ filters, total, proposed }: Props) {
       ) : (
         <Button type="submit" disabled={pending} aria-busy={pending}>{pending ? "正在生成方案…" : "生成分配方案"}</Button>
       )}
-      {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.error}</p>}
+      <FieldError errors={generate.error} alert />
       {state?.ok && <Summary r={state.data} withQuota={withQuota} />}
     </form>
   );

@@ -1,34 +1,35 @@
 "use client";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { addProposalAction, removeProposalAction } from "@/lib/batch/actions";
 
 /** Take one expert out of the proposal (the row is a draft; the expert can be added again by hand). */
 export function RemoveProposalButton({ matchId, expertName }: { matchId: string; expertName: string }) {
-  const [state, remove, pending] = useActionState(removeProposalAction, null);
+  const remove = useFormAction(removeProposalAction);
   return (
-    <form action={remove} className="inline">
+    <form action={remove.action} className="inline">
       <input type="hidden" name="matchId" value={matchId} />
-      <Button type="submit" size="sm" variant="ghost" disabled={pending} aria-label={`移出 ${expertName}`}>
-        {pending ? "正在移出…" : "移出"}
+      <Button type="submit" size="sm" variant="ghost" disabled={remove.pending} aria-label={`移出 ${expertName}`}>
+        {remove.pending ? "正在移出…" : "移出"}
       </Button>
-      {state && !state.ok && <p role="alert" className="mt-1 text-xs text-red-700">{state.error}</p>}
+      <FieldError errors={remove.error} alert compact className="mt-1" />
     </form>
   );
 }
 
 /** Put an expert found by the search into a need's proposal. */
 export function AddProposalButton({ needId, expertId, expertName }: { needId: string; expertId: string; expertName: string }) {
-  const [state, add, pending] = useActionState(addProposalAction, null);
+  const add = useFormAction(addProposalAction);
   return (
-    <form action={add} className="inline">
+    <form action={add.action} className="inline">
       <input type="hidden" name="needId" value={needId} />
       <input type="hidden" name="expertId" value={expertId} />
-      <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-label={`列入方案：${expertName}`}>
-        {pending ? "正在列入…" : "列入方案"}
+      <Button type="submit" size="sm" variant="secondary" disabled={add.pending} aria-label={`列入方案：${expertName}`}>
+        {add.pending ? "正在列入…" : "列入方案"}
       </Button>
-      {state && !state.ok && <p role="alert" className="mt-1 text-xs text-red-700">{state.error}</p>}
-      {state?.ok && <p role="status" className="mt-1 text-xs text-emerald-700">{state.message}</p>}
+      <FieldError errors={add.error} alert compact className="mt-1" />
+      {add.state?.ok && <p role="status" className="mt-1 text-xs text-emerald-700">{add.state.message}</p>}
     </form>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { SEND_FORM_ID } from "@/components/batch/form-ids";
 import { sendProposalAction } from "@/lib/batch/actions";
 import { MAX_BATCH_SEND } from "@/lib/batch/schemas";
@@ -12,15 +14,15 @@ const checkedBoxes = () => document.querySelectorAll<HTMLInputElement>(`input[ty
  * sent, or why not (a seat or a place taken meanwhile …). The row checkboxes belong to this form.
  */
 export function SendProposalForm() {
-  const [state, dispatch, pending] = useActionState(sendProposalAction, null);
+  const send = useFormAction(sendProposalAction);
+  const { state, pending } = send;
   const [confirming, setConfirming] = useState<number | null>(null);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (confirming === null) return setConfirming(checkedBoxes());
     setConfirming(null);
-    const data = new FormData(event.currentTarget);
-    startTransition(() => dispatch(data));
+    send.onSubmit(event);
   }
 
   return (
@@ -39,7 +41,7 @@ export function SendProposalForm() {
           <Button size="sm" variant="secondary" onClick={() => setConfirming(null)}>{confirming > 0 ? "取消" : "返回"}</Button>
         </div>
       )}
-      {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.error}{state.fieldErrors?.matchIds ? `：${state.fieldErrors.matchIds.join("；")}` : ""}</p>}
+      <FieldError errors={send.error && `${send.error}${send.fieldErrors.matchIds ? `：${send.fieldErrors.matchIds.join("；")}` : ""}`} alert />
       {state?.ok && (
         <div role="status" className="rounded-md bg-white p-3 text-sm ring-1 ring-slate-200">
           <p className="font-medium text-slate-800">已发出 {state.data.sent} 份邀请{state.data.failed ? `，${state.data.failed} 份未发出` : ""}</p>

@@ -1,16 +1,15 @@
 "use client";
-import { Fragment, useActionState, useState } from "react";
+import { Fragment, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/form-field";
+import { DecisionButtons } from "@/components/ui/decision-form";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
-import { submitKeepingInput } from "@/components/ui/use-form-submit";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { reviewRecordAction } from "@/lib/engagements/actions";
 import { formatDate } from "@/lib/format";
 import type { ServiceForm, ServiceRecordState } from "@/lib/generated/prisma/enums";
 import { SERVICE_FORM_LABEL, SERVICE_RECORD_STATE_LABEL } from "@/lib/labels";
-import { fieldErrorsOf, Outcome } from "@/components/ui/outcome";
 import { RecordForm, type RecordValues } from "@/components/engagements/record-form";
 
 export type RecordRow = RecordValues & {
@@ -28,45 +27,22 @@ type Props = {
 
 /** The unit's review of one record: confirm (asked first, it cannot be undone) or dispute with a reason. */
 function ReviewRecord({ record, label }: { record: RecordRow; label: string }) {
-  const [state, review, pending] = useActionState(reviewRecordAction, null);
-  const [mode, setMode] = useState<"idle" | "confirm" | "dispute">("idle");
-  const reasonId = `dispute-${record.id}`;
-  const reasonError = fieldErrorsOf(state).reason?.join("；");
-  if (state?.ok) return <p role="status" className="text-sm text-emerald-800">{state.data.state === "CONFIRMED" ? "已确认" : "已提出异议"}</p>;
+  const review = useFormAction(reviewRecordAction);
+  if (review.state?.ok) return <p role="status" className="text-sm text-emerald-800">{review.state.data.state === "CONFIRMED" ? "已确认" : "已提出异议"}</p>;
+  const confirmLabel = `确认${label}的服务记录`;
+  const disputeLabel = `对${label}的服务记录提出异议`;
   return (
-    <div className="space-y-2">
-      {mode === "idle" && (
-        <div className="flex flex-wrap gap-1">
-          <Button size="sm" onClick={() => setMode("confirm")} aria-label={`确认${label}的服务记录`}>确认</Button>
-          <Button size="sm" variant="secondary" onClick={() => setMode("dispute")} aria-label={`对${label}的服务记录提出异议`}>有异议</Button>
-        </div>
-      )}
-      {mode !== "idle" && (
-        <form onSubmit={submitKeepingInput(review)} className="min-w-48 space-y-2 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200" noValidate
-          aria-label={mode === "confirm" ? `确认${label}的服务记录` : `对${label}的服务记录提出异议`}>
-          <input type="hidden" name="recordId" value={record.id} />
-          <input type="hidden" name="version" value={record.version} />
-          <input type="hidden" name="decision" value={mode} />
-          {mode === "confirm" ? (
-            <p className="text-sm text-slate-800">确认后记录计入服务成效，不能再修改。确认无误？</p>
-          ) : (
-            <>
-              <label htmlFor={reasonId} className="block text-sm font-medium text-slate-700">异议内容（将告知专家）</label>
-              <textarea id={reasonId} name="reason" rows={2} maxLength={500} className={inputClass}
-                aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? `${reasonId}-error` : undefined} />
-              {reasonError && <p id={`${reasonId}-error`} className="text-sm text-red-700">{reasonError}</p>}
-            </>
-          )}
-          <div className="flex gap-1">
-            <Button type="submit" size="sm" variant={mode === "confirm" ? "primary" : "danger"} disabled={pending}>
-              {mode === "confirm" ? "确认无误" : "提交异议"}
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setMode("idle")}>取消</Button>
-          </div>
-        </form>
-      )}
-      {state && !state.ok && !reasonError && <Outcome state={state} />}
-    </div>
+    <DecisionButtons form={review} fields={{ recordId: record.id, version: record.version }}
+      decisions={[
+        {
+          value: "confirm", label: "确认", ariaLabel: confirmLabel, formLabel: confirmLabel, tone: "neutral",
+          question: "确认后记录计入服务成效，不能再修改。确认无误？", confirm: "确认无误",
+        },
+        {
+          value: "dispute", label: "有异议", ariaLabel: disputeLabel, formLabel: disputeLabel, variant: "secondary", tone: "neutral",
+          reason: { label: "异议内容（将告知专家）" }, confirm: "提交异议", confirmVariant: "danger",
+        },
+      ]} />
   );
 }
 

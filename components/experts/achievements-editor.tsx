@@ -1,39 +1,31 @@
 "use client";
-import { useActionState, useState, useTransition } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { FormField, Input, Select } from "@/components/ui/form-field";
+import { EnumSelect } from "@/components/ui/enum-select";
+import { FormField, Input, Textarea } from "@/components/ui/form-field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { addAchievementAction, removeAchievementAction, updateAchievementAction } from "@/lib/experts/actions";
 import { ACHIEVEMENT_KIND_LABEL } from "@/lib/labels";
-import type { ActionResult } from "@/lib/actions/pipeline";
 
 export type AchievementItem = { id: string; kind: keyof typeof ACHIEVEMENT_KIND_LABEL; title: string; abstract: string; year: number | null };
 
 function AchievementForm({ expertId, item, onDone }: { expertId: string; item?: AchievementItem; onDone?: () => void }) {
-  const save = (item ? updateAchievementAction : addAchievementAction) as (prev: never, form: FormData) => Promise<ActionResult<unknown>>;
-  const [state, dispatch] = useActionState((prev: ActionResult<unknown> | null, form: FormData) => save(prev as never, form), null);
-  const [pending, startTransition] = useTransition();
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const save = useFormAction<unknown>(item ? updateAchievementAction : addAchievementAction);
+  const { state, pending, fieldErrors: errors } = save;
   const prefix = item ? `ach-${item.id}` : "ach-new";
   return (
     <form
       noValidate
       aria-label={item ? `修改成果 ${item.title}` : "添加代表性成果"}
       className="grid gap-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 sm:grid-cols-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        startTransition(() => dispatch(form));
-      }}
+      onSubmit={save.onSubmit}
     >
       <input type="hidden" name="expertId" value={expertId} />
       {item && <input type="hidden" name="achievementId" value={item.id} />}
       <FormField id={`${prefix}-kind`} label="成果类型" errors={errors.kind}>
-        {(a) => (
-          <Select {...a} name="kind" defaultValue={item?.kind ?? "PAPER"}>
-            {Object.entries(ACHIEVEMENT_KIND_LABEL).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-          </Select>
-        )}
+        {(a) => <EnumSelect {...a} name="kind" defaultValue={item?.kind ?? "PAPER"} choices={ACHIEVEMENT_KIND_LABEL} />}
       </FormField>
       <FormField id={`${prefix}-title`} label="成果名称" errors={errors.title} className="sm:col-span-2">
         {(a) => <Input {...a} name="title" defaultValue={item?.title} maxLength={200} />}
@@ -42,8 +34,7 @@ function AchievementForm({ expertId, item, onDone }: { expertId: string; item?: 
         {(a) => <Input {...a} name="year" type="number" inputMode="numeric" defaultValue={item?.year ?? ""} min={1950} />}
       </FormField>
       <FormField id={`${prefix}-abstract`} label="简介" errors={errors.abstract} className="sm:col-span-4">
-        {(a) => <textarea {...a} name="abstract" defaultValue={item?.abstract} rows={2} maxLength={1000}
-          className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm focus:border-brand-600 focus:outline-none" />}
+        {(a) => <Textarea {...a} name="abstract" defaultValue={item?.abstract} rows={2} maxLength={1000} />}
       </FormField>
       <div className="flex items-center gap-3 sm:col-span-4">
         <Button type="submit" size="sm" disabled={pending}>{item ? "保存成果" : "添加成果"}</Button>
@@ -59,23 +50,10 @@ function AchievementForm({ expertId, item, onDone }: { expertId: string; item?: 
 }
 
 function RemoveButton({ expertId, item }: { expertId: string; item: AchievementItem }) {
-  const [state, dispatch] = useActionState(removeAchievementAction, null);
-  const [pending, startTransition] = useTransition();
-  const [confirming, setConfirming] = useState(false);
+  const remove = useFormAction(removeAchievementAction);
   return (
-    <span className="inline-flex items-center gap-1">
-      {!confirming ? (
-        <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`删除成果 ${item.title}`}>删除</Button>
-      ) : (
-        <>
-          <span className="text-xs text-slate-600">确认删除？</span>
-          <Button size="sm" variant="danger" disabled={pending} aria-label={`确认删除成果 ${item.title}`}
-            onClick={() => startTransition(() => dispatch({ expertId, achievementId: item.id }))}>确认</Button>
-          <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>取消</Button>
-        </>
-      )}
-      {state && !state.ok && <span role="alert" className="text-xs text-red-700">{state.error}</span>}
-    </span>
+    <ConfirmButton form={remove} fields={{ expertId, achievementId: item.id }} label="删除" ariaLabel={`删除成果 ${item.title}`} variant="ghost"
+      size="sm" compact question="确认删除？" confirmAriaLabel={`确认删除成果 ${item.title}`} />
   );
 }
 
@@ -102,10 +80,10 @@ export function AchievementsEditor({ expertId, items, editable }: { expertId: st
                     {a.abstract && <p className="mt-1 text-sm text-slate-600">{a.abstract}</p>}
                   </div>
                   {editable && (
-                    <span className="flex gap-1">
+                    <div className="flex items-start gap-1">
                       <Button size="sm" variant="ghost" onClick={() => setEditing(a.id)} aria-label={`修改成果 ${a.title}`}>修改</Button>
                       <RemoveButton expertId={expertId} item={a} />
-                    </span>
+                    </div>
                   )}
                 </div>
               )}

@@ -1,4 +1,5 @@
 import { cn } from "@/components/ui/cn";
+import { FieldError } from "@/components/ui/field-error";
 
 type Props = {
   legend: string;
@@ -24,7 +25,7 @@ export function CheckboxGroup({ legend, name, options, defaultValue = [], errors
           </label>
         ))}
       </div>
-      {errorId && <p id={errorId} className="mt-1 text-sm text-red-700">{errors!.join("；")}</p>}
+      <FieldError id={errorId} errors={errors} className="mt-1" />
     </fieldset>
   );
 }

@@ -1,8 +1,11 @@
 "use client";
-import { useActionState, useState, useTransition } from "react";
+import { useState } from "react";
 import { Button, LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { FormField, Input, Select } from "@/components/ui/form-field";
+import { EnumSelect } from "@/components/ui/enum-select";
+import { FormField, Input, Textarea } from "@/components/ui/form-field";
+import { labelOptions } from "@/components/ui/options";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { CodePicker, type PickerOption } from "@/components/pickers/code-picker";
 import { RegionSelect, type RegionChoice } from "@/components/pickers/region-select";
 import { Checkbox, CheckboxGroup } from "@/components/experts/checkbox-group";
@@ -47,7 +50,7 @@ export const EMPTY_PROFILE: ProfileDefaults = {
 
 type Props = {
   mode: "create" | "edit";
-  action: (prev: never, form: FormData) => Promise<ActionResult<{ id: string } | { version: number }>>;
+  action: (prev: never, form: FormData | Record<string, unknown>) => Promise<ActionResult<{ id: string } | { version: number }>>;
   defaults: ProfileDefaults;
   disciplines: PickerOption[];
   industries: PickerOption[];
@@ -59,8 +62,6 @@ type Props = {
   selfEdit?: boolean;
 };
 
-const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
-
 /** The profile form for entering (province) and editing (expert or province) an expert. */
 export function ExpertProfileForm(props: Props) {
   const [round, setRound] = useState(0);
@@ -68,12 +69,11 @@ export function ExpertProfileForm(props: Props) {
 }
 
 function ProfileForm({ mode, action, defaults: d, disciplines, industries, regions, serviceRegions, cancelHref, createdHref, selfEdit, onAgain }: Props & { onAgain: () => void }) {
-  const [state, dispatch] = useActionState(
-    (prev: ActionResult<{ id: string } | { version: number }> | null, form: FormData) => action(prev as never, form), null);
-  const [pending, startTransition] = useTransition();
+  const save = useFormAction(action);
+  const { state, pending } = save;
   const [retired, setRetired] = useState(d.isRetired);
   const [account, setAccount] = useState(false);
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = save.fieldErrors;
   const version = state?.ok && "version" in state.data ? state.data.version : d.version;
 
   if (mode === "create" && state?.ok && "id" in state.data) {
@@ -92,11 +92,7 @@ function ProfileForm({ mode, action, defaults: d, disciplines, industries, regio
     <form
       noValidate
       className="space-y-6"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const form = new FormData(e.currentTarget);
-        startTransition(() => dispatch(form));
-      }}
+      onSubmit={save.onSubmit}
     >
       {d.expertId && <input type="hidden" name="expertId" value={d.expertId} />}
       {version !== undefined && <input type="hidden" name="version" value={version} />}
@@ -107,23 +103,13 @@ function ProfileForm({ mode, action, defaults: d, disciplines, industries, regio
             {(a) => <Input {...a} name="name" defaultValue={d.name} maxLength={40} required />}
           </FormField>
           <FormField id="gender" label="性别" errors={errors.gender}>
-            {(a) => (
-              <Select {...a} name="gender" defaultValue={d.gender}>
-                <option value="">请选择</option>
-                {opts(GENDER_LABEL).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-              </Select>
-            )}
+            {(a) => <EnumSelect {...a} name="gender" defaultValue={d.gender} all="请选择" choices={GENDER_LABEL} />}
           </FormField>
           <FormField id="birthYear" label="出生年份" errors={errors.birthYear}>
             {(a) => <Input {...a} name="birthYear" type="number" inputMode="numeric" min={1920} defaultValue={d.birthYear ?? ""} />}
           </FormField>
           <FormField id="title" label="职称" errors={errors.title}>
-            {(a) => (
-              <Select {...a} name="title" defaultValue={d.title}>
-                <option value="">请选择</option>
-                {opts(PROFESSIONAL_TITLE_LABEL).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-              </Select>
-            )}
+            {(a) => <EnumSelect {...a} name="title" defaultValue={d.title} all="请选择" choices={PROFESSIONAL_TITLE_LABEL} />}
           </FormField>
           <FormField id="employer" label="工作单位" errors={errors.employer} className="sm:col-span-2">
             {(a) => <Input {...a} name="employer" defaultValue={d.employer} maxLength={100} />}
@@ -146,16 +132,15 @@ function ProfileForm({ mode, action, defaults: d, disciplines, industries, regio
             {(a) => <TagInput {...a} name="skills" defaultValue={d.skills} />}
           </FormField>
           <FormField id="bio" label="个人简介" errors={errors.bio} hint="不超过 2000 字">
-            {(a) => <textarea {...a} name="bio" defaultValue={d.bio} rows={5} maxLength={2000}
-              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-600 focus:outline-none" />}
+            {(a) => <Textarea {...a} name="bio" defaultValue={d.bio} rows={5} maxLength={2000} />}
           </FormField>
-          <CheckboxGroup legend="人才类别" name="talentCategories" options={opts(TALENT_CATEGORY_LABEL)} defaultValue={d.talentCategories} errors={errors.talentCategories} />
+          <CheckboxGroup legend="人才类别" name="talentCategories" options={labelOptions(TALENT_CATEGORY_LABEL)} defaultValue={d.talentCategories} errors={errors.talentCategories} />
         </div>
       </Card>
 
       <Card title="服务意愿">
         <div className="grid gap-4">
-          <CheckboxGroup legend="愿意提供的服务形式" name="preferredForms" options={opts(SERVICE_FORM_LABEL)} defaultValue={d.preferredForms} errors={errors.preferredForms} />
+          <CheckboxGroup legend="愿意提供的服务形式" name="preferredForms" options={labelOptions(SERVICE_FORM_LABEL)} defaultValue={d.preferredForms} errors={errors.preferredForms} />
           <FormField id="serviceRegionCodes" label="愿意服务的地区" errors={errors.serviceRegionCodes} hint="可选省或地市；不选表示不限地区">
             {(a) => <CodePicker {...a} name="serviceRegionCodes" options={serviceRegions} defaultValue={d.serviceRegionCodes} max={20} />}
           </FormField>

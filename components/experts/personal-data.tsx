@@ -1,6 +1,7 @@
 "use client";
-import { useActionState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { revealPersonalAction } from "@/lib/experts/actions";
 import type { PersonalData } from "@/lib/privacy/mask";
 
@@ -11,8 +12,8 @@ type Props = { expertId: string; masked: PersonalData; canReveal: boolean };
  * scope again, writes an audit row, and only then returns them (they are never part of the page).
  */
 export function PersonalDataPanel({ expertId, masked, canReveal }: Props) {
-  const [state, dispatch] = useActionState(revealPersonalAction, null);
-  const [pending, startTransition] = useTransition();
+  const reveal = useFormAction(revealPersonalAction);
+  const { state, pending } = reveal;
   const shown = state?.ok ? state.data : masked;
   const rows: [string, string | null][] = [["联系电话", shown.phone], ["电子邮箱", shown.email], ["身份证号码", shown.idNumber]];
   return (
@@ -28,12 +29,12 @@ export function PersonalDataPanel({ expertId, masked, canReveal }: Props) {
       <div className="mt-3 flex flex-wrap items-center gap-3">
         {canReveal && !state?.ok && (
           <Button size="sm" variant="secondary" disabled={pending}
-            onClick={() => startTransition(() => dispatch({ expertId }))}>
+            onClick={() => reveal.run({ expertId })}>
             {pending ? "正在获取…" : "显示完整信息"}
           </Button>
         )}
         {state?.ok && <p role="status" className="text-xs text-amber-800">已显示完整信息，本次查看已记入审计日志。</p>}
-        {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.error}</p>}
+        <FieldError errors={reveal.error} alert />
         {!canReveal && <p className="text-xs text-slate-500">个人信息已脱敏显示。</p>}
       </div>
     </div>

@@ -1,8 +1,11 @@
 "use client";
 import Link from "next/link";
-import { useActionState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { FormField, Input, Select } from "@/components/ui/form-field";
+import { EnumSelect } from "@/components/ui/enum-select";
+import { FieldError } from "@/components/ui/field-error";
+import { FormField, Input, Textarea } from "@/components/ui/form-field";
+import { labelOptions } from "@/components/ui/options";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { CodePicker, type PickerOption } from "@/components/pickers/code-picker";
 import { RegionSelect, type RegionChoice } from "@/components/pickers/region-select";
 import { Checkbox, CheckboxGroup } from "@/components/experts/checkbox-group";
@@ -11,8 +14,6 @@ import { registerExpertAction } from "@/lib/experts/actions";
 import { GENDER_LABEL, PROFESSIONAL_TITLE_LABEL, TALENT_CATEGORY_LABEL } from "@/lib/labels";
 
 type Props = { disciplines: PickerOption[]; industries: PickerOption[]; regions: RegionChoice[] };
-
-const opts = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -25,11 +26,10 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 
 /** 专家注册: an account and a profile, both waiting for the province of the chosen region to approve. */
 export function RegisterForm({ disciplines, industries, regions }: Props) {
-  const [state, dispatch] = useActionState(registerExpertAction, null);
-  const [pending, startTransition] = useTransition();
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const register = useFormAction(registerExpertAction);
+  const { pending, fieldErrors: errors } = register;
 
-  if (state?.ok) {
+  if (register.done) {
     return (
       <div role="status" className="rounded-lg bg-emerald-50 p-6 text-emerald-900 ring-1 ring-emerald-200">
         <p className="font-medium">注册申请已提交。</p>
@@ -40,11 +40,7 @@ export function RegisterForm({ disciplines, industries, regions }: Props) {
   }
 
   return (
-    <form noValidate className="space-y-6" onSubmit={(e) => {
-      e.preventDefault();
-      const form = new FormData(e.currentTarget);
-      startTransition(() => dispatch(form));
-    }}>
+    <form noValidate className="space-y-6" onSubmit={register.onSubmit}>
       <Section title="登录账号">
         <FormField id="username" label="账号" errors={errors.username} hint="4—32 位字母、数字、下划线、点或短横线，以字母开头">
           {(a) => <Input {...a} name="username" autoComplete="username" maxLength={32} />}
@@ -63,23 +59,13 @@ export function RegisterForm({ disciplines, industries, regions }: Props) {
           {(a) => <Input {...a} name="name" maxLength={40} />}
         </FormField>
         <FormField id="gender" label="性别" errors={errors.gender}>
-          {(a) => (
-            <Select {...a} name="gender" defaultValue="">
-              <option value="">请选择</option>
-              {opts(GENDER_LABEL).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-            </Select>
-          )}
+          {(a) => <EnumSelect {...a} name="gender" defaultValue="" all="请选择" choices={GENDER_LABEL} />}
         </FormField>
         <FormField id="birthYear" label="出生年份" errors={errors.birthYear}>
           {(a) => <Input {...a} name="birthYear" type="number" inputMode="numeric" min={1920} />}
         </FormField>
         <FormField id="title" label="职称" errors={errors.title}>
-          {(a) => (
-            <Select {...a} name="title" defaultValue="">
-              <option value="">请选择</option>
-              {opts(PROFESSIONAL_TITLE_LABEL).map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-            </Select>
-          )}
+          {(a) => <EnumSelect {...a} name="title" defaultValue="" all="请选择" choices={PROFESSIONAL_TITLE_LABEL} />}
         </FormField>
         <FormField id="employer" label="工作单位" errors={errors.employer} className="sm:col-span-2">
           {(a) => <Input {...a} name="employer" maxLength={100} />}
@@ -101,10 +87,9 @@ export function RegisterForm({ disciplines, industries, regions }: Props) {
           {(a) => <TagInput {...a} name="skills" />}
         </FormField>
         <FormField id="bio" label="个人简介（可选）" errors={errors.bio} className="sm:col-span-2">
-          {(a) => <textarea {...a} name="bio" rows={4} maxLength={2000}
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-600 focus:outline-none" />}
+          {(a) => <Textarea {...a} name="bio" rows={4} maxLength={2000} />}
         </FormField>
-        <CheckboxGroup legend="人才类别（可选）" name="talentCategories" options={opts(TALENT_CATEGORY_LABEL)} className="sm:col-span-2" />
+        <CheckboxGroup legend="人才类别（可选）" name="talentCategories" options={labelOptions(TALENT_CATEGORY_LABEL)} className="sm:col-span-2" />
       </Section>
 
       <Section title="联系方式">
@@ -121,11 +106,11 @@ export function RegisterForm({ disciplines, industries, regions }: Props) {
 
       <div className="space-y-2">
         <Checkbox name="agree" label="我已阅读并同意：平台仅为专家服务基层工作收集上述个人信息，联系电话、邮箱、身份证号码对外脱敏显示，查看完整信息均记入审计日志。" />
-        {errors.agree && <p className="text-sm text-red-700">{errors.agree.join("；")}</p>}
+        <FieldError errors={errors.agree} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>{pending ? "正在提交…" : "提交注册申请"}</Button>
-        {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.error}</p>}
+        <FieldError errors={register.error} alert />
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
 import { ProgressBar } from "@/components/imports/progress-bar";
 import { cancelImportAction, commitImportAction } from "@/lib/import/actions";
 
@@ -84,7 +85,7 @@ export function JobActions({ jobId, kind, initial, errorRows, kindLabel }: Props
       </div>
     );
   }
-  if (progress.state !== "VALIDATED") return error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null;
+  if (progress.state !== "VALIDATED") return <FieldError errors={error} alert />;
 
   return (
     <div className="space-y-3">
@@ -118,7 +119,7 @@ export function JobActions({ jobId, kind, initial, errorRows, kindLabel }: Props
           <Button variant="ghost" onClick={() => setConfirming(null)}>返回</Button>
         </div>
       )}
-      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+      <FieldError errors={error} alert />
     </div>
   );
 }

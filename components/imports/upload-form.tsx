@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
 import { FormField, Select } from "@/components/ui/form-field";
 import { ProgressBar } from "@/components/imports/progress-bar";
 
@@ -64,7 +65,7 @@ export function UploadForm({ kinds }: { kinds: { value: string; label: string }[
       </FormField>
       <div className="col-span-full flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={busy}>{busy ? "处理中…" : "上传并校验"}</Button>
-        {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
+        <FieldError errors={error} alert />
       </div>
       {phase.step === "uploading" && (
         <div className="col-span-full"><ProgressBar label="上传进度" value={phase.loaded} max={phase.total} /></div>

@@ -1,10 +1,12 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button, LinkButton } from "@/components/ui/button";
-import { FormField, inputClass } from "@/components/ui/form-field";
-import { submitKeepingInput } from "@/components/ui/use-form-submit";
 import { cn } from "@/components/ui/cn";
+import { FieldError } from "@/components/ui/field-error";
+import { FormField, Textarea } from "@/components/ui/form-field";
+import { Outcome } from "@/components/ui/outcome";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { nominateAction } from "@/lib/library/actions";
 import { criteriaChecks, type NominationCandidate } from "@/lib/library/criteria";
 
@@ -16,18 +18,18 @@ type Props = { expertId: string; expertName: string; candidate: NominationCandid
  */
 export function NominateForm({ expertId, expertName, candidate }: Props) {
   const router = useRouter();
-  const [state, submit, pending] = useActionState(nominateAction, null);
+  const submit = useFormAction(nominateAction);
+  const { state, pending, fieldErrors: errors } = submit;
   const [willing, setWilling] = useState(false);
   const [healthy, setHealthy] = useState(false);
   const checks = criteriaChecks(candidate, { willing, healthy });
   const blocked = checks.some((c) => !c.ok && c.key !== "willing" && c.key !== "healthy");
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   useEffect(() => {
     if (state?.ok) router.push("/library");
   }, [state, router]);
 
   return (
-    <form onSubmit={submitKeepingInput(submit)} className="max-w-3xl space-y-5 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" noValidate>
+    <form onSubmit={submit.onSubmit} className="max-w-3xl space-y-5 rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200" noValidate>
       <input type="hidden" name="expertId" value={expertId} />
       <section aria-labelledby="criteria-heading">
         <h2 id="criteria-heading" className="text-base font-semibold text-slate-800">入库条件核对</h2>
@@ -47,18 +49,18 @@ export function NominateForm({ expertId, expertName, candidate }: Props) {
             aria-describedby={errors.willing ? "willing-error" : undefined} />
           本人自愿参加专家服务基层活动
         </label>
-        {errors.willing && <p id="willing-error" className="text-sm text-red-700">{errors.willing.join("；")}</p>}
+        <FieldError id="willing-error" errors={errors.willing} />
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="healthy" checked={healthy} onChange={(e) => setHealthy(e.target.checked)}
             aria-describedby={errors.healthy ? "healthy-error" : undefined} />
           身体健康，能够承担服务任务
         </label>
-        {errors.healthy && <p id="healthy-error" className="text-sm text-red-700">{errors.healthy.join("；")}</p>}
+        <FieldError id="healthy-error" errors={errors.healthy} />
       </fieldset>
       <FormField id="reason" label="推荐理由" errors={errors.reason} hint="专业能力、服务基层经历等（10–1000 字）">
-        {(a) => <textarea {...a} name="reason" rows={5} maxLength={1000} required className={inputClass} />}
+        {(a) => <Textarea {...a} name="reason" rows={5} maxLength={1000} required />}
       </FormField>
-      {errors.expertId && <p className="text-sm text-red-700">{errors.expertId.join("；")}</p>}
+      <FieldError errors={errors.expertId} />
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" disabled={pending || blocked || state?.ok} aria-label={`提交对 ${expertName} 的推荐`}>
           {pending ? "提交中…" : "提交推荐"}
@@ -66,8 +68,7 @@ export function NominateForm({ expertId, expertName, candidate }: Props) {
         <LinkButton href="/library/nominate" variant="secondary">返回</LinkButton>
         {blocked && <p className="text-sm text-slate-600">该专家不符合上述条件，不能推荐。</p>}
       </div>
-      {state && !state.ok && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200">{state.error}</p>}
-      {state?.ok && <p role="status" className="text-sm text-emerald-800">{state.message}</p>}
+      <Outcome state={state} />
     </form>
   );
 }

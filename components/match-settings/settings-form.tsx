@@ -1,8 +1,11 @@
 "use client";
-import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { FieldError } from "@/components/ui/field-error";
 import { FormField, Input, Select } from "@/components/ui/form-field";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { previewSettingsAction, resetSettingsAction, updateSettingsAction } from "@/lib/match-settings/actions";
 import type { PreviewRow } from "@/lib/match-settings/operations";
 import { DEFAULT_WEIGHTS, SCORE_PART_LABEL, SCORE_PARTS, type ScorePart, type Weights } from "@/lib/matching/weights";
@@ -14,6 +17,8 @@ type Props = {
   version: number;
   previewNeeds: { id: string; code: string; title: string }[];
 };
+
+const FORM_ID = "match-settings";
 
 const share = (w: number, sum: number) => (sum > 0 ? `${((w / sum) * 100).toFixed(1)}%` : "—");
 
@@ -49,9 +54,9 @@ function PreviewList({ title, rows, before }: { title: string; rows: PreviewRow[
 /** Weights and the response deadline, with shares updated as one types, restore defaults, and a preview. */
 export function SettingsForm({ weights, inviteWorkingDays, defaultInviteWorkingDays, version, previewNeeds }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [state, save, saving] = useActionState(updateSettingsAction, null);
-  const [resetState, reset, resetting] = useActionState(resetSettingsAction, null);
-  const [preview, runPreview, previewing] = useActionState(previewSettingsAction, null);
+  const save = useFormAction(updateSettingsAction);
+  const reset = useFormAction(resetSettingsAction);
+  const preview = useFormAction(previewSettingsAction);
   const asText = (w: Weights) => Object.fromEntries(SCORE_PARTS.map((p) => [p, String(w[p])])) as Record<ScorePart, string>;
   const [values, setValues] = useState(() => asText(weights));
   // A new version (saved here or restored to defaults) brings the saved weights into the fields.
@@ -60,27 +65,21 @@ export function SettingsForm({ weights, inviteWorkingDays, defaultInviteWorkingD
     setShownVersion(version);
     setValues(asText(weights));
   }
-  const [confirmReset, setConfirmReset] = useState(false);
   const [needId, setNeedId] = useState(previewNeeds[0]?.id ?? "");
-  const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
+  const errors = save.fieldErrors;
   const numbers = SCORE_PARTS.map((p) => Number(values[p]));
   const sum = numbers.every((n) => Number.isFinite(n) && n >= 0) ? numbers.reduce((s, n) => s + n, 0) : 0;
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => save(data));
-  }
   function previewNow() {
     if (!formRef.current) return;
     const data = new FormData(formRef.current);
     data.set("needId", needId);
-    startTransition(() => runPreview(data));
+    preview.run(data);
   }
 
   return (
     <div className="space-y-6">
-      <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
+      <form ref={formRef} id={FORM_ID} onSubmit={save.onSubmit} noValidate className="space-y-4">
         <input type="hidden" name="version" value={version} />
         <fieldset>
           <legend className="text-sm font-medium text-slate-700">各项权重（0–100，按相对大小折算为占比）</legend>
@@ -95,34 +94,22 @@ export function SettingsForm({ weights, inviteWorkingDays, defaultInviteWorkingD
               </FormField>
             ))}
           </div>
-          {(errors.weights || errors._) && <p role="alert" className="mt-2 text-sm text-red-700">{[...(errors.weights ?? []), ...(errors._ ?? [])].join("；")}</p>}
+          <FieldError errors={[...(errors.weights ?? []), ...(errors._ ?? [])]} alert className="mt-2" />
         </fieldset>
         <FormField id="inviteWorkingDays" label="邀请答复期限（工作日）" errors={errors.inviteWorkingDays}
           hint={`1–20 个工作日，默认 ${defaultInviteWorkingDays}；专家须在期限内答复，逾期邀请失效并释放名额`} className="max-w-xs">
           {(a) => <Input {...a} name="inviteWorkingDays" type="number" min={1} max={20} inputMode="numeric" defaultValue={inviteWorkingDays} key={`days-${version}`} />}
         </FormField>
-        <div className="flex flex-wrap items-center gap-2">
-          <Button type="submit" disabled={saving}>{saving ? "正在保存…" : "保存设置"}</Button>
-          {!confirmReset && <Button variant="secondary" onClick={() => setConfirmReset(true)}>恢复默认</Button>}
-          {state && !state.ok && <p role="alert" className="text-sm text-red-700">{state.error}</p>}
-          {state?.ok && <p role="status" className="text-sm text-emerald-700">{state.message}</p>}
-        </div>
       </form>
-
-      {confirmReset && (
-        <form
-          action={reset}
-          onSubmit={() => setConfirmReset(false)}
-          className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 p-3 ring-1 ring-amber-200"
-        >
-          <input type="hidden" name="version" value={version} />
-          <span className="text-sm text-amber-900">各项权重将恢复为默认值，答复期限恢复为 {defaultInviteWorkingDays} 个工作日。确认恢复？</span>
-          <Button type="submit" size="sm" variant="danger" disabled={resetting}>确认恢复默认</Button>
-          <Button size="sm" variant="secondary" onClick={() => setConfirmReset(false)}>取消</Button>
-        </form>
-      )}
-      {resetState && !resetState.ok && <p role="alert" className="text-sm text-red-700">{resetState.error}</p>}
-      {resetState?.ok && <p role="status" className="text-sm text-emerald-700">{resetState.message}</p>}
+      {/* The buttons sit outside the form: the restore step is a form of its own. */}
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" form={FORM_ID} disabled={save.pending}>{save.pending ? "正在保存…" : "保存设置"}</Button>
+        <ConfirmButton form={reset} fields={{ version }} label="恢复默认" tone="warning" confirm="确认恢复默认" confirmVariant="danger"
+          question={`各项权重将恢复为默认值，答复期限恢复为 ${defaultInviteWorkingDays} 个工作日。确认恢复？`} />
+        <FieldError errors={save.error} alert />
+        {save.state?.ok && <p role="status" className="text-sm text-emerald-700">{save.state.message}</p>}
+        {reset.state?.ok && <p role="status" className="text-sm text-emerald-700">{reset.state.message}</p>}
+      </div>
 
       <section aria-labelledby="preview-heading" className="space-y-3 border-t border-slate-100 pt-4">
         <h3 id="preview-heading" className="text-sm font-semibold text-slate-800">预览：某项需求的前 5 位推荐专家</h3>
@@ -137,14 +124,14 @@ export function SettingsForm({ weights, inviteWorkingDays, defaultInviteWorkingD
                 </Select>
               )}
             </FormField>
-            <Button variant="secondary" onClick={previewNow} disabled={previewing}>{previewing ? "正在计算…" : "按上方权重预览（不保存）"}</Button>
+            <Button variant="secondary" onClick={previewNow} disabled={preview.pending}>{preview.pending ? "正在计算…" : "按上方权重预览（不保存）"}</Button>
           </div>
         )}
-        {preview && !preview.ok && <p role="alert" className="text-sm text-red-700">{preview.error}</p>}
-        {preview?.ok && (
+        <FieldError errors={preview.error} alert />
+        {preview.state?.ok && (
           <div className="grid gap-4 lg:grid-cols-2">
-            <PreviewList title={`现行权重：${preview.data.need.code}`} rows={preview.data.current} />
-            <PreviewList title={`编辑中的权重：${preview.data.need.code}`} rows={preview.data.edited} before={preview.data.current} />
+            <PreviewList title={`现行权重：${preview.state.data.need.code}`} rows={preview.state.data.current} />
+            <PreviewList title={`编辑中的权重：${preview.state.data.need.code}`} rows={preview.state.data.edited} before={preview.state.data.current} />
           </div>
         )}
       </section>

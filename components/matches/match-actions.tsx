@@ -1,11 +1,14 @@
 "use client";
-import { useActionState, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { FormField, Input, inputClass } from "@/components/ui/form-field";
-import { fieldErrorsOf, Outcome } from "@/components/ui/outcome";
-import { submitKeepingInput } from "@/components/ui/use-form-submit";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { DecisionButtons } from "@/components/ui/decision-form";
+import { FieldError } from "@/components/ui/field-error";
+import { FormField, Input, Textarea } from "@/components/ui/form-field";
+import { Outcome } from "@/components/ui/outcome";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { MATCH_STATE_LABEL, PROFESSIONAL_TITLE_LABEL } from "@/lib/labels";
 import {
   applyNeedAction, assignExpertAction, decideApplicationAction, inviteExpertAction, respondMatchAction, withdrawMatchAction,
@@ -19,27 +22,27 @@ import type { AssignableExpert } from "@/lib/matches/queries";
 
 /** 邀请 on a recommendation row. */
 export function InviteButton({ needId, expertId, expertName }: { needId: string; expertId: string; expertName: string }) {
-  const [state, invite, pending] = useActionState(inviteExpertAction, null);
+  const invite = useFormAction(inviteExpertAction);
   return (
-    <form onSubmit={submitKeepingInput(invite)} className="space-y-1">
+    <form onSubmit={invite.onSubmit} className="space-y-1">
       <input type="hidden" name="needId" value={needId} />
       <input type="hidden" name="expertId" value={expertId} />
-      <Button type="submit" size="sm" disabled={pending || state?.ok} aria-label={`邀请 ${expertName}`}>
-        {pending ? "正在邀请…" : state?.ok ? "已邀请" : "邀请"}
+      <Button type="submit" size="sm" disabled={invite.pending || invite.done} aria-label={`邀请 ${expertName}`}>
+        {invite.pending ? "正在邀请…" : invite.done ? "已邀请" : "邀请"}
       </Button>
-      {state && !state.ok && <p role="alert" className="text-xs text-red-700">{state.error}</p>}
+      <FieldError errors={invite.error} alert compact />
     </form>
   );
 }
 
 /** 手动指派: find an expert the province may see, give the reason, assign. */
 export function AssignExpertForm({ needId, disabledReason }: { needId: string; disabledReason?: string | null }) {
-  const [state, assign, pending] = useActionState(assignExpertAction, null);
+  const assign = useFormAction(assignExpertAction);
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<AssignableExpert[] | null>(null);
   const [chosen, setChosen] = useState("");
   const [searching, startSearch] = useTransition();
-  const errors = fieldErrorsOf(state);
+  const errors = assign.fieldErrors;
   function search() {
     startSearch(async () => {
       setResults(await findAssignableExpertsAction(needId, query));
@@ -60,7 +63,7 @@ export function AssignExpertForm({ needId, disabledReason }: { needId: string; d
       </div>
       {results && results.length === 0 && <p role="status" className="text-sm text-slate-600">没有找到可指派的专家，请换个关键词。</p>}
       {results && results.length > 0 && (
-        <form onSubmit={submitKeepingInput(assign)} className="space-y-3" noValidate>
+        <form onSubmit={assign.onSubmit} className="space-y-3" noValidate>
           <input type="hidden" name="needId" value={needId} />
           <fieldset>
             <legend className="text-sm font-medium text-slate-700">选择专家</legend>
@@ -80,79 +83,45 @@ export function AssignExpertForm({ needId, disabledReason }: { needId: string; d
                 </li>
               ))}
             </ul>
-            {errors.expertId && <p className="mt-1 text-sm text-red-700">{errors.expertId.join("；")}</p>}
+            <FieldError errors={errors.expertId} className="mt-1" />
           </fieldset>
           <FormField id={`assign-reason-${needId}`} label="指派理由（必填，专家和单位都会看到）" errors={errors.reason}>
-            {(a) => <textarea {...a} name="reason" rows={3} maxLength={500} required className={cn(inputClass, "min-h-20")} />}
+            {(a) => <Textarea {...a} name="reason" rows={3} maxLength={500} required className="min-h-20" />}
           </FormField>
-          <Button type="submit" disabled={pending || !chosen}>{pending ? "正在指派…" : "指派"}</Button>
+          <Button type="submit" disabled={assign.pending || !chosen}>{assign.pending ? "正在指派…" : "指派"}</Button>
         </form>
       )}
-      <Outcome state={state} />
+      <Outcome state={assign.state} />
     </div>
   );
 }
 
 /** 撤回 an invitation, an acceptance or a proposal: asks for the reason and a confirmation. */
 export function WithdrawMatchForm({ matchId, version, expertName }: { matchId: string; version: number; expertName: string }) {
-  const [state, withdraw, pending] = useActionState(withdrawMatchAction, null);
-  const [open, setOpen] = useState(false);
-  const errors = fieldErrorsOf(state);
-  if (state?.ok) return <Outcome state={state} />;
-  if (!open) return <Button size="sm" variant="ghost" onClick={() => setOpen(true)} aria-label={`撤回 ${expertName}`}>撤回</Button>;
+  const withdraw = useFormAction(withdrawMatchAction);
+  if (withdraw.done) return <Outcome state={withdraw.state} />;
   return (
-    <form onSubmit={submitKeepingInput(withdraw)} className="space-y-2 rounded-md bg-red-50 p-3 ring-1 ring-red-200" noValidate>
-      <input type="hidden" name="matchId" value={matchId} />
-      <input type="hidden" name="version" value={version} />
-      <FormField id={`withdraw-reason-${matchId}`} label={`撤回 ${expertName} 的原因（必填，将告知专家）`} errors={errors.reason}>
-        {(a) => <textarea {...a} name="reason" rows={2} maxLength={500} required className={inputClass} />}
-      </FormField>
-      <p className="text-sm text-red-800">撤回后名额即释放，专家将收到通知。确认撤回？</p>
-      <div className="flex gap-2">
-        <Button type="submit" size="sm" variant="danger" disabled={pending}>{pending ? "正在撤回…" : "确认撤回"}</Button>
-        <Button size="sm" variant="secondary" onClick={() => setOpen(false)}>取消</Button>
-      </div>
-      <Outcome state={state} />
-    </form>
+    <ConfirmButton form={withdraw} fields={{ matchId, version }} label="撤回" ariaLabel={`撤回 ${expertName}`} variant="ghost" size="sm"
+      reason={{ label: `撤回 ${expertName} 的原因（必填，将告知专家）`, required: true }}
+      question="撤回后名额即释放，专家将收到通知。确认撤回？" confirm="确认撤回" pendingLabel="正在撤回…" />
   );
 }
 
 /** The province decides an expert's application: approve (takes a seat) or reject with a reason. */
 export function DecideApplicationForm({ matchId, version, expertName, seatsFull }: { matchId: string; version: number; expertName: string; seatsFull: boolean }) {
-  const [state, decide, pending] = useActionState(decideApplicationAction, null);
-  const [rejecting, setRejecting] = useState(false);
-  const errors = fieldErrorsOf(state);
-  if (state?.ok) return <Outcome state={state} />;
+  const decide = useFormAction(decideApplicationAction);
+  if (decide.done) return <Outcome state={decide.state} />;
   return (
-    <div className="space-y-2">
-      {!rejecting && (
-        <div className="flex flex-wrap items-center gap-2">
-          <form onSubmit={submitKeepingInput(decide)}>
-            <input type="hidden" name="matchId" value={matchId} />
-            <input type="hidden" name="version" value={version} />
-            <input type="hidden" name="decision" value="approve" />
-            <Button type="submit" size="sm" disabled={pending || seatsFull} aria-label={`同意 ${expertName} 的申请`}>同意申请</Button>
-          </form>
-          <Button size="sm" variant="ghost" onClick={() => setRejecting(true)} aria-label={`不同意 ${expertName} 的申请`}>不同意</Button>
-          {seatsFull && <span className="text-xs text-slate-600">名额已满，需先撤回一位才能同意</span>}
-        </div>
-      )}
-      {rejecting && (
-        <form onSubmit={submitKeepingInput(decide)} className="space-y-2 rounded-md bg-red-50 p-3 ring-1 ring-red-200" noValidate>
-          <input type="hidden" name="matchId" value={matchId} />
-          <input type="hidden" name="version" value={version} />
-          <input type="hidden" name="decision" value="reject" />
-          <FormField id={`reject-reason-${matchId}`} label={`不同意 ${expertName} 申请的原因（必填，将告知专家）`} errors={errors.reason}>
-            {(a) => <textarea {...a} name="reason" rows={2} maxLength={500} required className={inputClass} />}
-          </FormField>
-          <div className="flex gap-2">
-            <Button type="submit" size="sm" variant="danger" disabled={pending}>{pending ? "正在提交…" : "确认不同意"}</Button>
-            <Button size="sm" variant="secondary" onClick={() => setRejecting(false)}>取消</Button>
-          </div>
-        </form>
-      )}
-      <Outcome state={state} />
-    </div>
+    <DecisionButtons form={decide} fields={{ matchId, version }}
+      decisions={[
+        { value: "approve", direct: true, label: "同意申请", ariaLabel: `同意 ${expertName} 的申请`, disabled: seatsFull },
+        {
+          value: "reject", label: "不同意", ariaLabel: `不同意 ${expertName} 的申请`, variant: "ghost",
+          reason: { label: `不同意 ${expertName} 申请的原因（必填，将告知专家）`, required: true },
+          confirm: "确认不同意", pendingLabel: "正在提交…",
+        },
+      ]}
+      note={seatsFull && <span className="text-xs text-slate-600">名额已满，需先撤回一位才能同意</span>} />
   );
 }
 
@@ -160,70 +129,36 @@ export function DecideApplicationForm({ matchId, version, expertName, seatsFull 
  * The expert's answer: accept (optionally offering fewer hours) or decline with a reason, confirmed before sending.
  */
 export function RespondForm({ matchId, version, needTitle }: { matchId: string; version: number; needTitle: string }) {
-  const [state, respond, pending] = useActionState(respondMatchAction, null);
-  const [mode, setMode] = useState<"idle" | "accept" | "decline">("idle");
-  const errors = fieldErrorsOf(state);
-  if (state?.ok) return <Outcome state={state} />;
+  const respond = useFormAction(respondMatchAction);
+  if (respond.done) return <Outcome state={respond.state} />;
+  const hours = (
+    <FormField id={`hours-${matchId}`} label="可投入时间（小时）" hint="可选；时间有限时请注明，便于单位安排" errors={respond.fieldErrors.offeredHours}>
+      {(a) => <Input {...a} name="offeredHours" type="number" inputMode="numeric" min={1} max={2000} step={1} className="max-w-40" autoFocus />}
+    </FormField>
+  );
   return (
-    <div className="space-y-2">
-      {mode === "idle" && (
-        <div className="flex flex-wrap gap-2">
-          <Button size="sm" onClick={() => setMode("accept")} aria-label={`接受邀请：${needTitle}`}>接受邀请</Button>
-          <Button size="sm" variant="secondary" onClick={() => setMode("decline")} aria-label={`婉拒邀请：${needTitle}`}>婉拒</Button>
-        </div>
-      )}
-      {mode === "accept" && (
-        <form onSubmit={submitKeepingInput(respond)} className="space-y-2 rounded-md bg-emerald-50 p-3 ring-1 ring-emerald-200" noValidate>
-          <input type="hidden" name="matchId" value={matchId} />
-          <input type="hidden" name="version" value={version} />
-          <input type="hidden" name="decision" value="accept" />
-          <FormField id={`hours-${matchId}`} label="可投入时间（小时）" hint="可选；时间有限时请注明，便于单位安排" errors={errors.offeredHours}>
-            {(a) => <Input {...a} name="offeredHours" type="number" inputMode="numeric" min={1} max={2000} step={1} className="max-w-40" />}
-          </FormField>
-          <div className="flex gap-2">
-            <Button type="submit" size="sm" disabled={pending}>{pending ? "正在提交…" : "确认接受"}</Button>
-            <Button size="sm" variant="secondary" onClick={() => setMode("idle")}>取消</Button>
-          </div>
-        </form>
-      )}
-      {mode === "decline" && (
-        <form onSubmit={submitKeepingInput(respond)} className="space-y-2 rounded-md bg-red-50 p-3 ring-1 ring-red-200" noValidate>
-          <input type="hidden" name="matchId" value={matchId} />
-          <input type="hidden" name="version" value={version} />
-          <input type="hidden" name="decision" value="decline" />
-          <FormField id={`decline-reason-${matchId}`} label="婉拒原因（必填，将告知省级）" errors={errors.reason}>
-            {(a) => <textarea {...a} name="reason" rows={2} maxLength={500} required className={inputClass} />}
-          </FormField>
-          <p className="text-sm text-red-800">婉拒后将不再向您推荐该需求，且不能撤销。确认婉拒？</p>
-          <div className="flex gap-2">
-            <Button type="submit" size="sm" variant="danger" disabled={pending}>{pending ? "正在提交…" : "确认婉拒"}</Button>
-            <Button size="sm" variant="secondary" onClick={() => setMode("idle")}>取消</Button>
-          </div>
-        </form>
-      )}
-      <Outcome state={state} />
-    </div>
+    <DecisionButtons form={respond} fields={{ matchId, version }}
+      decisions={[
+        {
+          value: "accept", label: "接受邀请", ariaLabel: `接受邀请：${needTitle}`, tone: "success",
+          extra: hours, confirm: "确认接受", pendingLabel: "正在提交…",
+        },
+        {
+          value: "decline", label: "婉拒", ariaLabel: `婉拒邀请：${needTitle}`, variant: "secondary",
+          reason: { label: "婉拒原因（必填，将告知省级）", required: true },
+          question: "婉拒后将不再向您推荐该需求，且不能撤销。确认婉拒？", confirm: "确认婉拒", pendingLabel: "正在提交…",
+        },
+      ]} />
   );
 }
 
 /** 申请承接 an open need, with a short note for the province. */
 export function ApplyForm({ needId, needTitle }: { needId: string; needTitle: string }) {
-  const [state, apply, pending] = useActionState(applyNeedAction, null);
-  const [open, setOpen] = useState(false);
-  const errors = fieldErrorsOf(state);
-  if (state?.ok) return <Outcome state={state} />;
-  if (!open) return <Button size="sm" onClick={() => setOpen(true)} aria-label={`申请承接：${needTitle}`}>申请承接</Button>;
+  const apply = useFormAction(applyNeedAction);
+  if (apply.done) return <Outcome state={apply.state} />;
   return (
-    <form onSubmit={submitKeepingInput(apply)} className="space-y-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" noValidate>
-      <input type="hidden" name="needId" value={needId} />
-      <FormField id={`apply-note-${needId}`} label="申请说明（必填）" hint="相关经验、可服务时间等，省级审定时参考" errors={errors.note}>
-        {(a) => <textarea {...a} name="note" rows={3} maxLength={500} required className={inputClass} />}
-      </FormField>
-      <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={pending}>{pending ? "正在提交…" : "提交申请"}</Button>
-        <Button size="sm" variant="secondary" onClick={() => setOpen(false)}>取消</Button>
-      </div>
-      <Outcome state={state} />
-    </form>
+    <ConfirmButton form={apply} fields={{ needId }} label="申请承接" ariaLabel={`申请承接：${needTitle}`} variant="primary" size="sm"
+      tone="neutral" reason={{ label: "申请说明（必填）", hint: "相关经验、可服务时间等，省级审定时参考", rows: 3, name: "note", required: true }}
+      confirm="提交申请" pendingLabel="正在提交…" />
   );
 }

@@ -1,7 +1,10 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { FieldError } from "@/components/ui/field-error";
 import { FormField, Input } from "@/components/ui/form-field";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { formatBytes } from "@/lib/format";
 import { removeAttachmentAction, uploadAttachmentAction } from "@/lib/needs/actions";
 import { ACCEPT_HINT, ACCEPTED_EXTENSIONS, MAX_ATTACHMENT_BYTES } from "@/lib/storage/sniff";
@@ -10,25 +13,18 @@ export type AttachmentItem = { id: string; fileName: string; sizeBytes: number; 
 
 
 function RemoveButton({ item }: { item: AttachmentItem }) {
-  const [state, remove, pending] = useActionState(removeAttachmentAction, null);
-  const [confirming, setConfirming] = useState(false);
-  if (!confirming) return <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={`删除附件 ${item.fileName}`}>删除</Button>;
+  const remove = useFormAction(removeAttachmentAction);
   return (
-    <form action={remove} className="inline-flex items-center gap-1">
-      <input type="hidden" name="attachmentId" value={item.id} />
-      <span className="text-xs text-slate-600">确认删除？</span>
-      <Button type="submit" size="sm" variant="danger" disabled={pending} aria-label={`确认删除附件 ${item.fileName}`}>确认</Button>
-      <Button size="sm" variant="secondary" onClick={() => setConfirming(false)}>取消</Button>
-      {state && !state.ok && <span role="alert" className="text-xs text-red-700">{state.error}</span>}
-    </form>
+    <ConfirmButton form={remove} fields={{ attachmentId: item.id }} label="删除" ariaLabel={`删除附件 ${item.fileName}`} variant="ghost"
+      size="sm" compact question="确认删除？" confirmAriaLabel={`确认删除附件 ${item.fileName}`} />
   );
 }
 
 /** Attachments of a need: download links for readers; upload and delete while the need is editable. */
 export function NeedAttachments({ needId, items, editable }: { needId: string; items: AttachmentItem[]; editable: boolean }) {
-  const [state, upload, pending] = useActionState(uploadAttachmentAction, null);
+  const upload = useFormAction(uploadAttachmentAction);
   const [tooBig, setTooBig] = useState<string | null>(null);
-  const errors = tooBig ? { file: [tooBig] } : state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const errors = tooBig ? { file: [tooBig] } : upload.fieldErrors;
   // Say so before sending 20 MB over the wire; the server checks again (and checks the content) in any case.
   function checkSize(event: React.FormEvent<HTMLFormElement>) {
     const file = new FormData(event.currentTarget).get("file");
@@ -55,14 +51,14 @@ export function NeedAttachments({ needId, items, editable }: { needId: string; i
         </ul>
       )}
       {editable && (
-        <form action={upload} onSubmit={checkSize} className="space-y-2">
+        <form action={upload.action} onSubmit={checkSize} className="space-y-2">
           <input type="hidden" name="needId" value={needId} />
           <FormField id="file" label="上传附件" hint={ACCEPT_HINT} errors={errors.file}>
             {(a) => <Input {...a} name="file" type="file" accept={ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(",")} required />}
           </FormField>
-          <Button type="submit" variant="secondary" disabled={pending}>{pending ? "正在上传…" : "上传"}</Button>
-          {state && !state.ok && !errors.file && <p role="alert" className="text-sm text-red-700">{state.error}</p>}
-          {state?.ok && <p role="status" className="text-sm text-emerald-800">{state.message}</p>}
+          <Button type="submit" variant="secondary" disabled={upload.pending}>{upload.pending ? "正在上传…" : "上传"}</Button>
+          {!errors.file && <FieldError errors={upload.error} alert />}
+          {upload.state?.ok && <p role="status" className="text-sm text-emerald-800">{upload.state.message}</p>}
         </form>
       )}
     </div>

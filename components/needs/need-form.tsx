@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { CodePicker, type PickerOption } from "@/components/pickers/code-picker";
 import { RegionSelect, type RegionChoice } from "@/components/pickers/region-select";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
 import { FormField, Input, inputClass, Select } from "@/components/ui/form-field";
 import { cn } from "@/components/ui/cn";
 import type { ActionResult } from "@/lib/actions/pipeline";
@@ -80,7 +81,7 @@ export function NeedForm({ need, unitName, canProxy, menu, regions, disciplines,
       <fieldset className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5" aria-describedby={errors.menuItemIds ? "menu-error" : "menu-hint"}>
         <legend className="px-1 text-base font-semibold text-slate-800">一、选择服务项目（点餐）</legend>
         <p id="menu-hint" className="mb-3 text-sm text-slate-600">按服务形式选择一项或多项，专家将围绕所选项目提供服务。</p>
-        {errors.menuItemIds && <p id="menu-error" className="mb-3 text-sm text-red-700">{errors.menuItemIds.join("；")}</p>}
+        <FieldError id="menu-error" errors={errors.menuItemIds} className="mb-3" />
         <div className="grid gap-4 lg:grid-cols-2">
           {menu.map((group) => (
             <fieldset key={group.form} className="rounded-md p-3 ring-1 ring-slate-200">
@@ -175,7 +176,7 @@ export function NeedForm({ need, unitName, canProxy, menu, regions, disciplines,
             )}
           </fieldset>
         )}
-        {!canProxy && errors.onBehalfOf && <p className="text-sm text-red-700">{errors.onBehalfOf.join("；")}</p>}
+        {!canProxy && <FieldError errors={errors.onBehalfOf} />}
       </fieldset>
 
       <div className="flex flex-wrap gap-2">

@@ -1,6 +1,7 @@
 "use client";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field-error";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
 
 type MarkReadFormProps = {
@@ -13,14 +14,14 @@ type MarkReadFormProps = {
 };
 
 export function MarkReadForm({ id, label, ariaLabel, variant = "ghost" }: MarkReadFormProps) {
-  const [state, formAction, pending] = useActionState(markNotificationsReadAction, null);
+  const mark = useFormAction(markNotificationsReadAction);
   return (
-    <form action={formAction} className="inline-flex flex-col items-end gap-1">
+    <form action={mark.action} className="inline-flex flex-col items-end gap-1">
       {id ? <input type="hidden" name="id" value={id} /> : <input type="hidden" name="all" value="1" />}
-      <Button type="submit" size="sm" variant={variant} disabled={pending} aria-label={ariaLabel}>
-        {pending ? "处理中…" : label}
+      <Button type="submit" size="sm" variant={variant} disabled={mark.pending} aria-label={ariaLabel}>
+        {mark.pending ? "处理中…" : label}
       </Button>
-      {state && !state.ok && <p role="alert" className="text-xs text-red-700">{state.error}</p>}
+      <FieldError errors={mark.error} alert compact />
     </form>
   );
 }

@@ -23,7 +23,7 @@ export type StepSpec = {
   /** The question, saying what cannot be undone ("撤销后…确认撤销？"). */
   question?: ReactNode;
   reason?: ReasonSpec;
-  /** Other fields of the step. */
+  /** Other fields of the step (the first of them should take focus: `autoFocus`). */
   extra?: ReactNode;
   /** The confirming button's text ("确认"), or several submit buttons. */
   confirm?: string | ConfirmChoice[];
@@ -81,7 +81,7 @@ export function ConfirmStep({ form, fields, spec, decision, id, compact, onCance
       {choices.map((c, i) => (
         <Button key={c.value || c.label} type="submit" size="sm" variant={c.variant ?? (tone === "danger" ? "danger" : "primary")}
           name={c.value ? (decision?.name ?? "decision") : undefined} value={c.value || undefined}
-          disabled={form.pending} aria-label={c.ariaLabel} autoFocus={!reason && i === 0}>
+          disabled={form.pending} aria-label={c.ariaLabel} autoFocus={!reason && !extra && i === 0}>
           {c.label}
         </Button>
       ))}
@@ -124,14 +124,18 @@ export function StepError({ form, compact }: { form: FormAction; compact?: boole
   return compact ? <FieldError errors={form.error} alert compact /> : <div className="basis-full"><Outcome state={form.state} /></div>;
 }
 
-/**
- * Which step is open. A step closes when cancelled (focus returns to its button) or when a new successful result
- * arrives; a refused submission leaves it open with its errors.
- */
+type Opened = { key: string; with: FormAction["state"] };
+
+/** The step still open: the one opened, until a result newer than the opening succeeds (a refusal leaves it open). */
+export function openStep(opened: Opened | null, state: FormAction["state"]): string | null {
+  return opened && !(state?.ok && state !== opened.with) ? opened.key : null;
+}
+
+/** Which step is open; a cancelled step gives focus back to its button. */
 export function useSteps(form: FormAction) {
-  const [opened, setOpened] = useState<{ key: string; with: FormAction["state"] } | null>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
   const [returnTo, setReturnTo] = useState<string | null>(null);
-  const current = opened && !(form.done && form.state !== opened.with) ? opened.key : null;
+  const current = openStep(opened, form.state);
   return {
     current,
     open(key: string) {

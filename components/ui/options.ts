@@ -6,8 +6,13 @@ export type OptionGroup = { group: string; options: Option[] };
 export type Choices = Readonly<Record<string, string>> | readonly (Option | OptionGroup)[];
 
 /** A label map's entries as options, in the map's order. */
+export function labelOptions(labels: Readonly<Record<string, string>>): Option[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+/** What a select offers, as a list. */
 export function optionsOf(choices: Choices): (Option | OptionGroup)[] {
-  return Array.isArray(choices) ? [...choices] : Object.entries(choices).map(([value, label]) => ({ value, label }));
+  return Array.isArray(choices) ? [...choices] : labelOptions(choices as Readonly<Record<string, string>>);
 }
 
 /** Reference rows (provinces, …) as options. */

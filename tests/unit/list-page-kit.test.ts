@@ -1,6 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { openStep } from "@/components/ui/confirm-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { ExportLinks } from "@/components/ui/export-links";
 import { ListResults } from "@/components/ui/list-page";
@@ -173,5 +174,22 @@ describe("timeline", () => {
 
   it("says so when nothing has happened yet", () => {
     expect(html(Timeline, { label: "办理过程", items: [], empty: "暂无办理记录。" })).toBe('<p class="text-sm text-slate-600">暂无办理记录。</p>');
+  });
+});
+
+describe("confirmation steps", () => {
+  const ok = { ok: true as const, data: null };
+  const refused = { ok: false as const, error: "请写明撤回原因", fieldErrors: { reason: ["请写明撤回原因"] } };
+
+  it("stay open until a result newer than the opening succeeds; a refusal keeps them open", () => {
+    expect(openStep(null, null)).toBeNull();
+    expect(openStep({ key: "withdraw", with: null }, null)).toBe("withdraw");
+    expect(openStep({ key: "withdraw", with: null }, refused)).toBe("withdraw");
+    expect(openStep({ key: "withdraw", with: null }, ok)).toBeNull();
+  });
+
+  it("are not closed by the success that came before they were opened", () => {
+    expect(openStep({ key: "edit", with: ok }, ok)).toBe("edit");
+    expect(openStep({ key: "edit", with: ok }, { ...ok })).toBeNull();
   });
 });
