@@ -67,7 +67,7 @@ type ConfirmStepProps = {
 export function ConfirmStep({ form, fields, spec, decision, id, compact, onCancel }: ConfirmStepProps) {
   const { question, reason, extra, confirm = "确认", tone = "danger" } = spec;
   const [frame, text] = TONE[tone];
-  const choices: (ConfirmChoice & { ariaLabel?: string })[] =
+  const choices: ConfirmChoice[] =
     typeof confirm === "string"
       ? [{ label: form.pending && spec.pendingLabel ? spec.pendingLabel : confirm, value: "", ariaLabel: spec.confirmAriaLabel, variant: spec.confirmVariant }]
       : confirm;

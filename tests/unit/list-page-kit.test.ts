@@ -133,6 +133,15 @@ describe("list results", () => {
     expect(table).toMatch(/<td class="[^"]*font-medium[^"]*">乙<\/td><td class="[^"]*">—<\/td>/);
   });
 
+  it("mark rows that need attention, and show the empty state when there are none", () => {
+    const columns: Column<Row>[] = [{ header: "姓名", cell: (r) => r.name }];
+    const marked = html(DataTable<Row>, { caption: "账号", rows, rowKey: (r) => r.id, columns, rowClassName: (r) => (r.admin ? "bg-red-50" : undefined) });
+    expect(marked).toContain('<tr class="bg-red-50"><td class="px-3 py-2 align-top text-slate-800">甲</td></tr><tr><td');
+    const none = html(DataTable<Row>, { caption: "账号", rows: [], rowKey: (r) => r.id, columns, empty: { title: "没有账号", body: "请调整查询条件。" } });
+    expect(none).not.toContain("<table");
+    expect(none).toContain("没有账号");
+  });
+
   const results = (empty: false | { title: string; body?: string }, total: number) =>
     html(ListResults, {
       path: "/needs", values: { q: "果树", state: "" }, count: `共 ${total} 项需求`, empty,

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { StateBreakdown } from "@/components/dashboard/state-breakdown";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { requirePermission } from "@/lib/auth/session";
@@ -12,6 +12,15 @@ import { formatDate } from "@/lib/format";
 import { byStateRows, CHALLENGE_STATE_LABEL } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "企业工作台" };
+
+type Challenge = NonNullable<Awaited<ReturnType<typeof enterpriseDashboard>>>["recentChallenges"][number];
+
+const CHALLENGES: Column<Challenge>[] = [
+  { header: "题目", cell: (c) => c.title },
+  { header: "状态", cell: (c) => <Badge tone={toneOf(c.state)}>{CHALLENGE_STATE_LABEL[c.state]}</Badge> },
+  { header: "揭榜截止", className: "whitespace-nowrap", cell: (c) => formatDate(c.bidDeadline) },
+  { header: "揭榜数", headerClassName: "text-right", className: "text-right tabular-nums", cell: (c) => c.bids },
+];
 
 export default async function EnterpriseDashboardPage() {
   const user = await requirePermission("/enterprise", "console.enterprise");
@@ -30,25 +39,8 @@ export default async function EnterpriseDashboardPage() {
             <StateBreakdown rows={byStateRows(CHALLENGE_STATE_LABEL, data.challengesByState)} highlight={["SUBMITTED"]} />
           </Card>
           <Card title="最近的出题">
-            {data.recentChallenges.length === 0 ? (
-              <EmptyState title="还没有出题">出题功能上线后，可在此提出需要攻关的技术难题。</EmptyState>
-            ) : (
-              <Table caption="本企业最近更新的揭榜挂帅题目">
-                <THead>
-                  <tr><Th>题目</Th><Th>状态</Th><Th>揭榜截止</Th><Th className="text-right">揭榜数</Th></tr>
-                </THead>
-                <TBody>
-                  {data.recentChallenges.map((c) => (
-                    <tr key={c.id}>
-                      <Td>{c.title}</Td>
-                      <Td><Badge tone={toneOf(c.state)}>{CHALLENGE_STATE_LABEL[c.state]}</Badge></Td>
-                      <Td className="whitespace-nowrap">{formatDate(c.bidDeadline)}</Td>
-                      <Td className="text-right tabular-nums">{c.bids}</Td>
-                    </tr>
-                  ))}
-                </TBody>
-              </Table>
-            )}
+            <DataTable caption="本企业最近更新的揭榜挂帅题目" columns={CHALLENGES} rows={data.recentChallenges} rowKey={(c) => c.id}
+              empty={{ title: "还没有出题", body: "出题功能上线后，可在此提出需要攻关的技术难题。" }} />
           </Card>
         </div>
       )}

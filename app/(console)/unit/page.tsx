@@ -5,7 +5,7 @@ import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { StateBreakdown } from "@/components/dashboard/state-breakdown";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { requirePermission } from "@/lib/auth/session";
@@ -14,6 +14,15 @@ import { formatDate } from "@/lib/format";
 import { byStateRows, NEED_STATE_LABEL } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "基层单位工作台" };
+
+type Recent = NonNullable<Awaited<ReturnType<typeof unitDashboard>>>["recentNeeds"][number];
+
+const RECENT: Column<Recent>[] = [
+  { header: "需求编号", className: "whitespace-nowrap font-mono text-xs", cell: (n) => n.code },
+  { header: "标题", cell: (n) => <Link href={`/needs/${n.id}`} className="text-brand-700 hover:underline">{n.title}</Link> },
+  { header: "状态", cell: (n) => <Badge tone={toneOf(n.state)}>{NEED_STATE_LABEL[n.state]}</Badge> },
+  { header: "更新日期", className: "whitespace-nowrap", cell: (n) => formatDate(n.updatedAt) },
+];
 
 export default async function UnitDashboardPage() {
   const user = await requirePermission("/unit", "console.unit");
@@ -38,25 +47,8 @@ export default async function UnitDashboardPage() {
           <StateBreakdown rows={byStateRows(NEED_STATE_LABEL, data.needsByState)} highlight={["RETURNED"]} />
         </Card>
         <Card title="最近的需求">
-          {data.recentNeeds.length === 0 ? (
-            <EmptyState title="还没有填报需求">点击“点餐下单”，从服务菜单中选择服务项目并填报需求。</EmptyState>
-          ) : (
-            <Table caption="本单位最近更新的需求">
-              <THead>
-                <tr><Th>需求编号</Th><Th>标题</Th><Th>状态</Th><Th>更新日期</Th></tr>
-              </THead>
-              <TBody>
-                {data.recentNeeds.map((n) => (
-                  <tr key={n.id}>
-                    <Td className="whitespace-nowrap font-mono text-xs">{n.code}</Td>
-                    <Td><Link href={`/needs/${n.id}`} className="text-brand-700 hover:underline">{n.title}</Link></Td>
-                    <Td><Badge tone={toneOf(n.state)}>{NEED_STATE_LABEL[n.state]}</Badge></Td>
-                    <Td className="whitespace-nowrap">{formatDate(n.updatedAt)}</Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
-          )}
+          <DataTable caption="本单位最近更新的需求" columns={RECENT} rows={data.recentNeeds} rowKey={(n) => n.id}
+            empty={{ title: "还没有填报需求", body: "点击“点餐下单”，从服务菜单中选择服务项目并填报需求。" }} />
         </Card>
       </div>
     </>

@@ -4,12 +4,11 @@ import { CalendarRunForm } from "@/components/calendar/calendar-run-form";
 import { RemoveRunButton } from "@/components/calendar/remove-run-button";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { requirePermission } from "@/lib/auth/session";
 import { calendarYearSchema, DAY_KIND_LABEL } from "@/lib/calendar/schemas";
-import { calendarRuns } from "@/lib/calendar/service";
+import { calendarRuns, type CalendarRun } from "@/lib/calendar/service";
 import { cstDay } from "@/lib/calendar/working-days";
 import { db } from "@/lib/db";
 import { firstValues, type SearchParams } from "@/lib/search-params";
@@ -18,6 +17,17 @@ export const metadata: Metadata = { title: "工作日历" };
 
 const WEEKDAY = ["日", "一", "二", "三", "四", "五", "六"];
 const withWeekday = (iso: string) => `${iso}（周${WEEKDAY[new Date(`${iso}T00:00:00Z`).getUTCDay()]}）`;
+
+const COLUMNS: Column<CalendarRun>[] = [
+  { header: "节日", className: "font-medium", cell: (r) => r.name },
+  { header: "安排", cell: (r) => <Badge tone={r.kind === "HOLIDAY" ? "success" : "warning"}>{DAY_KIND_LABEL[r.kind]}</Badge> },
+  {
+    header: "日期", className: "whitespace-nowrap",
+    cell: (r) => (r.start === r.end ? withWeekday(r.start) : `${withWeekday(r.start)} 至 ${withWeekday(r.end)}`),
+  },
+  { header: "天数", cell: (r) => r.days },
+  { header: <span className="sr-only">操作</span>, className: "text-right", cell: (r) => <RemoveRunButton run={r} /> },
+];
 
 export default async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission("/ministry/calendar", "calendar.manage");
@@ -41,24 +51,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
             {year !== thisYear && <Link className="text-brand-700 underline" href="/ministry/calendar">今年</Link>}
             <Link className="text-brand-700 underline" href={`/ministry/calendar?year=${year + 1}`}>{year + 1} 年</Link>
           </nav>
-          {runs.length === 0 ? (
-            <EmptyState title={`${year} 年尚未录入节假日安排`}>未录入时只按周末计算工作日：节假日期间也会计入答复期限。</EmptyState>
-          ) : (
-            <Table caption={`${year} 年的节假日安排`}>
-              <THead><tr><Th>节日</Th><Th>安排</Th><Th>日期</Th><Th>天数</Th><Th><span className="sr-only">操作</span></Th></tr></THead>
-              <TBody>
-                {runs.map((r) => (
-                  <tr key={`${r.start}-${r.kind}`}>
-                    <Td className="font-medium">{r.name}</Td>
-                    <Td><Badge tone={r.kind === "HOLIDAY" ? "success" : "warning"}>{DAY_KIND_LABEL[r.kind]}</Badge></Td>
-                    <Td className="whitespace-nowrap">{r.start === r.end ? withWeekday(r.start) : `${withWeekday(r.start)} 至 ${withWeekday(r.end)}`}</Td>
-                    <Td>{r.days}</Td>
-                    <Td className="text-right"><RemoveRunButton run={r} /></Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
-          )}
+          <DataTable caption={`${year} 年的节假日安排`} columns={COLUMNS} rows={runs} rowKey={(r) => `${r.start}-${r.kind}`}
+            empty={{ title: `${year} 年尚未录入节假日安排`, body: "未录入时只按周末计算工作日：节假日期间也会计入答复期限。" }} />
         </Card>
       </div>
     </>
