@@ -6,19 +6,15 @@ import { ExportLinks } from "@/components/ui/export-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { auditSearchSchema, operationLabel, searchAudit } from "@/lib/audit/queries";
-import { OPERATIONS } from "@/lib/auth/permissions";
+import { AUDIT_CODE_LABEL, auditCodeLabel } from "@/lib/audit/codes";
+import { auditSearchSchema, searchAudit } from "@/lib/audit/queries";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format";
-import { EXTRA_OPERATION_LABEL } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "审计日志" };
 
-const OPERATION_OPTIONS = [
-  ...Object.entries(EXTRA_OPERATION_LABEL).map(([code, label]) => ({ code, label })),
-  ...Object.entries(OPERATIONS).map(([code, label]) => ({ code, label })),
-];
+const OPERATION_OPTIONS = Object.entries(AUDIT_CODE_LABEL).map(([code, label]) => ({ code, label }));
 
 export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission("/ministry/audit", "audit.read");
@@ -31,7 +27,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     actorName: r.actorName,
     roleLabel: r.role ? ROLE_LABEL[r.role] : null,
     operation: r.operation,
-    operationLabel: operationLabel(r.operation),
+    operationLabel: auditCodeLabel(r.operation),
     entity: r.entityType ? `${r.entityType}${r.entityId ? ` · ${r.entityId}` : ""}` : null,
     outcome: r.outcome,
     summary: r.summary,
