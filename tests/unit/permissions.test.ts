@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, grantedScopes, holds, listScope, OPERATIONS, PERMISSIONS, type Operation } from "@/lib/auth/permissions";
+import { can, grantedScopes, holds, listScope, OPERATIONS, PERMISSIONS, type Operation, type Scope } from "@/lib/auth/permissions";
 import { partyOf } from "@/lib/engagements/scope";
 import { ROLES, type RoleGrant, type SessionUser } from "@/lib/auth/roles";
 
@@ -94,5 +94,67 @@ describe("scope checks", () => {
 
   it("gives national list scope to the ministry", () => {
     expect(listScope(userWith(grantFor("MINISTRY_ADMIN")), "need.read")).toEqual({ all: true });
+  });
+});
+
+// Written out by hand, not read from the table: who may do the sensitive things, and over what. A grant added to,
+// widened in or dropped from PERMISSIONS for one of these fails here, where the generated matrix above would follow it.
+const M = "MINISTRY_ADMIN", P = "PROVINCE_ADMIN", U = "UNIT_USER", E = "EXPERT", B = "BASE_HOST";
+const SENSITIVE: Partial<Record<Operation, Partial<Record<RoleGrant["role"], Scope>>>> = {
+  "user.manage": { [M]: "national", [P]: "province" },
+  "audit.read": { [M]: "national" },
+  "menu.manage": { [M]: "national" },
+  "plan.manage": { [M]: "national" },
+  "need.review": { [P]: "province" },
+  "need.import": { [P]: "province", [U]: "unit" },
+  "expert.create": { [M]: "national", [P]: "province" },
+  "expert.import": { [M]: "national", [P]: "province" },
+  "expert.update": { [P]: "province", [E]: "self" },
+  "expert.approve": { [P]: "province" },
+  "expert.viewPersonal": { [M]: "national", [P]: "province", [E]: "self" },
+  "library.nominate": { [P]: "province" },
+  "library.decide": { [M]: "national" },
+  "match.settings": { [M]: "national" },
+  "calendar.manage": { [M]: "national" },
+  "match.invite": { [P]: "province" },
+  "engagement.confirm": { [U]: "unit" },
+  "engagement.cancel": { [P]: "province" },
+  "activity.recommend": { [P]: "province" },
+  "activity.select": { [M]: "national" },
+  "base.review": { [M]: "national", [P]: "province" },
+  "base.evaluate": { [M]: "national", [P]: "province" },
+  "base.rectify": { [M]: "national", [P]: "province" },
+  "challenge.publish": { [P]: "province" },
+  "case.publish": { [M]: "national" },
+};
+
+/** The table's grants of one operation, role by role, in the shape SENSITIVE is written in. */
+const grantsOf = (op: Operation) =>
+  Object.fromEntries(ROLES.flatMap((role) => (PERMISSIONS[role][op] ? [[role, PERMISSIONS[role][op]]] : [])));
+
+describe("sensitive operations, written out by hand", () => {
+  for (const [op, expected] of Object.entries(SENSITIVE) as [Operation, Partial<Record<RoleGrant["role"], Scope>>][]) {
+    it(`${op}: exactly ${Object.entries(expected).map(([r, s]) => `${r}@${s}`).join(", ")}`, () => {
+      expect(grantsOf(op)).toEqual(expected);
+      for (const role of ROLES) {
+        const user = userWith(grantFor(role));
+        const scope = expected[role];
+        expect(holds(user, op), role).toBe(scope !== undefined);
+        expect(can(user, op, outOfScope), role).toBe(scope === "national");
+      }
+    });
+  }
+
+  it("grants national scope only to the ministry, and to experts for browsing open needs", () => {
+    const national = ROLES.flatMap((role) =>
+      (Object.entries(PERMISSIONS[role]) as [Operation, Scope][]).filter(([, s]) => s === "national").map(([op]) => `${role} ${op}`),
+    ).filter((grant) => !grant.startsWith(`${M} `));
+    expect(national).toEqual([`${E} need.browseOpen`]);
+  });
+
+  it("gives base hosts and enterprises nothing beyond their own unit and account", () => {
+    for (const role of [B, "ENTERPRISE"] as const) {
+      for (const scope of Object.values(PERMISSIONS[role])) expect(["unit", "self"], role).toContain(scope);
+    }
   });
 });
