@@ -9,7 +9,7 @@ import { searchExperts } from "@/lib/experts/queries";
 import { expertSearchSchema } from "@/lib/experts/schemas";
 import { MATCH_STATE_LABEL, SERVICE_FORM_LABEL } from "@/lib/labels";
 import { SEAT_HOLDING } from "@/lib/matches/capacity";
-import { canStep, PLACE_HOLDING } from "@/lib/matches/workflow";
+import { canStep, MATCH_WORKFLOW, PLACE_HOLDING } from "@/lib/matches/workflow";
 import { recommendNeeds } from "@/lib/matching/needs-for-expert";
 import { recommendExperts } from "@/lib/matching/recommend";
 import { HARD_FILTER_LABEL, type HardFilter } from "@/lib/matching/score";
@@ -72,6 +72,7 @@ export async function needMatchPanel(user: SessionUser, needId: string) {
     select: matchRow,
   });
   const open = (INVITABLE as readonly string[]).includes(need.state);
+  const may = (state: MatchState) => MATCH_WORKFLOW.allowed(user, state, scope);
 
   const reco = province && open
     ? await recommendExperts(db, needId, { all: false, provinceCode: need.provinceCode }, { limit: 10 })
@@ -93,7 +94,7 @@ export async function needMatchPanel(user: SessionUser, needId: string) {
     return {
       ...base, score: m.score, explanation: m.explanation, parts: sortedParts(m.scoreParts), assignReason: m.assignReason,
       declineReason: m.declineReason, applyNote: m.applyNote, closeReason: m.closeReason, version: m.version,
-      allowed: { withdraw: canStep("withdraw", m.state), decide: canStep("approve", m.state) && open },
+      allowed: { withdraw: may(m.state).withdraw, decide: may(m.state).approve && open },
     };
   });
 
