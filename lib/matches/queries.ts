@@ -72,7 +72,6 @@ export async function needMatchPanel(user: SessionUser, needId: string) {
     select: matchRow,
   });
   const open = (INVITABLE as readonly string[]).includes(need.state);
-  const may = (state: MatchState) => MATCH_WORKFLOW.allowed(user, state, scope);
 
   const reco = province && open
     ? await recommendExperts(db, needId, { all: false, provinceCode: need.provinceCode }, { limit: 10 })
@@ -91,10 +90,11 @@ export async function needMatchPanel(user: SessionUser, needId: string) {
       expert: { id: m.expert.id, name: m.expert.name, employer: m.expert.employer, title: m.expert.title, place: places.get(m.expert.regionCode) ?? m.expert.regionCode },
     };
     if (!province) return { ...base, score: null, explanation: null, parts: [], assignReason: null, declineReason: null, applyNote: null, closeReason: null, version: m.version, allowed: { withdraw: false, decide: false } };
+    const may = MATCH_WORKFLOW.allowed(user, m.state, scope);
     return {
       ...base, score: m.score, explanation: m.explanation, parts: sortedParts(m.scoreParts), assignReason: m.assignReason,
       declineReason: m.declineReason, applyNote: m.applyNote, closeReason: m.closeReason, version: m.version,
-      allowed: { withdraw: may(m.state).withdraw, decide: may(m.state).approve && open },
+      allowed: { withdraw: may.withdraw, decide: may.approve && open },
     };
   });
 

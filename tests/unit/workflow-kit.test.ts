@@ -42,23 +42,8 @@ const province = (code: string) => user({ role: "PROVINCE_ADMIN", provinceCode: 
 const ministry = user({ role: "MINISTRY_ADMIN", provinceCode: null, organizationId: null });
 const unit = (org: string) => user({ role: "UNIT_USER", provinceCode: null, organizationId: org });
 
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error("expected an error");
-}
-
-async function rejectionOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error("expected a rejection");
-}
+/** An AppError with this code and message. */
+const refusal = (code: string, message: string) => expect.objectContaining({ name: "AppError", code, message });
 
 describe("defineWorkflow: the rule", () => {
   it("moves only along the table, and lists the steps from each state in table order", () => {
@@ -71,12 +56,10 @@ describe("defineWorkflow: the rule", () => {
   });
 
   it("refuses in Chinese: the workflow's sentence, a step's own, and 'no row yet'", () => {
-    const e = errorOf(() => CASES.next("publish", "DRAFT"));
-    expect(e).toBeInstanceOf(AppError);
-    expect(e.code).toBe("INVALID_TRANSITION");
-    expect(e.message).toBe("案例当前为“草稿”，不能发布");
-    expect(errorOf(() => CASES.next("archive", "DRAFT")).message).toBe("只有已发布的案例可以归档");
-    expect(errorOf(() => CASES.next("submit", null)).message).toBe("尚无案例，不能报送");
+    expect(() => CASES.next("publish", "DRAFT")).toThrow(AppError);
+    expect(() => CASES.next("publish", "DRAFT")).toThrow(refusal("INVALID_TRANSITION", "案例当前为“草稿”，不能发布"));
+    expect(() => CASES.next("archive", "DRAFT")).toThrow(refusal("INVALID_TRANSITION", "只有已发布的案例可以归档"));
+    expect(() => CASES.next("submit", null)).toThrow(refusal("INVALID_TRANSITION", "尚无案例，不能报送"));
   });
 
   it("makes the service say where a branching step ends, and only among its targets", () => {
@@ -84,7 +67,7 @@ describe("defineWorkflow: the rule", () => {
     expect(CASES.next("recall", "SUBMITTED", "REJECTED")).toBe("REJECTED");
     expect(() => CASES.next("recall", "SUBMITTED")).toThrow(/recall leads to one of DRAFT\/REJECTED/);
     expect(() => CASES.next("recall", "SUBMITTED", "PUBLISHED")).toThrow(Error);
-    expect(errorOf(() => CASES.next("recall", "DRAFT", "REJECTED")).code).toBe("INVALID_TRANSITION");
+    expect(() => CASES.next("recall", "DRAFT", "REJECTED")).toThrow(refusal("INVALID_TRANSITION", "案例当前为“草稿”，不能撤回"));
   });
 
   it("lists each state's targets once (branching steps included)", () => {
@@ -99,7 +82,7 @@ describe("defineWorkflow: the rule", () => {
     expect(CASES.canAct("comment", "SUBMITTED", "REVIEWER")).toBe(true);
     expect(CASES.canAct("comment", "DRAFT", "REVIEWER")).toBe(false);
     expect(() => CASES.assertAct("edit", "DRAFT")).not.toThrow();
-    expect(errorOf(() => CASES.assertAct("edit", "PUBLISHED")).message).toBe("案例当前为“已发布”，不能修改");
+    expect(() => CASES.assertAct("edit", "PUBLISHED")).toThrow(refusal("INVALID_TRANSITION", "案例当前为“已发布”，不能修改"));
   });
 });
 
@@ -165,8 +148,8 @@ describe("the areas' workflows on the kit", () => {
     expect(LIBRARY_TRANSITIONS).toEqual({
       NONE: ["NOMINATED"], NOMINATED: ["IN_LIBRARY", "DECLINED", "NONE", "LEFT"], IN_LIBRARY: ["LEFT"], DECLINED: ["NOMINATED"], LEFT: ["NOMINATED"],
     });
-    expect(errorOf(() => MEMBERSHIP_WORKFLOW.next("leave", "LEFT")).message).toBe("该专家当前不在重点联系专家库中（可能已退出），请刷新后查看");
-    expect(errorOf(() => MEMBERSHIP_WORKFLOW.assertAct("confirm", "NONE")).message).toBe("您当前不在重点联系专家库中，无需确认");
+    expect(() => MEMBERSHIP_WORKFLOW.next("leave", "LEFT")).toThrow(refusal("INVALID_TRANSITION", "该专家当前不在重点联系专家库中（可能已退出），请刷新后查看"));
+    expect(() => MEMBERSHIP_WORKFLOW.assertAct("confirm", "NONE")).toThrow(refusal("INVALID_TRANSITION", "您当前不在重点联系专家库中，无需确认"));
   });
 });
 
@@ -207,18 +190,16 @@ describe("apply: the conditional update", () => {
   it("answers CONFLICT when someone else moved the row first, and writes no history", async () => {
     histories.length = 0;
     const { tx } = fakeTx(0);
-    const e = await rejectionOf(CASES.apply(tx, { id: "c1", step: "publish", from: "SUBMITTED" }));
-    expect([e.code, e.message]).toEqual(["CONFLICT", "该案例已被他人处理，请刷新后重试"]);
-    expect((await rejectionOf(CASES.apply(tx, { id: "c1", step: "publish", from: "SUBMITTED", conflict: "刚被处理" }))).message).toBe("刚被处理");
+    await expect(CASES.apply(tx, { id: "c1", step: "publish", from: "SUBMITTED" })).rejects.toThrow(refusal("CONFLICT", "该案例已被他人处理，请刷新后重试"));
+    await expect(CASES.apply(tx, { id: "c1", step: "publish", from: "SUBMITTED", conflict: "刚被处理" })).rejects.toThrow(refusal("CONFLICT", "刚被处理"));
     expect(histories).toEqual([]);
   });
 
   it("refuses an illegal move or a missing reason without touching the row", async () => {
     const { tx, calls } = fakeTx(1);
-    const illegal = await rejectionOf(CASES.apply(tx, { id: "c1", step: "publish", from: "DRAFT" }));
-    expect([illegal.code, illegal.message]).toEqual(["INVALID_TRANSITION", "案例当前为“草稿”，不能发布"]);
-    const noReason = await rejectionOf(CASES.apply(tx, { id: "c1", step: "reject", from: "SUBMITTED", comment: "   " }));
-    expect([noReason.code, noReason.fieldErrors]).toEqual(["VALIDATION", { reason: ["请填写原因"] }]);
+    await expect(CASES.apply(tx, { id: "c1", step: "publish", from: "DRAFT" })).rejects.toThrow(refusal("INVALID_TRANSITION", "案例当前为“草稿”，不能发布"));
+    await expect(CASES.apply(tx, { id: "c1", step: "reject", from: "SUBMITTED", comment: "   " }))
+      .rejects.toThrow(expect.objectContaining({ code: "VALIDATION", fieldErrors: { reason: ["请填写原因"] } }));
     expect(calls).toEqual([]);
   });
 
