@@ -282,7 +282,7 @@ export async function editRecord(tx: Tx, { input, now = new Date() }: { input: E
   const before = await recordOf(tx, input.recordId);
   const e = await lockEngagement(tx, before.engagementId);
   assertAct("editRecord", e.state);
-  RECORD_WORKFLOW.next("edit", before.state);
+  RECORD_WORKFLOW.next("edit", before.state); // a confirmed record is refused before its dates are looked at
   checkDates(input, e, now);
   const { to } = await RECORD_WORKFLOW.apply(tx, {
     id: input.recordId, step: "edit", from: before.state, version: input.version, now,
