@@ -7,6 +7,7 @@ import { WithdrawButton } from "@/components/library/withdraw-button";
 import { formatDate } from "@/lib/format";
 import { NOMINATION_STATE_LABEL } from "@/lib/labels";
 import type { searchNominations } from "@/lib/library/queries";
+import { NOMINATION_WORKFLOW } from "@/lib/library/workflow";
 
 type Row = Awaited<ReturnType<typeof searchNominations>>["rows"][number];
 
@@ -50,8 +51,8 @@ export function NominationTable({ rows, view }: { rows: Row[]; view: "ministry" 
               )}
             </Td>
             <Td className="text-right">
-              {n.state === "NOMINATED" && view === "ministry" && <DecideActions nominationId={n.id} expertName={n.expert.name} />}
-              {n.state === "NOMINATED" && view === "province" && <WithdrawButton nominationId={n.id} expertName={n.expert.name} />}
+              {view === "ministry" && NOMINATION_WORKFLOW.canStep("admit", n.state) && <DecideActions nominationId={n.id} expertName={n.expert.name} />}
+              {view === "province" && NOMINATION_WORKFLOW.canStep("withdraw", n.state) && <WithdrawButton nominationId={n.id} expertName={n.expert.name} />}
             </Td>
           </tr>
         ))}
