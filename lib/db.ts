@@ -13,8 +13,12 @@ export function isPrismaError(err: unknown, code: string): boolean {
 /** A unique key refused the write: a parallel request got there first. */
 export const isUniqueViolation = (err: unknown) => isPrismaError(err, "P2002");
 
+// Prisma's defaults (2 s to get a connection, 5 s per transaction) fail sound work on a loaded 2-core machine, e.g. the
+// first invitation of a process, which loads the word-segmentation tables inside its transaction.
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
+
 export function createPrismaClient(url: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }), transactionOptions: TRANSACTION_OPTIONS });
 }
 
 // One client per process, kept on globalThis so hot reload does not open new pools. Created on first use,

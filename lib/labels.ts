@@ -112,8 +112,11 @@ export function byStateRows<S extends string>(labels: Record<S, string>, counts:
   return (Object.keys(labels) as S[]).map((state) => ({ state, label: labels[state], count: counts[state] ?? 0 }));
 }
 
-/** Audit operations that are not permission operations (sign-in and the like). */
-export const EXTRA_OPERATION_LABEL: Record<string, string> = {
+/**
+ * Audit events that are not permission operations: a step within one (need.approve under need.review), sign-in,
+ * sweeps, exports. With the operations of lib/auth/permissions.ts they make the audit codes (lib/audit/codes.ts).
+ */
+export const AUDIT_EVENT_LABEL = {
   "menu.create": "新增服务菜单项",
   "menu.update": "修改服务菜单项",
   "menu.retire": "停用服务菜单项",
@@ -172,4 +175,5 @@ export const EXTRA_OPERATION_LABEL: Record<string, string> = {
   "expert.achievement.remove": "删除代表性成果",
   "expert.availability.add": "添加服务时段",
   "expert.availability.remove": "删除服务时段",
-};
+  "calendar.remove": "删除工作日历",
+} as const satisfies Record<string, string>;

@@ -7,6 +7,7 @@ import { WithdrawButton } from "@/components/library/withdraw-button";
 import { formatDate } from "@/lib/format";
 import { NOMINATION_STATE_LABEL } from "@/lib/labels";
 import type { searchNominations } from "@/lib/library/queries";
+import { NOMINATION_WORKFLOW } from "@/lib/library/workflow";
 
 type Row = Awaited<ReturnType<typeof searchNominations>>["rows"][number];
 type View = "ministry" | "province";
@@ -61,12 +62,12 @@ function columns(view: View): Column<Row>[] {
     },
     {
       header: "操作", headerClassName: "text-right", className: "text-right",
-      cell: (n) =>
-        n.state !== "NOMINATED" ? null : view === "ministry" ? (
-          <DecideActions nominationId={n.id} expertName={n.expert.name} />
-        ) : (
-          <WithdrawButton nominationId={n.id} expertName={n.expert.name} />
-        ),
+      cell: (n) => (
+        <>
+          {view === "ministry" && NOMINATION_WORKFLOW.canStep("admit", n.state) && <DecideActions nominationId={n.id} expertName={n.expert.name} />}
+          {view === "province" && NOMINATION_WORKFLOW.canStep("withdraw", n.state) && <WithdrawButton nominationId={n.id} expertName={n.expert.name} />}
+        </>
+      ),
     },
   ];
 }

@@ -1,6 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
+import type { AuditCode } from "@/lib/audit/codes";
 import { writeAudit, type AuditEntry, type RequestMeta } from "@/lib/audit/log";
 import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
 import { auditSessionEnded, lookupSession, requestMeta } from "@/lib/auth/session";
@@ -18,7 +19,7 @@ export type ActionContext<I> = {
   /** Refuse unless the user may perform the operation over this record (scope read from the database). */
   authorize: (resource: ResourceScope, entity?: { type: string; id: string }) => void;
   /** Write the success audit row; call it inside the transaction that made the change. */
-  audit: (tx: Tx, entry: Omit<AuditEntry, "actor" | "meta" | "operation" | "outcome"> & { operation?: string }) => Promise<void>;
+  audit: (tx: Tx, entry: Omit<AuditEntry, "actor" | "meta" | "operation" | "outcome"> & { operation?: AuditCode }) => Promise<void>;
 };
 
 class Refused extends Error {

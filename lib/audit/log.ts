@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import type { AuditCode } from "@/lib/audit/codes";
 import type { AuditOutcome, Role } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -6,7 +7,7 @@ export type RequestMeta = { ip: string | null; userAgent: string | null };
 
 export type AuditEntry = {
   actor?: { id: string; displayName?: string | null; role?: Role | null } | null;
-  operation: string;
+  operation: AuditCode;
   outcome: AuditOutcome;
   entityType?: string;
   entityId?: string;

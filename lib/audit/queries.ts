@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { OPERATIONS, type Operation } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
-import { EXTRA_OPERATION_LABEL } from "@/lib/labels";
 
 export const auditSearchSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -51,11 +49,6 @@ export async function searchAudit(search: AuditSearch, pageSize = AUDIT_PAGE_SIZ
     }),
   ]);
   return { total, rows, page: search.page, pageSize };
-}
-
-/** The Chinese name of an audited operation (permission operations and the extra ones such as 登录). */
-export function operationLabel(code: string): string | null {
-  return EXTRA_OPERATION_LABEL[code] ?? (OPERATIONS as Record<string, string>)[code as Operation] ?? null;
 }
 
 /** Every matching row, newest first, for the download (audit.read, national). */

@@ -10,9 +10,7 @@ import { regionPaths } from "@/lib/reference/queries";
 import { searchTerms } from "@/lib/search/text";
 import type { EngagementSearch } from "@/lib/engagements/schemas";
 import { engagementScope, partyOf, readableEngagementsWhere } from "@/lib/engagements/scope";
-import {
-  canAct, canRecordStep, ENGAGEMENT_ACTS, finishBlocker, missingPlanParts, type EngagementAct,
-} from "@/lib/engagements/workflow";
+import { canRecordStep, ENGAGEMENT_WORKFLOW, finishBlocker, missingPlanParts } from "@/lib/engagements/workflow";
 
 export const ENGAGEMENT_PAGE_SIZE = 20;
 
@@ -140,12 +138,8 @@ export async function engagementDetail(user: SessionUser, engagementId: string) 
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.displayName]));
 
-  // The side the user takes for each act (null when they take none here).
-  const allowed = Object.fromEntries(
-    (Object.keys(ENGAGEMENT_ACTS) as EngagementAct[]).map((act) => {
-      return [act, canAct(act, e.state, partyOf(user, ENGAGEMENT_ACTS[act].operation, scope))];
-    }),
-  ) as Record<EngagementAct, boolean>;
+  // Each act with the side the user takes for it (none: not allowed).
+  const allowed = ENGAGEMENT_WORKFLOW.allowed(user, e.state, scope, (op) => partyOf(user, op, scope));
   const party = partyOf(user, "engagement.read", scope);
   const side: FeedbackParty | null = party === "UNIT" || party === "EXPERT" ? party : null;
 

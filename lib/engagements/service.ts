@@ -12,7 +12,7 @@ import {
   chinaDate, recordDateErrors, type EditRecordInput, type PlanInput, type RecordInput,
 } from "@/lib/engagements/schemas";
 import {
-  assertAct, finishBlocker, LIVE_STATES, missingPlanParts, nextEngagementState, nextRecordState, otherSide, type Party,
+  assertAct, ENGAGEMENT_WORKFLOW, finishBlocker, LIVE_STATES, missingPlanParts, otherSide, RECORD_WORKFLOW, type Party,
 } from "@/lib/engagements/workflow";
 
 // Rules and state changes of engagements. Every function takes the caller's transaction; the caller has already
@@ -218,11 +218,13 @@ export async function agreePlan(
   if (!count) throw conflict("工作方案已被修改，请查看最新内容后再确认");
 
   const p = await partiesOf(tx, engagementId);
-  const started = await tx.engagement.updateMany({
-    where: { id: engagementId, state: "PLANNING", planAgreedByUnitAt: { not: null }, planAgreedByExpertAt: { not: null } },
-    data: { state: nextEngagementState("start", "PLANNING"), version: { increment: 1 } },
-  });
-  if (started.count) {
+  // The other side's agreement was read under the need's lock, so it still stands: with ours, the service starts.
+  const started = !!e[AGREED_FIELD[otherSide(party)]];
+  if (started) {
+    await ENGAGEMENT_WORKFLOW.apply(tx, {
+      id: engagementId, step: "start", from: e.state, version, actorId,
+      where: { planAgreedByUnitAt: { not: null }, planAgreedByExpertAt: { not: null } },
+    });
     await advanceNeed(tx, need, "serve", actorId, `工作方案已商定：专家 ${p.expertName}`, now);
     await notify(tx, [...(await p.users("UNIT")), ...(await p.users("EXPERT"))], {
       title: `工作方案已商定，服务开始：${p.subject}`, body: `双方已同意${p.subject}的工作方案，服务开始。专家可填写服务记录。`, link: p.link,
@@ -232,7 +234,7 @@ export async function agreePlan(
       title: `${SIDE_NAME[party]}已同意工作方案：${p.subject}`, body: `${SIDE_NAME[party]}已同意${p.subject}的工作方案，请您查看并确认。`, link: p.link,
     });
   }
-  return { started: started.count === 1, needState: need.state };
+  return { started, needState: need.state };
 }
 
 // ─── Service records ───────────────────────────────────────────────────────────
@@ -280,14 +282,12 @@ export async function editRecord(tx: Tx, { input, now = new Date() }: { input: E
   const before = await recordOf(tx, input.recordId);
   const e = await lockEngagement(tx, before.engagementId);
   assertAct("editRecord", e.state);
-  const to = nextRecordState("edit", before.state);
-  if (before.version !== input.version) throw conflict("该服务记录已被处理或修改，请刷新后重试");
+  RECORD_WORKFLOW.next("edit", before.state); // a confirmed record is refused before its dates are looked at
   checkDates(input, e, now);
-  const { count } = await tx.serviceRecord.updateMany({
-    where: { id: input.recordId, version: input.version, state: before.state },
-    data: { ...recordData(input), state: to, disputeReason: null, confirmedAt: null, confirmedById: null, version: { increment: 1 } },
+  const { to } = await RECORD_WORKFLOW.apply(tx, {
+    id: input.recordId, step: "edit", from: before.state, version: input.version, now,
+    data: { ...recordData(input), disputeReason: null, confirmedAt: null, confirmedById: null },
   });
-  if (!count) throw conflict("该服务记录已被处理或修改，请刷新后重试");
   const p = await partiesOf(tx, e.id);
   await notify(tx, await p.users("UNIT"), {
     title: `服务记录已修改，待确认：${p.subject}`,
@@ -305,16 +305,12 @@ export async function reviewRecord(
   const before = await recordOf(tx, recordId);
   const e = await lockEngagement(tx, before.engagementId);
   assertAct(decision === "confirm" ? "confirmRecord" : "disputeRecord", e.state);
-  const to = nextRecordState(decision, before.state);
-  if (before.version !== version) throw conflict("该服务记录已被专家修改，请查看最新内容后再处理");
   const why = reason?.trim() || null;
-  const { count } = await tx.serviceRecord.updateMany({
-    where: { id: recordId, version, state: before.state },
-    data: decision === "confirm"
-      ? { state: to, confirmedById: actorId, confirmedAt: now, disputeReason: null, version: { increment: 1 } }
-      : { state: to, disputeReason: why, version: { increment: 1 } },
+  const { to } = await RECORD_WORKFLOW.apply(tx, {
+    id: recordId, step: decision, from: before.state, version, actorId, comment: why, now,
+    data: decision === "confirm" ? { confirmedById: actorId, confirmedAt: now, disputeReason: null } : { disputeReason: why },
+    conflict: "该服务记录已被专家修改，请查看最新内容后再处理",
   });
-  if (!count) throw conflict("该服务记录已被专家修改，请查看最新内容后再处理");
   const rec = await tx.serviceRecord.findUniqueOrThrow({ where: { id: recordId }, select: { startDate: true, endDate: true } });
   const span = `${chinaDate(rec.startDate)} 至 ${chinaDate(rec.endDate)}`;
   const p = await partiesOf(tx, e.id);
@@ -332,16 +328,12 @@ export async function finishEngagement(
   { engagementId, party, version, now = new Date() }: { engagementId: string; party: FeedbackParty; version?: number; now?: Date },
 ) {
   const e = await lockEngagement(tx, engagementId);
-  const to = nextEngagementState("finish", e.state);
-  if (version !== undefined && version !== e.version) throw conflict("该服务项目已被处理，请刷新后重试");
+  // The step first (refused in Chinese, or stale); the records then, in the same transaction, so a blocker undoes it.
+  const { to } = await ENGAGEMENT_WORKFLOW.apply(tx, { id: engagementId, step: "finish", from: e.state, version, now, data: { finishedAt: now } });
   const groups = await tx.serviceRecord.groupBy({ by: ["state"], where: { engagementId }, _count: { _all: true } });
   const counts: Partial<Record<ServiceRecordState, number>> = Object.fromEntries(groups.map((g) => [g.state, g._count._all]));
   const blocker = finishBlocker(counts);
   if (blocker) throw invalidTransition(blocker);
-  const { count } = await tx.engagement.updateMany({
-    where: { id: engagementId, state: e.state }, data: { state: to, finishedAt: now, version: { increment: 1 } },
-  });
-  if (!count) throw conflict("该服务项目已被处理，请刷新后重试");
   const p = await partiesOf(tx, engagementId);
   await notify(tx, [...(await p.users("UNIT")), ...(await p.users("EXPERT"))], {
     title: `服务已结束，请评价：${p.subject}`, body: `${SIDE_NAME[party]}已结束${p.subject}的服务。双方评价后服务项目结束。`, link: p.link,
@@ -377,11 +369,7 @@ export async function giveFeedback(
     });
     return { closed: false, needState: need.state };
   }
-  const { count } = await tx.engagement.updateMany({
-    where: { id: engagementId, state: "AWAITING_FEEDBACK" },
-    data: { state: nextEngagementState("close", e.state), closedAt: now, version: { increment: 1 } },
-  });
-  if (!count) throw conflict("该服务项目已被处理，请刷新后重试");
+  await ENGAGEMENT_WORKFLOW.apply(tx, { id: engagementId, step: "close", from: e.state, actorId, now, data: { closedAt: now } });
   await freePlace(tx, e.expertId);
   await settleNeed(tx, need.id, actorId, now, need);
   await notify(tx, [...(await p.users("UNIT")), ...(await p.users("EXPERT"))], {
@@ -398,12 +386,9 @@ export async function cancelEngagement(
 ) {
   const need = await lockNeed(tx, await needIdOf(tx, engagementId));
   const e = await lockEngagement(tx, engagementId);
-  const to = nextEngagementState("cancel", e.state);
-  if (version !== undefined && version !== e.version) throw conflict("该服务项目已被处理，请刷新后重试");
-  const { count } = await tx.engagement.updateMany({
-    where: { id: engagementId, state: e.state }, data: { state: to, cancelReason: reason, version: { increment: 1 } },
+  const { to } = await ENGAGEMENT_WORKFLOW.apply(tx, {
+    id: engagementId, step: "cancel", from: e.state, version, actorId, comment: reason, now, data: { cancelReason: reason },
   });
-  if (!count) throw conflict("该服务项目已被处理，请刷新后重试");
   await freePlace(tx, e.expertId);
   await settleNeed(tx, need.id, actorId, now, need);
   const p = await partiesOf(tx, engagementId);

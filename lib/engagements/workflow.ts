@@ -1,31 +1,23 @@
-import type { Operation } from "@/lib/auth/permissions";
-import { invalidTransition } from "@/lib/errors";
 import type { EngagementState, FeedbackParty, ServiceRecordState } from "@/lib/generated/prisma/enums";
 import { ENGAGEMENT_STATE_LABEL, SERVICE_RECORD_STATE_LABEL } from "@/lib/labels";
+import { defineWorkflow, type ActRule, type StepRule } from "@/lib/workflow/define";
 
-// An engagement's life after the unit confirms the team (the match steps confirm/release are in lib/matches), as data.
+// An engagement's life after the unit confirms the team (the match steps confirm/release are in
+// lib/matches/workflow.ts), as data.
 //
 //   (confirm) → PLANNING ─start (both sides agreed the work plan)→ ACTIVE ─finish→ AWAITING_FEEDBACK
 //                      ─close (both sides gave feedback)→ CLOSED          PLANNING/ACTIVE ─cancel (province)→ CANCELLED
 //
 // Within a state, acts change the engagement's content but not its state (editing and agreeing the plan, service
 // records, feedback). Each act belongs to one side (UNIT = the need's unit, EXPERT = the expert, PROVINCE) and needs
-// one permission operation over the engagement's scope (lib/matches/scope.ts).
+// one permission operation over the engagement's scope (engagementScope and partyOf in lib/engagements/scope.ts).
 
 export type Party = FeedbackParty | "PROVINCE";
 
 export type EngagementStep = "start" | "finish" | "close" | "cancel";
 
-type StepRule = {
-  label: string;
-  from: readonly EngagementState[];
-  to: EngagementState;
-  /** "system" steps follow from an act (the second agreement, the second feedback). */
-  operation: Operation | "system";
-  reasonRequired: boolean;
-};
-
-export const ENGAGEMENT_STEPS: Record<EngagementStep, StepRule> = {
+/** "system" steps follow from an act (the second agreement, the second feedback). */
+export const ENGAGEMENT_STEPS: Record<EngagementStep, StepRule<EngagementState>> = {
   start: { label: "开始服务", from: ["PLANNING"], to: "ACTIVE", operation: "system", reasonRequired: false },
   finish: { label: "结束服务", from: ["ACTIVE"], to: "AWAITING_FEEDBACK", operation: "engagement.finish", reasonRequired: false },
   close: { label: "完成评价", from: ["AWAITING_FEEDBACK"], to: "CLOSED", operation: "system", reasonRequired: false },
@@ -35,16 +27,8 @@ export const ENGAGEMENT_STEPS: Record<EngagementStep, StepRule> = {
 export type EngagementAct =
   | "editPlan" | "agreePlan" | "logRecord" | "editRecord" | "confirmRecord" | "disputeRecord" | "finish" | "feedback" | "cancel";
 
-type ActRule = {
-  label: string;
-  /** States in which the act is possible. */
-  in: readonly EngagementState[];
-  operation: Operation;
-  /** Who may do it. */
-  parties: readonly Party[];
-};
-
-export const ENGAGEMENT_ACTS: Record<EngagementAct, ActRule> = {
+/** Who may do what within a state; finish and cancel say which side may take those steps. */
+export const ENGAGEMENT_ACTS: Record<EngagementAct, ActRule<EngagementState, Party> & { parties: readonly Party[] }> = {
   editPlan: { label: "修改工作方案", in: ["PLANNING"], operation: "engagement.plan", parties: ["UNIT", "EXPERT"] },
   agreePlan: { label: "同意工作方案", in: ["PLANNING"], operation: "engagement.plan", parties: ["UNIT", "EXPERT"] },
   logRecord: { label: "填写服务记录", in: ["ACTIVE"], operation: "engagement.log", parties: ["EXPERT"] },
@@ -56,53 +40,48 @@ export const ENGAGEMENT_ACTS: Record<EngagementAct, ActRule> = {
   cancel: { label: "取消服务项目", in: ENGAGEMENT_STEPS.cancel.from, operation: "engagement.cancel", parties: ["PROVINCE"] },
 };
 
+export const ENGAGEMENT_WORKFLOW = defineWorkflow({
+  entityLabel: "服务项目",
+  stateLabel: ENGAGEMENT_STATE_LABEL,
+  steps: ENGAGEMENT_STEPS,
+  acts: ENGAGEMENT_ACTS,
+  store: { model: "engagement", versioned: true },
+  conflict: "该服务项目已被处理，请刷新后重试",
+});
+
 /** States in which the engagement still holds the expert's place (and keeps its need from completing). */
 export const LIVE_STATES: readonly EngagementState[] = ["PLANNING", "ACTIVE", "AWAITING_FEEDBACK"];
 export const isLive = (state: EngagementState): boolean => LIVE_STATES.includes(state);
 
-export function canStep(step: EngagementStep, from: EngagementState): boolean {
-  return ENGAGEMENT_STEPS[step].from.includes(from);
-}
-
+export const canStep = ENGAGEMENT_WORKFLOW.canStep;
 /** The state `step` leads to from `from`, or an INVALID_TRANSITION error in Chinese. */
-export function nextEngagementState(step: EngagementStep, from: EngagementState): EngagementState {
-  const rule = ENGAGEMENT_STEPS[step];
-  if (!rule.from.includes(from)) throw invalidTransition(`服务项目当前为“${ENGAGEMENT_STATE_LABEL[from]}”，不能${rule.label}`);
-  return rule.to;
-}
-
-export function canAct(act: EngagementAct, state: EngagementState, party?: Party | null): boolean {
-  const rule = ENGAGEMENT_ACTS[act];
-  return rule.in.includes(state) && (party === undefined || (party !== null && rule.parties.includes(party)));
-}
-
+export const nextEngagementState = ENGAGEMENT_WORKFLOW.next;
+/** Whether the act is possible in the state, and — when a side is given — by that side (null: no side). */
+export const canAct = ENGAGEMENT_WORKFLOW.canAct;
 /** Refuse an act the engagement's state does not allow, in Chinese. */
-export function assertAct(act: EngagementAct, state: EngagementState): void {
-  const rule = ENGAGEMENT_ACTS[act];
-  if (!rule.in.includes(state)) throw invalidTransition(`服务项目当前为“${ENGAGEMENT_STATE_LABEL[state]}”，不能${rule.label}`);
-}
+export const assertAct = ENGAGEMENT_WORKFLOW.assertAct;
 
 // ─── Service records ──────────────────────────────────────────────────────────
 
 export type RecordStep = "confirm" | "dispute" | "edit";
 
-type RecordRule = { label: string; from: readonly ServiceRecordState[]; to: ServiceRecordState; reasonRequired: boolean };
-
-export const RECORD_STEPS: Record<RecordStep, RecordRule> = {
-  confirm: { label: "确认", from: ["SUBMITTED"], to: "CONFIRMED", reasonRequired: false },
-  dispute: { label: "提出异议", from: ["SUBMITTED"], to: "DISPUTED", reasonRequired: true },
-  edit: { label: "修改", from: ["SUBMITTED", "DISPUTED"], to: "SUBMITTED", reasonRequired: false },
+export const RECORD_STEPS: Record<RecordStep, StepRule<ServiceRecordState>> = {
+  confirm: { label: "确认", from: ["SUBMITTED"], to: "CONFIRMED", operation: "engagement.confirm", reasonRequired: false },
+  dispute: { label: "提出异议", from: ["SUBMITTED"], to: "DISPUTED", operation: "engagement.confirm", reasonRequired: true },
+  edit: { label: "修改", from: ["SUBMITTED", "DISPUTED"], to: "SUBMITTED", operation: "engagement.log", reasonRequired: false },
 };
 
-export function canRecordStep(step: RecordStep, from: ServiceRecordState): boolean {
-  return RECORD_STEPS[step].from.includes(from);
-}
+export const RECORD_WORKFLOW = defineWorkflow({
+  entityLabel: "服务记录",
+  stateLabel: SERVICE_RECORD_STATE_LABEL,
+  steps: RECORD_STEPS,
+  store: { model: "serviceRecord", versioned: true },
+  refusal: (from, label) => `该服务记录${from ? SERVICE_RECORD_STATE_LABEL[from] : "不存在"}，不能${label}`,
+  conflict: "该服务记录已被处理或修改，请刷新后重试",
+});
 
-export function nextRecordState(step: RecordStep, from: ServiceRecordState): ServiceRecordState {
-  const rule = RECORD_STEPS[step];
-  if (!rule.from.includes(from)) throw invalidTransition(`该服务记录${SERVICE_RECORD_STATE_LABEL[from]}，不能${rule.label}`);
-  return rule.to;
-}
+export const canRecordStep = RECORD_WORKFLOW.canStep;
+export const nextRecordState = RECORD_WORKFLOW.next;
 
 // ─── Conditions on the data ───────────────────────────────────────────────────
 

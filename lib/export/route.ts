@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { db } from "@/lib/db";
+import type { AuditCode } from "@/lib/audit/codes";
 import { writeAudit } from "@/lib/audit/log";
 import { holds, type Operation } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -12,7 +13,7 @@ type ExportRouteDefinition<S extends z.ZodType, T> = {
   /** Who may export, when it is more than holding `operation` (e.g. either of two operations). */
   allowed?: (user: SessionUser) => boolean;
   /** Audit operation name, e.g. "need.export". */
-  auditOperation: string;
+  auditOperation: AuditCode;
   /** The list page's own search schema, so an export has exactly the page's filters. */
   schema: S;
   rows: (user: SessionUser, search: z.infer<S>) => Promise<T[]>;

@@ -1,7 +1,8 @@
 import type { ExpertStatus, LibraryStatus, ProfessionalTitle, TalentCategory } from "@/lib/generated/prisma/enums";
 
-// 重点联系专家库 admission criteria (POLICY.md §4 and the field sources it cites): 副高 or above, or a recognised
-// talent category; willing (本人自愿) and healthy (身体健康); not already in the library or awaiting a decision.
+// 重点联系专家库 admission criteria (the notice 人社厅发〔2025〕2号, as README's 重点联系专家库 section states them): 副高 or
+// above, or a recognised talent category; willing (本人自愿) and healthy (身体健康); not already in the library or
+// awaiting a decision.
 // Pure, so the nomination form shows exactly the checks the server applies.
 
 export const SENIOR_TITLES: readonly ProfessionalTitle[] = ["SENIOR", "ASSOCIATE_SENIOR"];

@@ -1,12 +1,12 @@
 import type { Tx } from "@/lib/db";
-import type { LibraryStatus } from "@/lib/generated/prisma/enums";
-import { AppError, conflict, invalidTransition, notFound } from "@/lib/errors";
+import { AppError, invalidTransition, notFound } from "@/lib/errors";
 import { notify, staffIds } from "@/lib/notifications/send";
-import { criteriaChecks, NOMINATABLE_STATUSES, type NominationDeclarations } from "@/lib/library/criteria";
-import { statusAfterWithdrawal } from "@/lib/library/workflow";
+import { criteriaChecks, type NominationDeclarations } from "@/lib/library/criteria";
+import { MEMBERSHIP_WORKFLOW, NOMINATION_WORKFLOW, statusAfterWithdrawal } from "@/lib/library/workflow";
 
-// 重点联系专家库 state changes. Each takes the transaction of the calling operation; each change is conditional on
-// the state it starts from, so of two simultaneous decisions exactly one takes effect.
+// 重点联系专家库 state changes. Each takes the transaction of the calling operation; each change is a step of
+// lib/library/workflow.ts, conditional on the state it starts from, so of two simultaneous decisions exactly one
+// takes effect.
 
 const LINK_PROVINCE = "/library";
 const LINK_MINISTRY = "/library";
@@ -14,6 +14,8 @@ const LINK_EXPERT = "/expert";
 
 export const EXPERT = "专家";
 export const NOMINATION = "推荐记录";
+
+const MISMATCH = "该专家的入库状态与推荐不一致，请刷新后查看";
 
 /** The expert as the criteria need it, with the province the scope check uses. */
 export async function loadCandidate(tx: Tx, expertId: string) {
@@ -50,11 +52,10 @@ export async function nominate(tx: Tx, args: NominateArgs) {
   if (checks.some((c) => !c.ok)) throw refuseNomination(checks);
 
   // Two provinces (or two clicks) at once: only one moves the expert out of a nominatable state.
-  const { count } = await tx.expertProfile.updateMany({
-    where: { id: expert.id, status: "ACTIVE", libraryStatus: { in: [...NOMINATABLE_STATUSES] } },
-    data: { libraryStatus: "NOMINATED" },
+  await MEMBERSHIP_WORKFLOW.apply(tx, {
+    id: expert.id, step: "nominate", from: expert.libraryStatus, where: { status: "ACTIVE" }, comment: args.reason,
+    conflict: "该专家的入库状态刚刚发生变化（可能已被推荐），请刷新后查看",
   });
-  if (!count) throw conflict("该专家的入库状态刚刚发生变化（可能已被推荐），请刷新后查看");
   const nomination = await tx.libraryNomination.create({
     data: {
       expertId: expert.id, provinceCode: expert.provinceCode, nominatedById: args.actorId, reason: args.reason,
@@ -74,7 +75,7 @@ export async function loadNomination(tx: Tx, nominationId: string) {
     where: { id: nominationId },
     select: {
       id: true, state: true, provinceCode: true, nominatedById: true, expertId: true,
-      expert: { select: { id: true, name: true, userId: true } },
+      expert: { select: { id: true, name: true, userId: true, libraryStatus: true } },
     },
   });
 }
@@ -92,13 +93,12 @@ async function lastDecision(tx: Tx, expertId: string, exceptId: string) {
 export async function withdrawNomination(tx: Tx, nominationId: string, now = new Date()) {
   const nomination = await loadNomination(tx, nominationId);
   if (!nomination) throw notFound(NOMINATION);
-  const { count } = await tx.libraryNomination.updateMany({
-    where: { id: nominationId, state: "NOMINATED" },
-    data: { state: "WITHDRAWN", decidedAt: now, version: { increment: 1 } },
+  await NOMINATION_WORKFLOW.apply(tx, {
+    id: nominationId, step: "withdraw", from: nomination.state, now, data: { decidedAt: now },
+    conflict: NOMINATION_WORKFLOW.steps.withdraw.refused,
   });
-  if (!count) throw invalidTransition("该推荐已审定或已撤回，不能再撤回");
   const back = statusAfterWithdrawal(await lastDecision(tx, nomination.expertId, nominationId));
-  await tx.expertProfile.updateMany({ where: { id: nomination.expertId, libraryStatus: "NOMINATED" }, data: { libraryStatus: back } });
+  await MEMBERSHIP_WORKFLOW.apply(tx, { id: nomination.expertId, step: "withdraw", from: nomination.expert.libraryStatus, to: back, conflict: MISMATCH });
   return { nomination, libraryStatus: back };
 }
 
@@ -114,22 +114,16 @@ export async function decideNomination(
   if (!nomination) throw notFound(NOMINATION);
   const admit = args.decision === "ADMIT";
   const reason = args.reason || (admit ? "同意入库。" : "");
-  const { count } = await tx.libraryNomination.updateMany({
-    where: { id: nomination.id, state: "NOMINATED" },
-    data: {
-      state: admit ? "ADMITTED" : "DECLINED", decidedById: args.actorId, decidedAt: now, decisionReason: reason,
-      version: { increment: 1 },
-    },
+  const step = admit ? "admit" : "decline";
+  await NOMINATION_WORKFLOW.apply(tx, {
+    id: nomination.id, step, from: nomination.state, actorId: args.actorId, comment: reason, now,
+    data: { decidedById: args.actorId, decidedAt: now, decisionReason: reason },
   });
-  if (!count) throw conflict("该推荐已被审定或已撤回（可能他人刚刚处理），请刷新后查看");
-  const to: LibraryStatus = admit ? "IN_LIBRARY" : "DECLINED";
-  const moved = await tx.expertProfile.updateMany({
-    where: { id: nomination.expertId, libraryStatus: "NOMINATED" },
-    data: admit
-      ? { libraryStatus: to, libraryJoinedAt: now, lastConfirmedAt: now, libraryLeftAt: null, libraryLeftReason: null }
-      : { libraryStatus: to },
+  const { to } = await MEMBERSHIP_WORKFLOW.apply(tx, {
+    id: nomination.expertId, step, from: nomination.expert.libraryStatus, actorId: args.actorId, comment: reason, now,
+    data: admit ? { libraryJoinedAt: now, lastConfirmedAt: now, libraryLeftAt: null, libraryLeftReason: null } : {},
+    conflict: MISMATCH,
   });
-  if (!moved.count) throw conflict("该专家的入库状态与推荐不一致，请刷新后查看");
 
   const name = nomination.expert.name;
   const title = admit ? `${name}已进入重点联系专家库` : `${name}的入库推荐未获同意`;
@@ -155,11 +149,12 @@ export async function loadMember(tx: Tx, expertId: string) {
 
 /** The member confirms their information is still accurate (the annual re-confirmation). */
 export async function confirmMembership(tx: Tx, expertId: string, now = new Date()) {
+  const confirm = MEMBERSHIP_WORKFLOW.acts.confirm;
   const { count } = await tx.expertProfile.updateMany({
-    where: { id: expertId, libraryStatus: "IN_LIBRARY" },
+    where: { id: expertId, libraryStatus: { in: [...confirm.in] } },
     data: { lastConfirmedAt: now },
   });
-  if (!count) throw invalidTransition("您当前不在重点联系专家库中，无需确认");
+  if (!count) throw invalidTransition(confirm.refused!);
   return now;
 }
 
@@ -171,11 +166,11 @@ export async function exitLibrary(
 ) {
   const expert = await loadMember(tx, args.expertId);
   if (!expert) throw notFound(EXPERT);
-  const { count } = await tx.expertProfile.updateMany({
-    where: { id: expert.id, libraryStatus: "IN_LIBRARY" },
-    data: { libraryStatus: "LEFT", libraryLeftAt: now, libraryLeftReason: args.reason },
+  await MEMBERSHIP_WORKFLOW.apply(tx, {
+    id: expert.id, step: args.by === "expert" ? "leave" : "remove", from: expert.libraryStatus, comment: args.reason, now,
+    data: { libraryLeftAt: now, libraryLeftReason: args.reason },
+    conflict: MEMBERSHIP_WORKFLOW.steps.leave.refused,
   });
-  if (!count) throw invalidTransition("该专家当前不在重点联系专家库中（可能已退出），请刷新后查看");
 
   const province = await staffIds(tx, "PROVINCE_ADMIN", { provinceCode: expert.provinceCode });
   if (args.by === "expert") {

@@ -9,7 +9,7 @@ import { searchExperts } from "@/lib/experts/queries";
 import { expertSearchSchema } from "@/lib/experts/schemas";
 import { MATCH_STATE_LABEL, SERVICE_FORM_LABEL } from "@/lib/labels";
 import { SEAT_HOLDING } from "@/lib/matches/capacity";
-import { canStep, PLACE_HOLDING } from "@/lib/matches/workflow";
+import { canStep, MATCH_WORKFLOW, PLACE_HOLDING } from "@/lib/matches/workflow";
 import { recommendNeeds } from "@/lib/matching/needs-for-expert";
 import { recommendExperts } from "@/lib/matching/recommend";
 import { HARD_FILTER_LABEL, type HardFilter } from "@/lib/matching/score";
@@ -90,10 +90,11 @@ export async function needMatchPanel(user: SessionUser, needId: string) {
       expert: { id: m.expert.id, name: m.expert.name, employer: m.expert.employer, title: m.expert.title, place: places.get(m.expert.regionCode) ?? m.expert.regionCode },
     };
     if (!province) return { ...base, score: null, explanation: null, parts: [], assignReason: null, declineReason: null, applyNote: null, closeReason: null, version: m.version, allowed: { withdraw: false, decide: false } };
+    const may = MATCH_WORKFLOW.allowed(user, m.state, scope);
     return {
       ...base, score: m.score, explanation: m.explanation, parts: sortedParts(m.scoreParts), assignReason: m.assignReason,
       declineReason: m.declineReason, applyNote: m.applyNote, closeReason: m.closeReason, version: m.version,
-      allowed: { withdraw: canStep("withdraw", m.state), decide: canStep("approve", m.state) && open },
+      allowed: { withdraw: may.withdraw, decide: may.approve && open },
     };
   });
 

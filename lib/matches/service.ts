@@ -6,7 +6,7 @@ import type { MatchSource, MatchState, NeedState, Prisma } from "@/lib/generated
 import { NEED_STATE_LABEL } from "@/lib/labels";
 import { readSettings } from "@/lib/match-settings/service";
 import { holdSeat, movePlace } from "@/lib/matches/capacity";
-import { MATCH_STEPS, nextMatchState, placeDelta, type MatchStep } from "@/lib/matches/workflow";
+import { MATCH_WORKFLOW, placeDelta, type MatchStep } from "@/lib/matches/workflow";
 import { loadExpertFacts, loadNeedFacts } from "@/lib/matching/facts";
 import { loadScorer } from "@/lib/matching/recommend";
 import { HARD_FILTER_LABEL, scorePair, type Scored } from "@/lib/matching/score";
@@ -48,6 +48,8 @@ const reopened = {
   applyNote: null,
 } satisfies Prisma.MatchUpdateManyMutationInput;
 
+const OPENED_BY_OTHERS = "该专家与此需求的匹配刚被他人处理，请刷新后重试";
+
 /**
  * Create the match in `to` or move an existing one there — conditionally on its state, so of two people acting at
  * once exactly one wins. Used by the steps that may start from "no row yet" (propose, invite, apply).
@@ -61,21 +63,19 @@ async function openMatch(
 ): Promise<{ matchId: string; from: MatchState | null }> {
   const existing = await tx.match.findUnique({ where: { needId_expertId: { needId, expertId } }, select: { id: true, state: true } });
   const from = existing?.state ?? null;
-  const to = nextMatchState(step, from);
   if (!existing) {
+    const to = MATCH_WORKFLOW.next(step, null);
     try {
       const created = await tx.match.create({ data: { ...data, needId, expertId, state: to }, select: { id: true } });
       return { matchId: created.id, from };
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict("该专家与此需求的匹配刚被他人处理，请刷新后重试");
+      if (isUniqueViolation(err)) throw conflict(OPENED_BY_OTHERS);
       throw err;
     }
   }
-  const { count } = await tx.match.updateMany({
-    where: { id: existing.id, state: from! },
-    data: { ...reopened, ...data, state: to, version: { increment: 1 } } as Prisma.MatchUncheckedUpdateManyInput,
+  await MATCH_WORKFLOW.apply(tx, {
+    id: existing.id, step, from: existing.state, data: { ...reopened, ...data }, conflict: OPENED_BY_OTHERS,
   });
-  if (count !== 1) throw conflict("该专家与此需求的匹配刚被他人处理，请刷新后重试");
   return { matchId: existing.id, from };
 }
 
@@ -158,7 +158,10 @@ export type StepInput = {
   now?: Date;
 };
 
-/** Any other step of a match, as a conditional update; the expert's place follows the workflow's placeDelta. */
+/**
+ * Any other step of a match, as the workflow's conditional update (on the state, and the version when given); the
+ * expert's place follows the workflow's placeDelta.
+ */
 export async function stepMatch(tx: Tx, input: StepInput) {
   const now = input.now ?? new Date();
   const m = await tx.match.findUnique({
@@ -166,15 +169,13 @@ export async function stepMatch(tx: Tx, input: StepInput) {
     select: { id: true, needId: true, expertId: true, state: true, respondBy: true, version: true },
   });
   if (!m) throw notFound("匹配记录");
-  const rule = MATCH_STEPS[input.step];
-  const to = nextMatchState(input.step, m.state);
+  const to = MATCH_WORKFLOW.next(input.step, m.state);
   const reason = input.reason?.trim() || null;
-  if (rule.reasonRequired && !reason) throw invalidInput({ reason: ["请填写原因"] });
   if (input.step === "accept" && m.respondBy && m.respondBy < now) throw invalidTransition("邀请已超过答复期限，无法接受");
   const delta = placeDelta(m.state, to);
   if (delta === 1) await holdSeat(tx, m.needId);
 
-  const data: Prisma.MatchUncheckedUpdateManyInput = { state: to, version: { increment: 1 } };
+  const data: Prisma.MatchUncheckedUpdateManyInput = {};
   switch (input.step) {
     case "accept":
       Object.assign(data, { respondedAt: now, offeredHours: input.offeredHours ?? null });
@@ -196,11 +197,9 @@ export async function stepMatch(tx: Tx, input: StepInput) {
     case "expire":
       break;
   }
-  const { count } = await tx.match.updateMany({
-    where: { id: m.id, state: m.state, ...(input.version !== undefined ? { version: input.version } : {}) },
-    data,
+  await MATCH_WORKFLOW.apply(tx, {
+    id: m.id, step: input.step, from: m.state, version: input.version, data, actorId: input.actorId, comment: reason, now,
   });
-  if (count !== 1) throw conflict("该记录已被他人处理，请刷新后重试");
   await movePlace(tx, m.expertId, delta);
   return { matchId: m.id, from: m.state, to, needId: m.needId, expertId: m.expertId };
 }

@@ -1,7 +1,6 @@
-import type { Operation } from "@/lib/auth/permissions";
-import { invalidTransition } from "@/lib/errors";
 import type { MatchState } from "@/lib/generated/prisma/enums";
 import { MATCH_STATE_LABEL } from "@/lib/labels";
+import { defineWorkflow, type StepRule } from "@/lib/workflow/define";
 
 // A match's life (need × expert), as data. Engagements (after the unit confirms the team) live in lib/engagements.
 //
@@ -15,12 +14,10 @@ import { MATCH_STATE_LABEL } from "@/lib/labels";
 
 export type MatchStep = "propose" | "invite" | "accept" | "decline" | "expire" | "withdraw" | "apply" | "approve" | "reject" | "confirm" | "release";
 
-/** `null` in `from` means "no match row yet" (the step creates it). */
-type StepRule = { label: string; from: readonly (MatchState | null)[]; to: MatchState; operation: Operation | "system"; reasonRequired: boolean };
-
 const REOPENABLE: readonly (MatchState | null)[] = [null, "EXPIRED", "WITHDRAWN", "REJECTED"];
 
-export const MATCH_STEPS: Record<MatchStep, StepRule> = {
+/** `null` in `from` means "no match row yet" (the step creates it). */
+export const MATCH_STEPS: Record<MatchStep, StepRule<MatchState, MatchState | null>> = {
   propose: { label: "列入分配方案", from: [...REOPENABLE, "PROPOSED"], to: "PROPOSED", operation: "match.invite", reasonRequired: false },
   invite: { label: "邀请专家", from: [...REOPENABLE, "PROPOSED"], to: "INVITED", operation: "match.invite", reasonRequired: false },
   accept: { label: "接受邀请", from: ["INVITED"], to: "ACCEPTED", operation: "match.respond", reasonRequired: false },
@@ -39,19 +36,18 @@ export const PLACE_HOLDING: readonly MatchState[] = ["INVITED", "ACCEPTED", "CON
 
 export const holdsPlace = (state: MatchState | null): boolean => state !== null && PLACE_HOLDING.includes(state);
 
-export function canStep(step: MatchStep, from: MatchState | null): boolean {
-  return MATCH_STEPS[step].from.includes(from);
-}
+export const MATCH_WORKFLOW = defineWorkflow({
+  entityLabel: "匹配记录",
+  stateLabel: MATCH_STATE_LABEL,
+  steps: MATCH_STEPS,
+  store: { model: "match", versioned: true },
+  refusal: (from, label) => `该专家${from ? `当前为“${MATCH_STATE_LABEL[from]}”` : "尚无匹配记录"}，不能${label}`,
+  conflict: "该记录已被他人处理，请刷新后重试",
+});
 
+export const canStep = MATCH_WORKFLOW.canStep;
 /** The state `step` leads to from `from`, or an INVALID_TRANSITION error in Chinese. */
-export function nextMatchState(step: MatchStep, from: MatchState | null): MatchState {
-  const rule = MATCH_STEPS[step];
-  if (!rule.from.includes(from)) {
-    const now = from ? `当前为“${MATCH_STATE_LABEL[from]}”` : "尚无匹配记录";
-    throw invalidTransition(`该专家${now}，不能${rule.label}`);
-  }
-  return rule.to;
-}
+export const nextMatchState = MATCH_WORKFLOW.next;
 
 /** +1 when the step takes a place, −1 when it gives one back, 0 otherwise. */
 export function placeDelta(from: MatchState | null, to: MatchState): -1 | 0 | 1 {

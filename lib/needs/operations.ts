@@ -3,16 +3,15 @@ import { db } from "@/lib/db";
 import type { ActionContext, ActionDefinition } from "@/lib/actions/pipeline";
 import { listScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
-import { forbidden, invalidInput, invalidTransition, notFound } from "@/lib/errors";
+import { forbidden, invalidInput, notFound } from "@/lib/errors";
 import type { NeedState } from "@/lib/generated/prisma/enums";
-import { NEED_STATE_LABEL } from "@/lib/labels";
 import {
   createNeedSchema, needStepSchema, removeAttachmentSchema, reviewNeedSchema, updateNeedSchema, uploadAttachmentSchema,
 } from "@/lib/needs/schemas";
 import {
   addNeedAttachment, cleanFileName, createNeed, needScope, orderingUnit, removeNeedAttachment, stepNeed, updateNeed,
 } from "@/lib/needs/service";
-import { isEditable, NEED_STEPS, type NeedStep } from "@/lib/needs/workflow";
+import { NEED_STEPS, NEED_WORKFLOW, type NeedStep } from "@/lib/needs/workflow";
 import { checkUpload, MAX_ATTACHMENT_BYTES } from "@/lib/storage/sniff";
 import { newStorageKey, storage } from "@/lib/storage/storage";
 
@@ -58,7 +57,7 @@ export const updateNeedOp = {
   async run(ctx) {
     const { needId, version } = ctx.input;
     const scope = await authorizeNeed(ctx, needId);
-    if (!isEditable(scope.state)) throw invalidTransition(`需求当前为“${NEED_STATE_LABEL[scope.state]}”，不能修改`);
+    NEED_WORKFLOW.assertAct("edit", scope.state);
     const unit = await orderingUnit(db, scope.organizationId!);
     return db.$transaction(async (tx) => {
       await updateNeed(tx, unit, needId, version, ctx.input);
@@ -126,7 +125,7 @@ export const uploadAttachmentOp = {
   async run(ctx) {
     const { needId, file } = ctx.input;
     const scope = await authorizeNeed(ctx, needId);
-    if (!isEditable(scope.state)) throw invalidTransition(`需求当前为“${NEED_STATE_LABEL[scope.state]}”，不能增删附件`);
+    NEED_WORKFLOW.assertAct("attach", scope.state);
     // Refuse before anything is stored: size first (without reading the body), then the content itself.
     if (file.size > MAX_ATTACHMENT_BYTES) throw invalidInput({ file: ["文件超过 20 MB，请压缩或拆分后再上传"] }, "文件超过 20 MB，请压缩或拆分后再上传");
     const bytes = new Uint8Array(await file.arrayBuffer());

@@ -9,7 +9,7 @@ import { regionPaths } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
 import type { NeedSearch } from "@/lib/needs/schemas";
 import { orderingUnit } from "@/lib/needs/service";
-import { canStep, isEditable } from "@/lib/needs/workflow";
+import { NEED_WORKFLOW } from "@/lib/needs/workflow";
 
 export const NEED_PAGE_SIZE = 20;
 
@@ -165,9 +165,7 @@ export async function needDetail(user: SessionUser, needId: string) {
   const nameOf = (id: string | null) => (id ? person.get(id)?.displayName ?? "（已删除的账号）" : "系统");
   const dn = new Map(disciplines.map((d) => [d.code, d.name]));
   const inn = new Map(industries.map((d) => [d.code, d.name]));
-  const editable = isEditable(need.state);
-  const mayUpdate = can(user, "need.update", scope);
-  const mayReview = can(user, "need.review", scope);
+  const may = NEED_WORKFLOW.allowed(user, need.state, scope);
   return {
     ...need,
     place: places.get(need.regionCode) ?? need.regionCode,
@@ -177,13 +175,7 @@ export async function needDetail(user: SessionUser, needId: string) {
     enteredByName: need.enteredById ? nameOf(need.enteredById) : null,
     timeline: need.events.map((e) => ({ id: e.id, fromState: e.fromState, toState: e.toState, at: e.createdAt, actorName: nameOf(e.actorId), comment: e.comment })),
     attachments,
-    allowed: {
-      edit: mayUpdate && editable,
-      attach: mayUpdate && editable,
-      submit: mayUpdate && canStep("submit", need.state),
-      withdraw: mayUpdate && canStep("withdraw", need.state),
-      review: mayReview && canStep("approve", need.state),
-    },
+    allowed: { edit: may.edit, attach: may.attach, submit: may.submit, withdraw: may.withdraw, review: may.approve },
   };
 }
 export type NeedDetail = NonNullable<Awaited<ReturnType<typeof needDetail>>>;

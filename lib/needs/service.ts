@@ -1,11 +1,10 @@
 import type { Tx } from "@/lib/db";
-import { conflict, forbidden, invalidInput, invalidTransition, notFound } from "@/lib/errors";
+import { conflict, forbidden, invalidInput, notFound } from "@/lib/errors";
 import type { NeedState } from "@/lib/generated/prisma/enums";
 import type { ResourceScope } from "@/lib/auth/permissions";
-import { NEED_STATE_LABEL } from "@/lib/labels";
 import { allocateNeedCodes } from "@/lib/needs/code";
 import type { NeedFormInput } from "@/lib/needs/schemas";
-import { EDITABLE_STATES, nextState, stepRule, type NeedServiceStep, type NeedStep } from "@/lib/needs/workflow";
+import { NEED_WORKFLOW, type NeedServiceStep, type NeedStep } from "@/lib/needs/workflow";
 import { notify, staffIds } from "@/lib/notifications/send";
 
 // Rules and state changes of needs. Every function takes the caller's transaction; the caller has already checked
@@ -110,13 +109,13 @@ export async function createNeed(tx: Tx, unit: OrderingUnit, actorId: string, in
 export async function updateNeed(tx: Tx, unit: OrderingUnit, needId: string, version: number, input: NeedFormInput) {
   const { provinceCode } = await checkReferences(tx, unit, input);
   const { count } = await tx.need.updateMany({
-    where: { id: needId, unitId: unit.id, version, state: { in: [...EDITABLE_STATES] } },
+    where: { id: needId, unitId: unit.id, version, state: { in: [...NEED_WORKFLOW.acts.edit.in] } },
     data: { ...contentOf(input), provinceCode, version: { increment: 1 } },
   });
   if (!count) {
     const now = await tx.need.findUnique({ where: { id: needId }, select: { state: true } });
     if (!now) throw notFound("需求");
-    if (!EDITABLE_STATES.includes(now.state)) throw invalidTransition(`需求当前为“${NEED_STATE_LABEL[now.state]}”，不能修改`);
+    NEED_WORKFLOW.assertAct("edit", now.state);
     throw conflict("该需求已被他人修改，请刷新后重试");
   }
   await tx.needMenuItem.deleteMany({ where: { needId } });
@@ -127,8 +126,9 @@ export async function updateNeed(tx: Tx, unit: OrderingUnit, needId: string, ver
 export type StepInput = { needId: string; step: NeedStep | NeedServiceStep; actorId: string | null; version?: number; comment?: string | null; now?: Date };
 
 /**
- * One workflow step (submit, approve, return, reject, withdraw): a conditional update on the state (and the version
- * the actor saw), the timeline event, and a notification to whoever must act next.
+ * One workflow step (submit, approve, return, reject, withdraw, and the service steps): the workflow's conditional
+ * update on the state and the version the actor saw (by default the one read here), the timeline event, and a
+ * notification to whoever must act next.
  */
 export async function stepNeed(tx: Tx, { needId, step, actorId, version, comment, now = new Date() }: StepInput) {
   const need = await tx.need.findUnique({
@@ -136,22 +136,16 @@ export async function stepNeed(tx: Tx, { needId, step, actorId, version, comment
     select: { state: true, version: true, code: true, title: true, provinceCode: true, unitId: true, enteredById: true },
   });
   if (!need) throw notFound("需求");
-  const to = nextState(step, need.state);
-  if (version !== undefined && version !== need.version) throw conflict("该需求已被他人处理或修改，请刷新后重试");
-  const rule = stepRule(step);
-  const reason = comment?.trim() || null;
   const review = step === "approve" || step === "return" || step === "reject";
-  const { count } = await tx.need.updateMany({
-    where: { id: needId, state: need.state, version: need.version },
+  const reason = comment?.trim() || null;
+  const { to } = await NEED_WORKFLOW.apply(tx, {
+    id: needId, step, from: need.state, version: version ?? need.version, actorId, comment: reason, now,
     data: {
-      state: to,
-      version: { increment: 1 },
       ...(step === "submit" ? { submittedAt: now, reviewedAt: null, reviewedById: null, reviewComment: null } : {}),
       ...(review ? { reviewedAt: now, reviewedById: actorId, reviewComment: reason } : {}),
     },
   });
-  if (!count) throw conflict("该需求已被他人处理或修改，请刷新后重试");
-  await tx.needEvent.create({ data: { needId, fromState: need.state, toState: to, actorId, comment: reason, createdAt: now } });
+  const rule = NEED_WORKFLOW.steps[step];
 
   const link = `/needs/${needId}`;
   const subject = `${need.code}「${need.title}」`;
@@ -180,9 +174,7 @@ export async function stepNeed(tx: Tx, { needId, step, actorId, version, comment
 async function lockEditableNeed(tx: Tx, needId: string) {
   const rows = await tx.$queryRaw<{ state: NeedState }[]>`SELECT "state" FROM "Need" WHERE "id" = ${needId} FOR UPDATE`;
   if (!rows.length) throw notFound("需求");
-  if (!EDITABLE_STATES.includes(rows[0].state)) {
-    throw invalidTransition(`需求当前为“${NEED_STATE_LABEL[rows[0].state]}”，不能增删附件`);
-  }
+  NEED_WORKFLOW.assertAct("attach", rows[0].state);
 }
 
 export type StoredFile = { fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string };

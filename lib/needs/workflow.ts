@@ -1,24 +1,15 @@
 import type { Operation } from "@/lib/auth/permissions";
-import { invalidTransition } from "@/lib/errors";
 import type { NeedState } from "@/lib/generated/prisma/enums";
 import { NEED_STATE_LABEL } from "@/lib/labels";
+import { defineWorkflow, type StepRule } from "@/lib/workflow/define";
 
 // The intake and review part of a need's life, as data; the service part (OPEN → MATCHED → IN_SERVICE → COMPLETED)
-// follows from its engagements (NEED_SERVICE_STEPS, taken by lib/engagements/service.ts).
+// follows from its engagements (NEED_SERVICE_STEPS, taken by lib/engagements/service.ts). Every step is a
+// conditional update on the need's state and version, with an event on the need's timeline.
 
 export type NeedStep = "submit" | "approve" | "return" | "reject" | "withdraw";
 
-type StepRule = {
-  label: string;
-  from: readonly NeedState[];
-  to: NeedState;
-  /** The permission operation the actor needs over the need. */
-  operation: Operation;
-  /** A reason must be given (shown to the unit). */
-  reasonRequired: boolean;
-};
-
-export const NEED_STEPS: Record<NeedStep, StepRule> = {
+export const NEED_STEPS: Record<NeedStep, StepRule<NeedState, NeedState, Operation>> = {
   submit: { label: "提交审核", from: ["DRAFT", "RETURNED"], to: "SUBMITTED", operation: "need.update", reasonRequired: false },
   approve: { label: "审核通过", from: ["SUBMITTED"], to: "OPEN", operation: "need.review", reasonRequired: false },
   return: { label: "退回修改", from: ["SUBMITTED"], to: "RETURNED", operation: "need.review", reasonRequired: true },
@@ -32,37 +23,39 @@ export const NEED_STEPS: Record<NeedStep, StepRule> = {
  */
 export type NeedServiceStep = "match" | "serve" | "complete" | "reopen";
 
-export const NEED_SERVICE_STEPS: Record<NeedServiceStep, StepRule> = {
+export const NEED_SERVICE_STEPS: Record<NeedServiceStep, StepRule<NeedState, NeedState, Operation>> = {
   match: { label: "确认专家团队", from: ["OPEN"], to: "MATCHED", operation: "engagement.confirm", reasonRequired: false },
   serve: { label: "开始服务", from: ["MATCHED"], to: "IN_SERVICE", operation: "engagement.plan", reasonRequired: false },
   complete: { label: "完成服务", from: ["MATCHED", "IN_SERVICE"], to: "COMPLETED", operation: "engagement.finish", reasonRequired: false },
   reopen: { label: "重新匹配", from: ["MATCHED", "IN_SERVICE"], to: "OPEN", operation: "engagement.cancel", reasonRequired: false },
 };
 
-export const stepRule = (step: NeedStep | NeedServiceStep): StepRule =>
-  step in NEED_STEPS ? NEED_STEPS[step as NeedStep] : NEED_SERVICE_STEPS[step as NeedServiceStep];
-
 /** States in which the unit may change the need's content and attachments. */
 export const EDITABLE_STATES: readonly NeedState[] = ["DRAFT", "RETURNED"];
 
-export function isEditable(state: NeedState): boolean {
-  return EDITABLE_STATES.includes(state);
-}
+export const NEED_WORKFLOW = defineWorkflow({
+  entityLabel: "需求",
+  stateLabel: NEED_STATE_LABEL,
+  steps: { ...NEED_STEPS, ...NEED_SERVICE_STEPS },
+  acts: {
+    edit: { label: "修改", in: EDITABLE_STATES, operation: "need.update" },
+    attach: { label: "增删附件", in: EDITABLE_STATES, operation: "need.update" },
+  },
+  store: {
+    model: "need",
+    versioned: true,
+    history: (tx, c) =>
+      tx.needEvent.create({ data: { needId: c.id, fromState: c.from, toState: c.to, actorId: c.actorId, comment: c.comment, createdAt: c.now } }),
+  },
+  conflict: "该需求已被他人处理或修改，请刷新后重试",
+});
 
-export function canStep(step: NeedStep | NeedServiceStep, from: NeedState): boolean {
-  return stepRule(step).from.includes(from);
-}
-
+export const isEditable = (state: NeedState): boolean => NEED_WORKFLOW.canAct("edit", state);
+export const canStep = NEED_WORKFLOW.canStep;
 /** The state `step` leads to from `from`, or an INVALID_TRANSITION error in Chinese. */
-export function nextState(step: NeedStep | NeedServiceStep, from: NeedState): NeedState {
-  const rule = stepRule(step);
-  if (!rule.from.includes(from)) {
-    throw invalidTransition(`需求当前为“${NEED_STATE_LABEL[from]}”，不能${rule.label}`);
-  }
-  return rule.to;
-}
+export const nextState = NEED_WORKFLOW.next;
 
-/** Steps available from a state (the detail page offers these, filtered by the user's permissions). */
+/** The unit's and the province's steps available from a state (the detail page offers these, by permission). */
 export function stepsFrom(from: NeedState): NeedStep[] {
-  return (Object.keys(NEED_STEPS) as NeedStep[]).filter((s) => canStep(s, from));
+  return NEED_WORKFLOW.stepsFrom(from).filter((s): s is NeedStep => s in NEED_STEPS);
 }

@@ -4,7 +4,7 @@ import {
 import { workingDaysDeadline } from "@/lib/calendar/working-days";
 import { addDays, dateOnly, ids, minDate, SEED_NOW } from "./demo-context";
 import { ensureExpertUser, type ExpertInfo } from "./demo-experts";
-import type { Built, NeedCtx } from "./demo-needs";
+import type { Built, NeedCtx } from "./demo-need-shapes";
 import { DOMAINS, type DomainKey } from "./domains";
 import type { Rng } from "./random";
 import { DISCIPLINE_NAMES, SERVICE_FORM_LABELS, SERVICE_MENU, TALENT_CATEGORY_LABELS } from "./reference-data";

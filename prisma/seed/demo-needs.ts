@@ -1,30 +1,17 @@
 import {
-  DeliveryMode, MatchSource, MatchState, NeedState, type ServiceForm, Urgency, Zone,
+  DeliveryMode, MatchSource, MatchState, NeedState, Urgency, Zone,
 } from "@/lib/generated/prisma/client";
 import { addDays, between, dateOnly, type DemoContext, fill, ids, minDate, SEED_NOW } from "./demo-context";
 import type { ExpertPool } from "./demo-experts";
 import { addMatch, matchNeed, pickExperts, proposeForOpenNeed } from "./demo-matching";
+import type { Built, NeedCtx, NeedInfo } from "./demo-need-shapes";
 import type { Admins, UnitInfo } from "./demo-people";
 import { DOMAINS, type DomainKey, type NeedTemplate } from "./domains";
 import { NEED_STATE_PATHS, needEventRows, needReviewFields, needRow, type TimelineStep } from "./factories";
 import type { UnitKind } from "./places";
-import type { Rng } from "./random";
 import { PROVINCE_ZONES } from "./regions";
 
 // Needs with their timelines; demo-matching.ts adds matches, engagements, records and feedback where due.
-
-export type NeedInfo = {
-  key: number;
-  id: string;
-  unit: UnitInfo;
-  state: NeedState;
-  domain: DomainKey;
-  title: string;
-  product: string;
-  createdAt: Date;
-  rowIndex: number;
-  engagementIds: string[];
-};
 
 const STATE_COUNTS: Record<NeedState, number> = {
   DRAFT: 14, SUBMITTED: 18, RETURNED: 8, REJECTED: 6, OPEN: 40, MATCHED: 22, IN_SERVICE: 24, COMPLETED: 28, CANCELLED: 8,
@@ -77,18 +64,6 @@ const REJECT_COMMENTS = ["该需求属于工程建设项目，不在专家服务
   "需求与本年度服务重点不符，且已由省级科技特派员团队对接，不再重复安排。"];
 const OPEN_COMMENTS = ["审核通过，予以发布。", "需求明确，同意发布。", "同意发布，建议优先匹配东西部协作省份专家。"];
 const CANCEL_COMMENTS = ["因生产计划调整，暂不需要专家服务。", "问题已通过其他渠道解决，撤销需求。"];
-
-export type Built = { need: NeedInfo; steps: TimelineStep[]; openAt?: Date; matchedAt?: Date; windowStart: Date; windowEnd: Date };
-
-export type NeedCtx = {
-  ctx: DemoContext;
-  rng: Rng;
-  admins: Admins;
-  pool: ExpertPool;
-  /** PLANNING + ACTIVE engagements per expert id. */
-  load: Map<string, number>;
-  formsCache: Map<string, ServiceForm[]>;
-};
 
 export type NeedsResult = { needs: NeedInfo[]; demoUnitNeeds: NeedInfo[] };
 

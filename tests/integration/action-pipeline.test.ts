@@ -4,16 +4,12 @@ import { executeAction } from "@/lib/actions/pipeline";
 import { changePasswordOp } from "@/lib/account/operations";
 import { markNotificationsReadOp } from "@/lib/notifications/operations";
 import { verifyPassword } from "@/lib/auth/password";
-import { createOrganization, createUser } from "@/prisma/seed/factories";
-import { auditRows, meta, sessionUserOf } from "./helpers";
+import { DEMO_PASSWORD as PASSWORD } from "@/prisma/seed/accounts";
+import { SICHUAN_COUNTY, unitIn } from "./fixtures";
+import { auditRows, meta } from "./helpers";
 
-const PASSWORD = "Demo@2025";
-
-async function unitUser() {
-  const org = await createOrganization(db, { type: "SCHOOL" });
-  const user = await createUser(db, { role: "UNIT_USER", organizationId: org.id, password: PASSWORD });
-  return sessionUserOf(user.id);
-}
+/** A user of a fresh school, signing in with the demo password. */
+const unitUser = async () => (await unitIn(SICHUAN_COUNTY, "SCHOOL")).user;
 
 describe("change password through the action pipeline", () => {
   const good = { currentPassword: PASSWORD, newPassword: "Better#2026", confirmPassword: "Better#2026" };

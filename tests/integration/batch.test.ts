@@ -6,8 +6,9 @@ import { addProposalOp, generateProposalOp, removeProposalOp, sendProposalOp } f
 import { expertsToAdd, proposalPage, searchQueue } from "@/lib/batch/queries";
 import { queueSearchSchema, proposalSearchSchema } from "@/lib/batch/schemas";
 import { refreshMatchTerms } from "@/lib/matching/terms";
-import { createExpert, createNeed, createOrganization, createUser, uniqueSuffix } from "@/prisma/seed/factories";
-import { auditRows, meta, sessionUserOf } from "./helpers";
+import { createExpert, createNeed, uniqueSuffix } from "@/prisma/seed/factories";
+import { ministryAdmin, provinceAdmin, unitIn } from "./fixtures";
+import { auditRows, meta } from "./helpers";
 
 // A small province queue in 青海 (a western province) of this file's own: a made-up discipline code and a made-up
 // Latin word in every text keep other files' experts out of the candidates, so the assertions can be exact.
@@ -38,12 +39,12 @@ async function newNeed(expertsWanted: number) {
 }
 
 beforeAll(async () => {
-  const unit = await createOrganization(db, { regionCode: COUNTY });
+  const { org: unit, user } = await unitIn(COUNTY);
   unitId = unit.id;
-  province = await sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: "63" })).id);
-  otherProvince = await sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: "51" })).id);
-  unitUser = await sessionUserOf((await createUser(db, { role: "UNIT_USER", organizationId: unit.id })).id);
-  ministry = await sessionUserOf((await createUser(db, { role: "MINISTRY_ADMIN" })).id);
+  unitUser = user;
+  province = await provinceAdmin("63");
+  otherProvince = await provinceAdmin("51");
+  ministry = await ministryAdmin();
   need.n1 = await newNeed(2);
   need.n2 = await newNeed(1);
   need.n3 = await newNeed(2);

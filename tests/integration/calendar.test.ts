@@ -5,8 +5,9 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { removeCalendarRunOp, setCalendarRunOp } from "@/lib/calendar/operations";
 import { calendarOverrides, calendarRuns } from "@/lib/calendar/service";
 import { inviteExpert } from "@/lib/matches/service";
-import { createExpert, createNeed, createOrganization, createUser } from "@/prisma/seed/factories";
-import { auditRows, meta, REFUSED, sessionUserOf } from "./helpers";
+import { createExpert, createNeed, createOrganization } from "@/prisma/seed/factories";
+import { ministryAdmin, provinceAdmin, unitUser, userWith } from "./fixtures";
+import { auditRows, meta, REFUSED } from "./helpers";
 
 // The calendar is shared by every test file and invitations elsewhere compute deadlines from today, so this file
 // writes only in 2099 (and 2098 for the refusals).
@@ -15,7 +16,7 @@ const cst = (s: string) => new Date(`${s}+08:00`);
 let ministry: SessionUser;
 
 beforeAll(async () => {
-  ministry = await sessionUserOf((await createUser(db, { role: "MINISTRY_ADMIN" })).id);
+  ministry = await ministryAdmin();
 });
 
 const set = (input: Record<string, string>, who = ministry) => executeAction(setCalendarRunOp, who, meta, input);
@@ -68,7 +69,7 @@ describe("the ministry's working calendar", () => {
   });
 
   it("keeps one row per day when two ministry users enter overlapping runs at once", async () => {
-    const other = await sessionUserOf((await createUser(db, { role: "MINISTRY_ADMIN" })).id);
+    const other = await ministryAdmin();
     const results = await Promise.all([
       set({ name: "春节甲", kind: "HOLIDAY", start: "2099-02-01", end: "2099-02-10" }),
       set({ name: "春节乙", kind: "HOLIDAY", start: "2099-02-05", end: "2099-02-14" }, other),
@@ -100,9 +101,9 @@ describe("the ministry's working calendar", () => {
 
   it("is the ministry's alone: provinces, units and experts are refused and nothing changes", async () => {
     const others = [
-      await sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: "51" })).id),
-      await sessionUserOf((await createUser(db, { role: "UNIT_USER" })).id),
-      await sessionUserOf((await createUser(db, { role: "EXPERT" })).id),
+      await provinceAdmin("51"),
+      await unitUser(),
+      await userWith("EXPERT"),
     ];
     for (const who of others) {
       expect(await set({ name: "国庆节", kind: "HOLIDAY", start: "2098-10-01", end: "2098-10-07" }, who)).toEqual(REFUSED);

@@ -9,8 +9,9 @@ import {
 import { engagementDetail, engagementsForExport, needTeam, searchEngagements } from "@/lib/engagements/queries";
 import { chinaDate, engagementSearchSchema } from "@/lib/engagements/schemas";
 import { ENGAGEMENT_STATE_LABEL } from "@/lib/labels";
-import { createExpert, createNeed, createOrganization, createUser } from "@/prisma/seed/factories";
-import { auditRows, meta, REFUSED, sessionUserOf } from "./helpers";
+import { createNeed } from "@/prisma/seed/factories";
+import { expertUser, expertWithUser, ministryAdmin as ministry, provinceAdmin as province, unitIn, unitUser } from "./fixtures";
+import { auditRows, meta, REFUSED } from "./helpers";
 
 // Fixtures: a need of a fresh unit (in 四川, 51) with an expert (based in 浙江) who has ACCEPTED its invitation —
 // the ACCEPTED match holds one of the expert's places (activeEngagements = 1). Each test makes its own.
@@ -21,27 +22,20 @@ beforeAll(async () => {
 });
 
 const today = () => chinaDate(new Date());
-const province = async (code: string) => sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: code })).id);
-const ministry = async () => sessionUserOf((await createUser(db, { role: "MINISTRY_ADMIN" })).id);
-const unitUser = async (orgId?: string) => {
-  const org = orgId ?? (await createOrganization(db, { type: "COOPERATIVE", regionCode: "510131" })).id;
-  return sessionUserOf((await createUser(db, { role: "UNIT_USER", organizationId: org })).id);
-};
 
 async function acceptedExpert(needId: string, places = 1, maxConcurrent = 2) {
-  const ex = await createExpert(db, { user: true, activeEngagements: places, maxConcurrent });
+  const ex = await expertWithUser({ activeEngagements: places, maxConcurrent });
   const match = await db.match.create({
     data: {
       needId, expertId: ex.id, score: 0.8, source: "SYSTEM", state: "ACCEPTED", explanation: "学科吻合",
       invitedAt: new Date(), respondedAt: new Date(), offeredHours: 40,
     },
   });
-  return { expertId: ex.id, matchId: match.id, user: await sessionUserOf(ex.user!.id) };
+  return { expertId: ex.id, matchId: match.id, user: ex.session };
 }
 
 async function fixture(opts: { expertsWanted?: number; needState?: NeedState } = {}) {
-  const org = await createOrganization(db, { type: "COOPERATIVE", regionCode: "510131" });
-  const unit = await unitUser(org.id);
+  const { org, user: unit } = await unitIn();
   const need = await createNeed(db, { unitId: org.id, state: opts.needState ?? "OPEN", menuItemIds: menuIds, expertsWanted: opts.expertsWanted ?? 1 });
   const expert = await acceptedExpert(need.id);
   return { orgId: org.id, unit, need, expert, ...expert };
@@ -275,8 +269,8 @@ describe("the work plan", () => {
   it("refuses another unit, another expert, the province and the ministry", async () => {
     const f = await fixture();
     const id = await confirmed(f);
-    const stranger = await createExpert(db, { user: true });
-    for (const who of [await unitUser(), await sessionUserOf(stranger.user!.id), await province("51"), await ministry()]) {
+    const stranger = await expertUser();
+    for (const who of [await unitUser(), stranger, await province("51"), await ministry()]) {
       expect(await executeAction(savePlanOp, who, meta, { engagementId: id, version: 0, ...PLAN })).toEqual(REFUSED);
       expect(await executeAction(agreePlanOp, who, meta, { engagementId: id, version: 0 })).toEqual(REFUSED);
     }
@@ -360,14 +354,14 @@ describe("service records", () => {
   it("refuses the unit logging, other experts logging, other units and the province confirming", async () => {
     const f = await fixture();
     const id = await active(f);
-    const stranger = await createExpert(db, { user: true });
+    const stranger = await expertUser();
     expect(await executeAction(logRecordOp, f.unit, meta, { engagementId: id, ...record() })).toEqual(REFUSED);
-    expect(await executeAction(logRecordOp, await sessionUserOf(stranger.user!.id), meta, { engagementId: id, ...record() })).toEqual(REFUSED);
+    expect(await executeAction(logRecordOp, stranger, meta, { engagementId: id, ...record() })).toEqual(REFUSED);
     const { id: recordId } = ok(await executeAction(logRecordOp, f.user, meta, { engagementId: id, ...record() }));
     for (const who of [await unitUser(), await province("51"), f.user]) {
       expect(await executeAction(reviewRecordOp, who, meta, { recordId, version: 0, decision: "confirm" })).toEqual(REFUSED);
     }
-    expect(await executeAction(editRecordOp, await sessionUserOf(stranger.user!.id), meta, { recordId, version: 0, ...record() })).toEqual(REFUSED);
+    expect(await executeAction(editRecordOp, stranger, meta, { recordId, version: 0, ...record() })).toEqual(REFUSED);
     expect((await db.serviceRecord.findUniqueOrThrow({ where: { id: recordId } })).state).toBe("SUBMITTED");
   });
 });
@@ -391,8 +385,8 @@ describe("finishing and feedback", () => {
   it("refuses finishing by another unit, another expert, the province; and from PLANNING", async () => {
     const f = await fixture();
     const { id } = await withConfirmedRecord(f);
-    const stranger = await createExpert(db, { user: true });
-    for (const who of [await unitUser(), await sessionUserOf(stranger.user!.id), await province("51"), await ministry()]) {
+    const stranger = await expertUser();
+    for (const who of [await unitUser(), stranger, await province("51"), await ministry()]) {
       expect(await executeAction(finishOp, who, meta, { engagementId: id })).toEqual(REFUSED);
       expect(await executeAction(feedbackOp, who, meta, { engagementId: id, rating: "5", comment: "" })).toEqual(REFUSED);
     }
@@ -550,7 +544,7 @@ describe("lists, details and the team panel", () => {
     expect(await ids(await ministry(), { province: "33" })).toEqual([]);
     expect(await ids(await unitUser())).toEqual([]);
     expect(await ids(await province("33"))).toEqual([]);
-    expect(await ids(await sessionUserOf((await createExpert(db, { user: true })).user!.id))).toEqual([]);
+    expect(await ids(await expertUser())).toEqual([]);
     const name = (await db.expertProfile.findUniqueOrThrow({ where: { id: f.expertId } })).name;
     expect((await searchEngagements(f.unit, search({ q: name }))).rows.map((r) => r.id)).toEqual([id]);
     expect(await ids(f.unit, { state: "ACTIVE" })).toEqual([]);

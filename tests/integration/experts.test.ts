@@ -9,30 +9,19 @@ import {
 } from "@/lib/experts/operations";
 import { accessTo, expertDetail, expertScopeOf, exportExperts, searchExperts } from "@/lib/experts/queries";
 import { expertSearchSchema } from "@/lib/experts/schemas";
-import { createExpert, createOrganization, createUser, uniqueSuffix } from "@/prisma/seed/factories";
-import { auditRows, meta, REFUSED, sessionUserOf } from "./helpers";
+import { createExpert, uniqueSuffix } from "@/prisma/seed/factories";
+import { expertWithUser, ministryAdmin as ministry, provinceAdmin as province, unitUser, ZHEJIANG_COUNTY } from "./fixtures";
+import { auditRows, meta, REFUSED } from "./helpers";
 
 const idFor = (first17: string) => first17 + idNumberCheckChar(first17);
 const ID_NUMBER = idFor("33010619800101123");
 
-async function province(code: string) {
-  return sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: code })).id);
-}
-async function ministry() {
-  return sessionUserOf((await createUser(db, { role: "MINISTRY_ADMIN" })).id);
-}
-async function unitUser() {
-  const org = await createOrganization(db, { type: "COOPERATIVE", regionCode: "510131" });
-  return sessionUserOf((await createUser(db, { role: "UNIT_USER", organizationId: org.id })).id);
-}
-
 /** A Zhejiang expert with an account, fresh, with personal data. */
-async function zhejiangExpert(overrides: Parameters<typeof createExpert>[1] = {}) {
-  const e = await createExpert(db, {
-    user: true, regionCode: "330106", lastConfirmedAt: new Date(), phone: "13812345678", email: "linxf@zju.edu.cn",
+function zhejiangExpert(overrides: Parameters<typeof expertWithUser>[0] = {}) {
+  return expertWithUser({
+    regionCode: ZHEJIANG_COUNTY, lastConfirmedAt: new Date(), phone: "13812345678", email: "linxf@zju.edu.cn",
     idNumber: ID_NUMBER, shareAcrossRegions: false, ...overrides,
   });
-  return { ...e, session: await sessionUserOf(e.user!.id) };
 }
 
 function profileForm(e: { id: string; version: number; name: string }, changes: Record<string, unknown> = {}) {

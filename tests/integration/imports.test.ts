@@ -10,8 +10,9 @@ import { readSpreadsheet } from "@/lib/import/read";
 import { loadExpertReference, loadNeedReference } from "@/lib/import/reference";
 import { templateCsv, templateXlsx } from "@/lib/import/template";
 import { validateSheet } from "@/lib/import/validate";
-import { createOrganization, createUser, uniqueSuffix } from "@/prisma/seed/factories";
-import { auditRows, meta, sessionUserOf } from "./helpers";
+import { createOrganization, uniqueSuffix } from "@/prisma/seed/factories";
+import { unitIn, userWith } from "./fixtures";
+import { auditRows, meta } from "./helpers";
 
 // ─── helpers ────────────────────────────────────────────────────────────────────
 
@@ -41,22 +42,8 @@ function needLine(over: Record<string, string>): string[] {
   return NEED_COLUMNS.map((c) => v[c.key] ?? "");
 }
 
-async function staff(role: Role, opts: { provinceCode?: string; regionCode?: string } = {}) {
-  if (role === "PROVINCE_ADMIN" || role === "MINISTRY_ADMIN") {
-    const org = await createOrganization(db, {
-      type: role === "MINISTRY_ADMIN" ? "MINISTRY" : "PROVINCIAL_BUREAU",
-      regionCode: opts.provinceCode ?? "11",
-    });
-    const u = await createUser(db, { role, organizationId: org.id, provinceCode: opts.provinceCode ?? null });
-    return { user: await sessionUserOf(u.id), org };
-  }
-  const org = await createOrganization(db, {
-    type: role === "UNIT_USER" ? "COOPERATIVE" : role === "BASE_HOST" ? "BASE_HOST" : role === "ENTERPRISE" ? "ENTERPRISE" : "EMPLOYER",
-    regionCode: opts.regionCode ?? "510131",
-  });
-  const u = await createUser(db, { role, organizationId: role === "EXPERT" ? null : org.id });
-  return { user: await sessionUserOf(u.id), org };
-}
+/** A fresh user of `role`: a province admin of `provinceCode`, a unit user of a fresh cooperative in 四川. */
+const staff = async (role: Role, opts: { provinceCode?: string } = {}) => ({ user: await userWith(role, opts) });
 
 type Staff = Awaited<ReturnType<typeof staff>>["user"];
 
@@ -269,7 +256,7 @@ describe("import: needs", () => {
   });
 
   it("a unit's needs are its own drafts; naming another unit is a row error and nothing of it is written", async () => {
-    const { user, org } = await staff("UNIT_USER", { regionCode: "510131" });
+    const { user, org } = await unitIn("510131");
     const otherUnit = await createOrganization(db, { type: "HOSPITAL", regionCode: "510131" });
     const s = uniqueSuffix();
     const job = await uploaded(user, "NEEDS", csv([

@@ -11,32 +11,30 @@ import { MEMBER_EXPORT_COLUMNS } from "@/lib/library/export";
 import { toCsv } from "@/lib/export/table";
 import { candidateSearchSchema, memberSearchSchema, nominationSearchSchema } from "@/lib/library/schemas";
 import type { SessionUser } from "@/lib/auth/roles";
-import { createExpert, createUser, type CreateExpertInput } from "@/prisma/seed/factories";
-import { auditRows, meta, sessionUserOf } from "./helpers";
+import {
+  expertWithUser, ministryAdmin as ministry, provinceAdmin as province, SICHUAN_COUNTY, unitUser, ZHEJIANG_COUNTY,
+} from "./fixtures";
+import { auditRows, meta } from "./helpers";
 
-const SICHUAN_COUNTY = "510131";
-const ZHEJIANG_COUNTY = "330106";
-
-const province = async (code: string) => sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: code })).id);
-const ministry = async () => sessionUserOf((await createUser(db, { role: "MINISTRY_ADMIN" })).id);
+type ExpertOverrides = Parameters<typeof expertWithUser>[0];
 
 /** A Sichuan expert with an account; eligible (副高, active, not in the library) unless overridden. */
-async function expert(overrides: CreateExpertInput = {}) {
-  return createExpert(db, { user: true, regionCode: SICHUAN_COUNTY, title: "ASSOCIATE_SENIOR", talentCategories: [], ...overrides });
+function expert(overrides: ExpertOverrides = {}) {
+  return expertWithUser({ regionCode: SICHUAN_COUNTY, title: "ASSOCIATE_SENIOR", talentCategories: [], ...overrides });
 }
 
 const reason = "长期在基层开展技术服务，专业能力突出，群众认可。";
 const nominateInput = (expertId: string, extra: Record<string, unknown> = {}) =>
   ({ expertId, reason, willing: "on", healthy: "on", ...extra });
 
-async function nominated(by: SessionUser, overrides: CreateExpertInput = {}) {
+async function nominated(by: SessionUser, overrides: ExpertOverrides = {}) {
   const e = await expert(overrides);
   const result = await executeAction(nominateOp, by, meta, nominateInput(e.id));
   if (!result.ok) throw new Error(result.error);
   return { expert: e, nominationId: result.data.nominationId };
 }
 
-async function member(overrides: CreateExpertInput = {}) {
+async function member(overrides: ExpertOverrides = {}) {
   return expert({ libraryStatus: "IN_LIBRARY", libraryJoinedAt: new Date("2025-06-01"), lastConfirmedAt: new Date(), ...overrides });
 }
 
@@ -71,8 +69,8 @@ describe("library: a province nominates", () => {
 
   it("refuses the ministry, units and experts (they do not nominate)", async () => {
     const e = await expert();
-    const unit = await sessionUserOf((await createUser(db, { role: "UNIT_USER" })).id);
-    const own = await sessionUserOf(e.user!.id);
+    const unit = await unitUser();
+    const own = e.session;
     for (const user of [await ministry(), unit, own]) {
       expect(await executeAction(nominateOp, user, meta, nominateInput(e.id))).toEqual({ ok: false, error: "无权执行此操作" });
     }
@@ -214,8 +212,8 @@ describe("library: the ministry decides", () => {
   it("refuses provinces, units and experts", async () => {
     const sichuan = await province("51");
     const { expert: e, nominationId } = await nominated(sichuan);
-    const unit = await sessionUserOf((await createUser(db, { role: "UNIT_USER" })).id);
-    for (const user of [sichuan, unit, await sessionUserOf(e.user!.id)]) {
+    const unit = await unitUser();
+    for (const user of [sichuan, unit, e.session]) {
       expect(await executeAction(decideNominationOp, user, meta, { nominationId, decision: "ADMIT" })).toEqual({ ok: false, error: "无权执行此操作" });
     }
     expect((await nominationRow(nominationId)).state).toBe("NOMINATED");
@@ -240,7 +238,7 @@ describe("library: the ministry decides", () => {
 describe("library: the annual confirmation and exit", () => {
   it("lets a member confirm their own information, audited; the stale mark goes away", async () => {
     const m = await member({ lastConfirmedAt: new Date("2024-05-01") });
-    const self = await sessionUserOf(m.user!.id);
+    const self = m.session;
     expect((await libraryCardFor(self))?.stale).toBe(true);
     expect(await executeAction(confirmMembershipOp, self, meta, { expertId: m.id })).toMatchObject({ ok: true });
     expect((await expertRow(m.id)).lastConfirmedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -251,7 +249,7 @@ describe("library: the annual confirmation and exit", () => {
   it("refuses confirming someone else's membership, or by provinces and the ministry", async () => {
     const m = await member({ lastConfirmedAt: new Date("2024-05-01") });
     const other = await member();
-    for (const user of [await sessionUserOf(other.user!.id), await province("51"), await ministry()]) {
+    for (const user of [other.session, await province("51"), await ministry()]) {
       expect(await executeAction(confirmMembershipOp, user, meta, { expertId: m.id })).toEqual({ ok: false, error: "无权执行此操作" });
     }
     expect((await expertRow(m.id)).lastConfirmedAt).toEqual(new Date("2024-05-01"));
@@ -259,7 +257,7 @@ describe("library: the annual confirmation and exit", () => {
 
   it("refuses confirming when not a member", async () => {
     const e = await expert();
-    expect(await executeAction(confirmMembershipOp, await sessionUserOf(e.user!.id), meta, { expertId: e.id }))
+    expect(await executeAction(confirmMembershipOp, e.session, meta, { expertId: e.id }))
       .toEqual({ ok: false, error: "您当前不在重点联系专家库中，无需确认" });
   });
 
@@ -267,7 +265,7 @@ describe("library: the annual confirmation and exit", () => {
     const boss = await ministry();
     const sichuan = await province("51");
     const m = await member();
-    const self = await sessionUserOf(m.user!.id);
+    const self = m.session;
     expect(await executeAction(leaveLibraryOp, self, meta, { expertId: m.id, reason: "" })).toMatchObject({ ok: false, fieldErrors: { reason: ["请填写退出原因"] } });
     expect((await expertRow(m.id)).libraryStatus).toBe("IN_LIBRARY");
     expect(await executeAction(leaveLibraryOp, self, meta, { expertId: m.id, reason: "工作调动" })).toMatchObject({ ok: true });
@@ -281,7 +279,7 @@ describe("library: the annual confirmation and exit", () => {
   it("refuses one expert taking another out", async () => {
     const m = await member();
     const other = await member();
-    expect(await executeAction(leaveLibraryOp, await sessionUserOf(other.user!.id), meta, { expertId: m.id, reason: "恶意" })).toEqual({ ok: false, error: "无权执行此操作" });
+    expect(await executeAction(leaveLibraryOp, other.session, meta, { expertId: m.id, reason: "恶意" })).toEqual({ ok: false, error: "无权执行此操作" });
     expect((await expertRow(m.id)).libraryStatus).toBe("IN_LIBRARY");
   });
 
@@ -311,7 +309,7 @@ describe("library lists", () => {
     expect(await ids(boss, foreign.expert.name, { province: "51" })).toEqual([]);
     const queue = await searchNominations(boss, nominationSearchSchema.parse({ q: own.expert.name }), "NOMINATED");
     expect(queue.rows[0]).toMatchObject({ provinceName: "四川省", nominatedByName: sichuan.displayName, meetsLevel: true });
-    const unit = await sessionUserOf((await createUser(db, { role: "UNIT_USER" })).id);
+    const unit = await unitUser();
     expect((await searchNominations(unit, nominationSearchSchema.parse({}), "ALL")).total).toBe(0);
     // The download holds what the list holds, in the same scope: a province's file never has another's nominations.
     const exported = async (user: SessionUser) => (await nominationsForExport(user, nominationSearchSchema.parse({ state: "ALL" }))).map((r) => r.id);
@@ -363,7 +361,7 @@ describe("library lists", () => {
     expect(csv).toContain("四川省");
     expect(csv).not.toContain(foreign.name);
     for (const secret of ["13900001111", "private@example.com", "510131197501010011", "1975"]) expect(csv).not.toContain(secret);
-    const unit = await sessionUserOf((await createUser(db, { role: "UNIT_USER" })).id);
+    const unit = await unitUser();
     expect(await membersForExport(unit, memberSearchSchema.parse({ q: skill }))).toEqual([]);
   });
 });

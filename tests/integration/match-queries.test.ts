@@ -4,8 +4,9 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { assignableExperts, invitationDetail, myInvitations, needMatchPanel, needsForMe } from "@/lib/matches/queries";
 import { recommendNeeds } from "@/lib/matching/needs-for-expert";
 import { computeAllMatchTerms } from "@/lib/matching/terms";
-import { createExpert, createNeed, createOrganization, createUser, uniqueSuffix } from "@/prisma/seed/factories";
-import { auditRows, sessionUserOf } from "./helpers";
+import { createExpert, createNeed, createOrganization, uniqueSuffix } from "@/prisma/seed/factories";
+import { createTestUsers, expertWithUser } from "./fixtures";
+import { auditRows } from "./helpers";
 
 // Reads of the matching screens on real rows. Other files share the database: every need here carries a made-up
 // token in its title (searched for with `q`) and assertions are about this file's rows only.
@@ -28,22 +29,24 @@ async function menuItemId(form: "TECH_GUIDANCE" | "THEMED_LECTURE") {
 }
 
 beforeAll(async () => {
-  const unit = await createOrganization(db, { regionCode: "510131" });
+  const users = await createTestUsers();
+  ({ sichuan, zhejiang, unit: unitUser, otherUnit: otherUnitUser } = users);
+  const unit = users.unitOrg;
   const employer = await createOrganization(db, { regionCode: "510131" });
   const zjUnit = await createOrganization(db, { regionCode: "330106" });
   const guidance = await menuItemId("TECH_GUIDANCE");
   const lecture = await menuItemId("THEMED_LECTURE");
 
-  const me = await createExpert(db, {
-    user: true, name: `匹配专家${token}`, regionCode: "510131", disciplineCodes: ["21060"], industryCodes: ["01"],
+  const me = await expertWithUser({
+    name: `匹配专家${token}`, regionCode: "510131", disciplineCodes: ["21060"], industryCodes: ["01"],
     skills: ["猕猴桃溃疡病防治", "果园绿色防控"], bio: "长期从事猕猴桃病害研究", employerOrgId: employer.id, phone: PHONE,
     preferredForms: ["TECH_GUIDANCE"],
   });
   expert.me = me.id;
-  expertUser = await sessionUserOf(me.user!.id);
-  const other = await createExpert(db, { user: true, name: `另一专家${token}`, regionCode: "510131", phone: "13700001111" });
+  expertUser = me.session;
+  const other = await expertWithUser({ name: `另一专家${token}`, regionCode: "510131", phone: "13700001111" });
   expert.other = other.id;
-  otherExpertUser = await sessionUserOf(other.user!.id);
+  otherExpertUser = other.session;
   expert.zjHidden = (await createExpert(db, { name: `浙江不共享${token}`, regionCode: "330106", shareAcrossRegions: false })).id;
   expert.zjShared = (await createExpert(db, { name: `浙江共享${token}`, regionCode: "330106", shareAcrossRegions: true, phone: "13800002222" })).id;
   expert.full = (await createExpert(db, {
@@ -77,10 +80,6 @@ beforeAll(async () => {
   match.proposed = (await row(need.best, expert.other, "PROPOSED", { invitedAt: null })).id;
   match.applied = (await row(need.matched, expert.me, "APPLIED", { source: "EXPERT_APPLIED", applyNote: "熟悉当地果园" })).id;
 
-  sichuan = await sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: "51" })).id);
-  zhejiang = await sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: "33" })).id);
-  unitUser = await sessionUserOf((await createUser(db, { role: "UNIT_USER", organizationId: unit.id })).id);
-  otherUnitUser = await sessionUserOf((await createUser(db, { role: "UNIT_USER" })).id);
   await computeAllMatchTerms(db);
 }, 120_000);
 

@@ -6,8 +6,9 @@ import { previewSettingsOp, resetSettingsOp, updateSettingsOp } from "@/lib/matc
 import { readSettings, saveSettings } from "@/lib/match-settings/service";
 import { loadWeights } from "@/lib/matching/recommend";
 import { DEFAULT_WEIGHTS, SCORE_PARTS, type Weights } from "@/lib/matching/weights";
-import { createExpert, createNeed, createOrganization, createUser } from "@/prisma/seed/factories";
-import { auditRows, meta, sessionUserOf } from "./helpers";
+import { createExpert, createNeed, createOrganization } from "@/prisma/seed/factories";
+import { expertUser, ministryAdmin, provinceAdmin, unitUser } from "./fixtures";
+import { auditRows, meta } from "./helpers";
 
 // The settings row is shared by every test file, and other files score matches while this one runs. So the
 // weights saved here are the defaults scaled (a weighted mean does not change when every weight is doubled),
@@ -22,7 +23,7 @@ const form = (weights: Weights, version: number, extra: Record<string, unknown> 
 const current = () => readSettings(db);
 
 beforeAll(async () => {
-  ministry = await sessionUserOf((await createUser(db, { role: "MINISTRY_ADMIN" })).id);
+  ministry = await ministryAdmin();
 });
 
 afterAll(async () => {
@@ -101,9 +102,9 @@ describe("matching settings", () => {
   it("is the ministry's alone", async () => {
     const s = await current();
     const users = [
-      await sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: "51" })).id),
-      await sessionUserOf((await createUser(db, { role: "UNIT_USER" })).id),
-      await sessionUserOf((await createExpert(db, { user: true })).user!.id),
+      await provinceAdmin("51"),
+      await unitUser(),
+      await expertUser(),
     ];
     for (const user of users) {
       expect(await executeAction(updateSettingsOp, user, meta, form(doubled, s.version))).toEqual({ ok: false, error: "无权执行此操作" });

@@ -8,8 +8,9 @@ import {
 import { cancelOp, decideTeamOp } from "@/lib/engagements/operations";
 import { stepMatch } from "@/lib/matches/service";
 import { sweepInvitations } from "@/lib/matches/sweep";
-import { createExpert, createNeed, createOrganization, createUser } from "@/prisma/seed/factories";
-import { auditRows, meta, sessionUserOf } from "./helpers";
+import { createNeed, createOrganization } from "@/prisma/seed/factories";
+import { createTestUsers, expertWithUser } from "./fixtures";
+import { auditRows, meta } from "./helpers";
 
 // Invitations, responses, applications and expiry through the action pipeline, on real PostgreSQL.
 // Places (ExpertProfile.activeEngagements) and seats (Need.expertsWanted) are checked after every step.
@@ -24,11 +25,9 @@ let unitUser: SessionUser;
 
 beforeAll(async () => {
   menuItemId = (await db.serviceMenuItem.findFirstOrThrow({ where: { retiredAt: null }, select: { id: true } })).id;
-  unitOrgId = (await createOrganization(db, { regionCode: "510131" })).id;
-  provinceSc = await sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: "51" })).id);
-  provinceZj = await sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: "33" })).id);
-  ministry = await sessionUserOf((await createUser(db, { role: "MINISTRY_ADMIN" })).id);
-  unitUser = await sessionUserOf((await createUser(db, { role: "UNIT_USER", organizationId: unitOrgId })).id);
+  const users = await createTestUsers();
+  ({ sichuan: provinceSc, zhejiang: provinceZj, ministry, unit: unitUser } = users);
+  unitOrgId = users.unitOrg.id;
 });
 
 const openNeed = async (overrides: { expertsWanted?: number; state?: "OPEN" | "SUBMITTED" | "MATCHED"; orgId?: string } = {}) =>
@@ -39,11 +38,11 @@ const openNeed = async (overrides: { expertsWanted?: number; state?: "OPEN" | "S
 
 type ExpertOpts = { regionCode?: string; shareAcrossRegions?: boolean; maxConcurrent?: number; employerOrgId?: string };
 async function expert(opts: ExpertOpts = {}) {
-  const e = await createExpert(db, {
-    user: true, regionCode: opts.regionCode ?? "510104", shareAcrossRegions: opts.shareAcrossRegions ?? true,
+  const e = await expertWithUser({
+    regionCode: opts.regionCode ?? "510104", shareAcrossRegions: opts.shareAcrossRegions ?? true,
     maxConcurrent: opts.maxConcurrent ?? 3, employerOrgId: opts.employerOrgId, skills: ["猕猴桃溃疡病防治"],
   });
-  return { id: e.id, user: await sessionUserOf(e.user!.id) };
+  return { id: e.id, user: e.session };
 }
 
 const places = async (expertId: string) =>

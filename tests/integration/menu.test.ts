@@ -6,10 +6,9 @@ import {
 } from "@/lib/menu/operations";
 import { activeMenuItems, menuForExport, searchMenuItems } from "@/lib/menu/queries";
 import { menuSearchSchema } from "@/lib/menu/schemas";
-import { createExpert, createNeed, createOrganization, createUser, uniqueSuffix } from "@/prisma/seed/factories";
-import { auditRows, meta, sessionUserOf } from "./helpers";
-
-const ministry = async () => sessionUserOf((await createUser(db, { role: "MINISTRY_ADMIN" })).id);
+import { createNeed, createOrganization, uniqueSuffix } from "@/prisma/seed/factories";
+import { expertUser, ministryAdmin as ministry, provinceAdmin, unitUser } from "./fixtures";
+import { auditRows, meta } from "./helpers";
 
 function fields(overrides: Record<string, unknown> = {}) {
   return {
@@ -70,9 +69,9 @@ describe("service menu: create", () => {
 
   it("refuses every role but the ministry, audited", async () => {
     const name = `越权菜单项${uniqueSuffix()}`;
-    const province = await sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: "51" })).id);
-    const unit = await sessionUserOf((await createUser(db, { role: "UNIT_USER" })).id);
-    const expert = await sessionUserOf((await createExpert(db, { user: true })).user!.id);
+    const province = await provinceAdmin("51");
+    const unit = await unitUser();
+    const expert = await expertUser();
     for (const user of [province, unit, expert]) {
       expect(await executeAction(createMenuItemOp, user, meta, fields({ name }))).toEqual({ ok: false, error: "无权执行此操作" });
       expect((await auditRows({ actorId: user.id }))[0]).toMatchObject({ operation: "menu.manage", outcome: "DENIED" });
@@ -120,7 +119,7 @@ describe("service menu: edit with an optimistic lock", () => {
 
   it("refuses a province editing the menu", async () => {
     const item = await created(await ministry());
-    const province = await sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: "33" })).id);
+    const province = await provinceAdmin("33");
     expect(await executeAction(updateMenuItemOp, province, meta, { ...fields(), id: item.id, version: "0" })).toEqual({ ok: false, error: "无权执行此操作" });
     expect((await db.serviceMenuItem.findUniqueOrThrow({ where: { id: item.id } })).name).toBe(item.name);
   });
@@ -162,7 +161,7 @@ describe("service menu: retire, restore, delete", () => {
 
   it("refuses a unit user retiring or deleting", async () => {
     const item = await created(await ministry());
-    const unit = await sessionUserOf((await createUser(db, { role: "UNIT_USER" })).id);
+    const unit = await unitUser();
     expect(await executeAction(retireMenuItemOp, unit, meta, { id: item.id })).toEqual({ ok: false, error: "无权执行此操作" });
     expect(await executeAction(deleteMenuItemOp, unit, meta, { id: item.id })).toEqual({ ok: false, error: "无权执行此操作" });
     expect(await db.serviceMenuItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ retiredAt: null });

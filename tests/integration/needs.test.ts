@@ -15,9 +15,12 @@ import { needDetail, needsForExport, searchNeeds } from "@/lib/needs/queries";
 import { needSearchSchema } from "@/lib/needs/schemas";
 import { NEED_STEPS, type NeedStep } from "@/lib/needs/workflow";
 import { MAX_ATTACHMENT_BYTES } from "@/lib/storage/sniff";
-import { createExpert, createNeed, createOrganization, createUser } from "@/prisma/seed/factories";
+import { createNeed } from "@/prisma/seed/factories";
 import { SAMPLES } from "../sample-files";
-import { auditRows, meta, sessionUserOf } from "./helpers";
+import {
+  expertUser as expert, ministryAdmin as ministry, provinceAdmin as province, SICHUAN_COUNTY, unitIn, unitUser, userWith,
+} from "./fixtures";
+import { auditRows, meta } from "./helpers";
 
 // Attachments go to a directory of this test file's own (read lazily by lib/storage on first use).
 const STORAGE_DIR = mkdtempSync(path.join(os.tmpdir(), "needs-storage-"));
@@ -30,14 +33,10 @@ async function filesStored(dir = STORAGE_DIR): Promise<string[]> {
 
 type Unit = { user: SessionUser; orgId: string };
 
-async function unit(regionCode = "510131", type: OrgType = "COOPERATIVE"): Promise<Unit> {
-  const org = await createOrganization(db, { type, regionCode });
-  const u = await createUser(db, { role: "UNIT_USER", organizationId: org.id });
-  return { user: await sessionUserOf(u.id), orgId: org.id };
+async function unit(regionCode = SICHUAN_COUNTY, type: OrgType = "COOPERATIVE"): Promise<Unit> {
+  const { org, user } = await unitIn(regionCode, type);
+  return { user, orgId: org.id };
 }
-const province = async (code: string) => sessionUserOf((await createUser(db, { role: "PROVINCE_ADMIN", provinceCode: code })).id);
-const ministry = async () => sessionUserOf((await createUser(db, { role: "MINISTRY_ADMIN" })).id);
-const expert = async () => sessionUserOf((await createExpert(db, { user: true })).user!.id);
 
 let menuIds: string[] = [];
 beforeAll(async () => {
@@ -134,8 +133,8 @@ describe("ordering from the menu", () => {
   });
 
   it("refuses creation by every role but the unit", async () => {
-    const base = await sessionUserOf((await createUser(db, { role: "BASE_HOST" })).id);
-    const enterprise = await sessionUserOf((await createUser(db, { role: "ENTERPRISE" })).id);
+    const base = await userWith("BASE_HOST");
+    const enterprise = await userWith("ENTERPRISE");
     for (const user of [await province("51"), await ministry(), await expert(), base, enterprise]) {
       expect(await executeAction(createNeedOp, user, meta, form())).toEqual({ ok: false, error: "无权执行此操作" });
       expect((await auditRows({ actorId: user.id }))[0]).toMatchObject({ outcome: "DENIED", operation: "need.create" });
@@ -146,7 +145,7 @@ describe("ordering from the menu", () => {
 describe("review cycle", () => {
   it("returns with a reason, lets the unit revise and resubmit, then approves; each step on the timeline, notified and audited", async () => {
     const u = await unit();
-    const colleague = await sessionUserOf((await createUser(db, { role: "UNIT_USER", organizationId: u.orgId })).id);
+    const colleague = await unitUser(u.orgId);
     const sichuan = await province("51");
     const id = await created(u, { intent: "submit" });
 
@@ -304,7 +303,7 @@ describe("who may act on whose needs", () => {
     expect(await needDetail(await province("51"), id)).toMatchObject({ allowed: { review: false, edit: false } });
     expect(await needDetail(await ministry(), id)).toMatchObject({ id, allowed: { edit: false, submit: false, withdraw: false, review: false } });
     expect(await needDetail(await expert(), id)).toBeNull();
-    expect(await needDetail(await sessionUserOf((await createUser(db, { role: "ENTERPRISE" })).id), id)).toBeNull();
+    expect(await needDetail(await userWith("ENTERPRISE"), id)).toBeNull();
     expect(await needDetail(owner.user, "no-such-need")).toBeNull();
   });
 });

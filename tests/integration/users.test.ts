@@ -4,7 +4,8 @@ import { executeAction } from "@/lib/actions/pipeline";
 import { setUserStatusOp, unlockUserOp } from "@/lib/users/operations";
 import { searchUsers, usersForExport } from "@/lib/users/queries";
 import { userSearchSchema } from "@/lib/users/schemas";
-import { createExpert, createOrganization, createUser } from "@/prisma/seed/factories";
+import { createOrganization, createUser } from "@/prisma/seed/factories";
+import { expertWithUser, ministryAdmin, provinceAdmin, unitUser } from "./fixtures";
 import { auditRows, meta, sessionUserOf } from "./helpers";
 
 const inAnHour = () => new Date(Date.now() + 3600_000);
@@ -16,15 +17,10 @@ async function lockedUnitUser(regionCode: string) {
   return u;
 }
 
-async function admin(role: "MINISTRY_ADMIN" | "PROVINCE_ADMIN", provinceCode?: string) {
-  const org = await createOrganization(db, { type: role === "MINISTRY_ADMIN" ? "MINISTRY" : "PROVINCIAL_BUREAU", regionCode: provinceCode ?? "11" });
-  const u = await createUser(db, { role, organizationId: org.id, provinceCode: provinceCode ?? null });
-  return sessionUserOf(u.id);
-}
 
 describe("account management: unlock", () => {
   it("lets a province unlock an account of its own province, audited", async () => {
-    const sichuan = await admin("PROVINCE_ADMIN", "51");
+    const sichuan = await provinceAdmin("51");
     const target = await lockedUnitUser("510131");
     expect(await executeAction(unlockUserOp, sichuan, meta, { userId: target.id })).toMatchObject({ ok: true });
     expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ lockedUntil: null, failedLoginCount: 0 });
@@ -32,7 +28,7 @@ describe("account management: unlock", () => {
   });
 
   it("refuses a province acting on another province's account: audited, unchanged", async () => {
-    const zhejiang = await admin("PROVINCE_ADMIN", "33");
+    const zhejiang = await provinceAdmin("33");
     const target = await lockedUnitUser("510131");
     expect(await executeAction(unlockUserOp, zhejiang, meta, { userId: target.id })).toEqual({ ok: false, error: "无权执行此操作" });
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).lockedUntil).not.toBeNull();
@@ -40,32 +36,31 @@ describe("account management: unlock", () => {
   });
 
   it("keeps ministry accounts out of a province's reach, even a Beijing one", async () => {
-    const beijing = await admin("PROVINCE_ADMIN", "11");
-    const ministry = await admin("MINISTRY_ADMIN");
+    const beijing = await provinceAdmin("11");
+    const ministry = await ministryAdmin();
     await db.user.update({ where: { id: ministry.id }, data: { lockedUntil: inAnHour() } });
     expect(await executeAction(unlockUserOp, beijing, meta, { userId: ministry.id })).toMatchObject({ ok: false, error: "无权执行此操作" });
-    const other = await admin("MINISTRY_ADMIN");
+    const other = await ministryAdmin();
     expect(await executeAction(unlockUserOp, other, meta, { userId: ministry.id })).toMatchObject({ ok: true });
   });
 
   it("refuses roles without account management", async () => {
-    const org = await createOrganization(db, { type: "ENTERPRISE" });
-    const unitUser = await sessionUserOf((await createUser(db, { role: "UNIT_USER", organizationId: org.id })).id);
+    const unit = await unitUser((await createOrganization(db, { type: "ENTERPRISE" })).id);
     const target = await lockedUnitUser("510131");
-    expect(await executeAction(unlockUserOp, unitUser, meta, { userId: target.id })).toEqual({ ok: false, error: "无权执行此操作" });
-    const expert = await createExpert(db, { user: true });
-    expect(await executeAction(unlockUserOp, await sessionUserOf(expert.user!.id), meta, { userId: target.id })).toMatchObject({ ok: false });
+    expect(await executeAction(unlockUserOp, unit, meta, { userId: target.id })).toEqual({ ok: false, error: "无权执行此操作" });
+    const expert = await expertWithUser();
+    expect(await executeAction(unlockUserOp, expert.session, meta, { userId: target.id })).toMatchObject({ ok: false });
   });
 
   it("derives an expert account's province from the expert profile", async () => {
-    const zhejiang = await admin("PROVINCE_ADMIN", "33");
-    const expert = await createExpert(db, { user: true, regionCode: "330106" });
+    const zhejiang = await provinceAdmin("33");
+    const expert = await expertWithUser({ regionCode: "330106" });
     await db.user.update({ where: { id: expert.user!.id }, data: { lockedUntil: inAnHour() } });
     expect(await executeAction(unlockUserOp, zhejiang, meta, { userId: expert.user!.id })).toMatchObject({ ok: true });
   });
 
   it("reports an account that is not locked, or does not exist, clearly", async () => {
-    const ministry = await admin("MINISTRY_ADMIN");
+    const ministry = await ministryAdmin();
     const target = await lockedUnitUser("510131");
     await db.user.update({ where: { id: target.id }, data: { lockedUntil: null } });
     expect(await executeAction(unlockUserOp, ministry, meta, { userId: target.id })).toMatchObject({ ok: false, error: expect.stringContaining("未被锁定") });
@@ -76,7 +71,7 @@ describe("account management: unlock", () => {
 
 describe("account management: disable and enable", () => {
   it("disables and re-enables, refusing illegal transitions and one's own account", async () => {
-    const sichuan = await admin("PROVINCE_ADMIN", "51");
+    const sichuan = await provinceAdmin("51");
     const target = await lockedUnitUser("510131");
     expect(await executeAction(setUserStatusOp, sichuan, meta, { userId: target.id, status: "DISABLED" })).toMatchObject({ ok: true });
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).status).toBe("DISABLED");
@@ -89,9 +84,9 @@ describe("account management: disable and enable", () => {
   });
 
   it("refuses to disable another province's account or a ministry account: audited, unchanged", async () => {
-    const zhejiang = await admin("PROVINCE_ADMIN", "33");
+    const zhejiang = await provinceAdmin("33");
     const target = await lockedUnitUser("510131");
-    const ministry = await admin("MINISTRY_ADMIN");
+    const ministry = await ministryAdmin();
     for (const userId of [target.id, ministry.id]) {
       expect(await executeAction(setUserStatusOp, zhejiang, meta, { userId, status: "DISABLED" })).toEqual({ ok: false, error: "无权执行此操作" });
       expect((await db.user.findUniqueOrThrow({ where: { id: userId } })).status).toBe("ACTIVE");
@@ -100,8 +95,8 @@ describe("account management: disable and enable", () => {
   });
 
   it("lets exactly one of two simultaneous disables succeed", async () => {
-    const a = await admin("PROVINCE_ADMIN", "51");
-    const b = await admin("PROVINCE_ADMIN", "51");
+    const a = await provinceAdmin("51");
+    const b = await provinceAdmin("51");
     const target = await lockedUnitUser("510131");
     const results = await Promise.all([
       executeAction(setUserStatusOp, a, meta, { userId: target.id, status: "DISABLED" }),
@@ -114,20 +109,20 @@ describe("account management: disable and enable", () => {
 
 describe("account list scope", () => {
   it("lists for a province only its own province's accounts, never ministry ones", async () => {
-    const sichuan = await admin("PROVINCE_ADMIN", "51");
+    const sichuan = await provinceAdmin("51");
     const own = await lockedUnitUser("510131");
     const foreign = await lockedUnitUser("330106");
-    const ministry = await admin("MINISTRY_ADMIN");
+    const ministry = await ministryAdmin();
     const list = async (q: string) => (await searchUsers(sichuan, userSearchSchema.parse({ q }))).rows.map((r) => r.id);
     expect(await list(own.username)).toEqual([own.id]);
     expect(await list(foreign.username)).toEqual([]);
     expect(await list(ministry.username)).toEqual([]);
-    const national = await admin("MINISTRY_ADMIN");
+    const national = await ministryAdmin();
     expect((await searchUsers(national, userSearchSchema.parse({ q: foreign.username }))).rows.map((r) => r.id)).toEqual([foreign.id]);
   });
 
   it("exports only the accounts the list shows, every page of them, and nothing for a role without the right", async () => {
-    const sichuan = await admin("PROVINCE_ADMIN", "51");
+    const sichuan = await provinceAdmin("51");
     const own = await lockedUnitUser("510131");
     const foreign = await lockedUnitUser("330106");
     const exported = (await usersForExport(sichuan, userSearchSchema.parse({ status: "LOCKED", page: "3" }))).map((r) => r.id);
@@ -138,7 +133,7 @@ describe("account list scope", () => {
   });
 
   it("filters locked accounts", async () => {
-    const national = await admin("MINISTRY_ADMIN");
+    const national = await ministryAdmin();
     const locked = await lockedUnitUser("510131");
     const result = await searchUsers(national, userSearchSchema.parse({ status: "LOCKED", q: locked.username }));
     expect(result.rows.map((r) => r.id)).toEqual([locked.id]);

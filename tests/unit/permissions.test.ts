@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, grantedScopes, holds, listScope, OPERATIONS, PERMISSIONS, type Operation } from "@/lib/auth/permissions";
+import { can, grantedScopes, holds, listScope, OPERATIONS, PERMISSIONS, type Operation, type Scope } from "@/lib/auth/permissions";
 import { partyOf } from "@/lib/engagements/scope";
 import { ROLES, type RoleGrant, type SessionUser } from "@/lib/auth/roles";
 
@@ -94,5 +94,67 @@ describe("scope checks", () => {
 
   it("gives national list scope to the ministry", () => {
     expect(listScope(userWith(grantFor("MINISTRY_ADMIN")), "need.read")).toEqual({ all: true });
+  });
+});
+
+// Written out by hand, not read from the table: who may do the sensitive things, and over what. A grant added to,
+// widened in or dropped from PERMISSIONS for one of these fails here, where the generated matrix above would follow it.
+const SENSITIVE: Partial<Record<Operation, Partial<Record<RoleGrant["role"], Scope>>>> = {
+  "user.manage": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "audit.read": { MINISTRY_ADMIN: "national" },
+  "menu.manage": { MINISTRY_ADMIN: "national" },
+  "plan.manage": { MINISTRY_ADMIN: "national" },
+  "need.review": { PROVINCE_ADMIN: "province" },
+  "need.import": { PROVINCE_ADMIN: "province", UNIT_USER: "unit" },
+  "expert.create": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "expert.import": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "expert.update": { PROVINCE_ADMIN: "province", EXPERT: "self" },
+  "expert.approve": { PROVINCE_ADMIN: "province" },
+  "expert.viewPersonal": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province", EXPERT: "self" },
+  "library.nominate": { PROVINCE_ADMIN: "province" },
+  "library.decide": { MINISTRY_ADMIN: "national" },
+  "match.settings": { MINISTRY_ADMIN: "national" },
+  "calendar.manage": { MINISTRY_ADMIN: "national" },
+  "match.invite": { PROVINCE_ADMIN: "province" },
+  "engagement.confirm": { UNIT_USER: "unit" },
+  "engagement.cancel": { PROVINCE_ADMIN: "province" },
+  "activity.recommend": { PROVINCE_ADMIN: "province" },
+  "activity.select": { MINISTRY_ADMIN: "national" },
+  "base.review": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "base.evaluate": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "base.rectify": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "challenge.publish": { PROVINCE_ADMIN: "province" },
+  "case.publish": { MINISTRY_ADMIN: "national" },
+};
+
+/** The table's grants of one operation, role by role, in the shape SENSITIVE is written in. */
+const grantsOf = (op: Operation) =>
+  Object.fromEntries(ROLES.flatMap((role) => (PERMISSIONS[role][op] ? [[role, PERMISSIONS[role][op]]] : [])));
+
+describe("sensitive operations, written out by hand", () => {
+  for (const [op, expected] of Object.entries(SENSITIVE) as [Operation, Partial<Record<RoleGrant["role"], Scope>>][]) {
+    it(`${op}: exactly ${Object.entries(expected).map(([r, s]) => `${r}@${s}`).join(", ")}`, () => {
+      expect(grantsOf(op)).toEqual(expected);
+      for (const role of ROLES) {
+        const user = userWith(grantFor(role));
+        const scope = expected[role];
+        expect(holds(user, op), role).toBe(scope !== undefined);
+        expect(can(user, op, inScope), role).toBe(scope !== undefined);
+        expect(can(user, op, outOfScope), role).toBe(scope === "national");
+      }
+    });
+  }
+
+  it("grants national scope only to the ministry, and to experts for browsing open needs", () => {
+    const national = ROLES.flatMap((role) =>
+      (Object.entries(PERMISSIONS[role]) as [Operation, Scope][]).filter(([, s]) => s === "national").map(([op]) => `${role} ${op}`),
+    ).filter((grant) => !grant.startsWith("MINISTRY_ADMIN "));
+    expect(national).toEqual(["EXPERT need.browseOpen"]);
+  });
+
+  it("gives base hosts and enterprises nothing beyond their own unit and account", () => {
+    for (const role of ["BASE_HOST", "ENTERPRISE"] as const) {
+      for (const scope of Object.values(PERMISSIONS[role])) expect(["unit", "self"], role).toContain(scope);
+    }
   });
 });

@@ -2,22 +2,22 @@ import type { Metadata } from "next";
 import { firstValues, queryValues, type SearchParams } from "@/lib/search-params";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ListPage } from "@/components/ui/list-page";
+import { labelOptions } from "@/components/ui/options";
 import { keywordField, type SearchFields } from "@/components/ui/search-form";
-import { auditSearchSchema, operationLabel, searchAudit } from "@/lib/audit/queries";
-import { OPERATIONS } from "@/lib/auth/permissions";
+import { AUDIT_CODE_LABEL, auditCodeLabel } from "@/lib/audit/codes";
+import { auditSearchSchema, searchAudit } from "@/lib/audit/queries";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { requirePermission } from "@/lib/auth/session";
 import { formatNumber } from "@/lib/format";
-import { AUDIT_OUTCOME_LABEL, EXTRA_OPERATION_LABEL } from "@/lib/labels";
+import { AUDIT_OUTCOME_LABEL } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "审计日志" };
 
 const FIELDS: SearchFields = [
   keywordField("操作人、摘要、对象编号或 IP", { maxLength: 100 }),
   {
-    // Operation codes with labels, offered as suggestions (prefixes such as "need." also work).
-    kind: "text", name: "operation", label: "操作", hint: "可输入前缀，如 need.", maxLength: 60,
-    suggestions: Object.entries({ ...EXTRA_OPERATION_LABEL, ...OPERATIONS }).map(([value, label]) => ({ value, label })),
+    // Audit codes with labels, offered as suggestions (prefixes such as "need." also work).
+    kind: "text", name: "operation", label: "操作", hint: "可输入前缀，如 need.", maxLength: 60, suggestions: labelOptions(AUDIT_CODE_LABEL),
   },
   { kind: "select", name: "outcome", label: "结果", choices: AUDIT_OUTCOME_LABEL, all: "全部" },
   { kind: "date", name: "from", label: "起始日期" },
@@ -34,7 +34,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     actorName: r.actorName,
     roleLabel: r.role ? ROLE_LABEL[r.role] : null,
     operation: r.operation,
-    operationLabel: operationLabel(r.operation),
+    operationLabel: auditCodeLabel(r.operation),
     entity: r.entityType ? `${r.entityType}${r.entityId ? ` · ${r.entityId}` : ""}` : null,
     outcome: r.outcome,
     summary: r.summary,

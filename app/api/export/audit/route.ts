@@ -1,4 +1,5 @@
-import { auditForExport, auditSearchSchema, operationLabel } from "@/lib/audit/queries";
+import { auditCodeLabel } from "@/lib/audit/codes";
+import { auditForExport, auditSearchSchema } from "@/lib/audit/queries";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { exportRoute } from "@/lib/export/route";
 import type { ExportColumn } from "@/lib/export/table";
@@ -11,7 +12,7 @@ const COLUMNS: ExportColumn<Row>[] = [
   { header: "时间", value: (r) => formatDateTime(r.createdAt), width: 20 },
   { header: "操作人", value: (r) => r.actorName },
   { header: "角色", value: (r) => (r.role ? ROLE_LABEL[r.role] : "") },
-  { header: "事件", value: (r) => operationLabel(r.operation) ?? r.operation, width: 24 },
+  { header: "事件", value: (r) => auditCodeLabel(r.operation) ?? r.operation, width: 24 },
   { header: "事件代码", value: (r) => r.operation, width: 20 },
   { header: "结果", value: (r) => AUDIT_OUTCOME_LABEL[r.outcome] },
   { header: "对象", value: (r) => (r.entityType ? `${r.entityType}${r.entityId ? ` · ${r.entityId}` : ""}` : ""), width: 30 },
