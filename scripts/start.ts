@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { assertReachable, migrate, run, seed } from "./database";
+import { ensureClient } from "./ensure-client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
 
 const args = process.argv.slice(2);
@@ -29,7 +30,7 @@ async function authSecret(embedded: boolean): Promise<string> {
 
 async function main() {
   // The seed and the app import the generated client; a fresh clone has none yet.
-  await run("npx", ["tsx", "scripts/prisma.ts", "generate"], process.env, true);
+  await ensureClient();
   let embedded: EmbeddedDatabase | null = null;
   let url = process.env.DATABASE_URL;
   if (!url) {
