@@ -24,7 +24,7 @@ import { scorePair } from "../lib/matching/score";
 import { DEFAULT_WEIGHTS } from "../lib/matching/weights";
 import { seedReferenceData } from "../prisma/seed/reference-data";
 import { generateBenchData } from "../bench/matching-data";
-import { dropDatabase, migrate, recreateDatabase } from "./database";
+import { assertReachable, dropDatabase, migrate, recreateDatabase } from "./database";
 
 const { values: args } = parseArgs({
   options: {
@@ -56,6 +56,7 @@ const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
 
 async function database() {
   const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  await assertReachable(server);
   if (args.reuse) {
     const u = new URL(server);
     u.pathname = `/${args.reuse}`;

@@ -29,6 +29,9 @@ async function authSecret(embedded: boolean): Promise<string> {
 }
 
 async function main() {
+  if (!flag("build") && !flag("dev") && !existsSync(path.resolve(".next/BUILD_ID"))) {
+    throw new Error("尚未构建：请先运行 npm run build（或用 npm run demo 构建并启动演示）");
+  }
   // The seed and the app import the generated client; a fresh clone has none yet.
   await ensureClient();
   let embedded: EmbeddedDatabase | null = null;
