@@ -5,7 +5,7 @@
 // Every `bench:*` script of package.json runs with `--smoke`. A README command without a step here fails too.
 // One line per command, then one line of totals: "N passed, N failed".
 //   SMOKE_DATABASE_URL (else TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres): the server
-//   for the scratch database; SMOKE_PORT (default 3300): the first of the ports the servers listen on;
+//   for the scratch database; SMOKE_PORT (default 3340): the first of the ports the servers listen on;
 //   `--only lint,match` runs only those steps (while working on them).
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
@@ -55,7 +55,7 @@ export function uncovered(readme: string[], scripts: Record<string, string>, ste
 }
 
 function plan(scratchUrl: string, server: string, work: string, scripts: Record<string, string>): Step[] {
-  const port = Number(process.env.SMOKE_PORT ?? 3300);
+  const port = Number(process.env.SMOKE_PORT ?? 3340);
   const secret = { NEXTAUTH_SECRET: "smoke-secret-0123456789abcdefghijklmnop" };
   const onScratch = { DATABASE_URL: scratchUrl };
   const e = path.join(work, "experts.jsonl");
@@ -110,6 +110,8 @@ async function healthy(port: number): Promise<boolean> {
 
 /** Runs one step in its own process group (so a timeout or a server's stop ends all its children). */
 async function runStep(step: Step, baseEnv: NodeJS.ProcessEnv, log: string): Promise<void> {
+  // Something already answering there would pass the step without our server.
+  if (step.servePort && (await healthy(step.servePort))) throw new Error(`端口 ${step.servePort} 已有服务在运行：请先关闭它，或设置 SMOKE_PORT`);
   const child = spawn(step.command[0], step.command.slice(1), { env: { ...baseEnv, ...step.env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const file = createWriteStream(log);
   child.stdout.pipe(file);
