@@ -2,7 +2,7 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { removeCalendarRunAction } from "@/lib/calendar/actions";
-import type { CalendarRun } from "@/lib/calendar/service";
+import type { CalendarRun } from "@/lib/calendar/schemas";
 
 /** Delete one listed run, after a confirmation. */
 export function RemoveRunButton({ run }: { run: CalendarRun }) {

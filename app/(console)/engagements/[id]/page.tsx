@@ -8,6 +8,7 @@ import { EngagementTimeline } from "@/components/engagements/engagement-timeline
 import { PlanActions } from "@/components/engagements/plan-actions";
 import { RecordForm } from "@/components/engagements/record-form";
 import { RecordList } from "@/components/engagements/record-list";
+import { Explanation } from "@/components/matches/score";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -78,8 +79,8 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
           <span className="font-medium">服务项目已取消。原因：</span>{e.cancelReason}
         </p>
       )}
-      <div className="grid gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card title="概况">
             <DefinitionList
               items={[
@@ -93,7 +94,7 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
                 { label: "团队确认", value: formatDateTime(e.createdAt) },
               ]}
             />
-            {e.match.explanation && <p className="mt-3 text-sm text-slate-700">推荐理由：{e.match.explanation}</p>}
+            <Explanation text={e.match.explanation} className="mt-3" />
           </Card>
 
           <Card title="工作方案">
@@ -183,7 +184,7 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
           )}
         </div>
 
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card title="办理">
             <div className="space-y-3">
               {hint && <p className="text-sm text-slate-700">{hint}</p>}

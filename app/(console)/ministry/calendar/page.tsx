@@ -9,9 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
 import { calendarYearSchema, DAY_KIND_LABEL } from "@/lib/calendar/schemas";
-import { calendarRuns } from "@/lib/calendar/service";
+import { calendarRuns } from "@/lib/calendar/queries";
 import { cstDay } from "@/lib/calendar/working-days";
-import { db } from "@/lib/db";
 import { firstValues, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "工作日历" };
@@ -24,7 +23,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const thisYear = cstDay(new Date()).getUTCFullYear();
   const parsed = calendarYearSchema.safeParse((await firstValues(searchParams)).year);
   const year = parsed.success ? parsed.data : thisYear;
-  const runs = await calendarRuns(db, year);
+  const runs = await calendarRuns(year);
   return (
     <>
       <PageHeader

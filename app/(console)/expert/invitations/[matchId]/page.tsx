@@ -51,8 +51,8 @@ export default async function InvitationDetailPage({ params }: { params: Promise
         }
         actions={<LinkButton href="/expert/invitations" variant="secondary">返回邀请列表</LinkButton>}
       />
-      <div className="grid gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card title="需求信息">
             <DefinitionList
               items={[
@@ -88,7 +88,7 @@ export default async function InvitationDetailPage({ params }: { params: Promise
             )}
           </Card>
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card title={m.source === "EXPERT_APPLIED" ? "我的申请" : "邀请"}>
             <div className="space-y-3">
               <Explanation text={m.explanation} />
