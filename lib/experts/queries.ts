@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/roles";
+import type { InScope } from "@/lib/auth/load-in-scope";
 import { listScope } from "@/lib/auth/permissions";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import { matchability } from "@/lib/experts/eligibility";
@@ -114,8 +115,17 @@ export type ExpertAccess = { read: boolean; edit: boolean; viewPersonal: boolean
 export async function expertScopeOf(id: string) {
   return db.expertProfile.findUnique({ where: { id }, select: { id: true, ...SCOPE_SELECT } });
 }
+type ExpertScopeRow = NonNullable<Awaited<ReturnType<typeof expertScopeOf>>>;
 
-export function accessTo(user: SessionUser, e: NonNullable<Awaited<ReturnType<typeof expertScopeOf>>>): ExpertAccess {
+/** An expert's scope fields, if the user may read (or edit) the profile (for lib/auth/load-in-scope). */
+export function expertInScope(id: string, operation: "expert.read" | "expert.update"): InScope<ExpertScopeRow> {
+  return {
+    operation, entity: { type: "ExpertProfile", id }, load: () => expertScopeOf(id),
+    allows: operation === "expert.read" ? canRead : canEdit,
+  };
+}
+
+export function accessTo(user: SessionUser, e: ExpertScopeRow): ExpertAccess {
   return {
     read: canRead(user, e),
     edit: canEdit(user, e),

@@ -1,7 +1,9 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NominationState } from "@/lib/generated/prisma/enums";
+import type { InScope } from "@/lib/auth/load-in-scope";
 import { holds, listScope } from "@/lib/auth/permissions";
+import { scopeWhere } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/roles";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import { freshWhere, isStale } from "@/lib/experts/stale";
@@ -21,24 +23,12 @@ export function libraryView(user: SessionUser): LibraryView | null {
   return null;
 }
 
-/** Provinces whose library records the user may list: all for the ministry, the grant's provinces for a province. */
-type ProvinceScope = { all: true } | { all: false; provinceCodes: string[] } | null;
-
-export function libraryScope(user: SessionUser): ProvinceScope {
-  for (const op of ["library.decide", "library.nominate"] as const) {
-    const scope = listScope(user, op);
-    if (scope?.all) return { all: true };
-  }
-  const scope = listScope(user, "library.nominate");
-  if (!scope || scope.all || !scope.provinceCodes.length) return null;
-  return { all: false, provinceCodes: [...new Set(scope.provinceCodes)] };
-}
-
-/** A province filter intersected with the scope; `{ in: [] }` matches nothing. */
-function provinceWhere(scope: Exclude<ProvinceScope, null>, wanted?: string): { in: string[] } | string | undefined {
-  if (scope.all) return wanted;
-  if (wanted) return scope.provinceCodes.includes(wanted) ? wanted : { in: [] };
-  return { in: scope.provinceCodes };
+/**
+ * Library records (nominations, members) the user may list: all for the ministry (library.decide), the grant's
+ * provinces for a province (library.nominate); null for anyone else.
+ */
+function libraryWhere<W extends object>(user: SessionUser, inProvinces: (codes: string[]) => W): W | null {
+  return scopeWhere<W>(user, "library.decide", {}) ?? scopeWhere<W>(user, "library.nominate", { province: inProvinces });
 }
 
 async function provinceNames(): Promise<Map<string, string>> {
@@ -81,14 +71,16 @@ const EXPERT_SUMMARY = {
 export async function searchNominations(
   user: SessionUser, search: NominationSearch, defaultState: NominationState | "ALL", pageSize = LIBRARY_PAGE_SIZE,
 ) {
-  const scope = libraryScope(user);
+  const scope = libraryWhere<Prisma.LibraryNominationWhereInput>(user, (codes) => ({ provinceCode: { in: codes } }));
   const empty = { total: 0, rows: [], page: 1, pageSize, state: defaultState };
   if (!scope) return empty;
   const state = search.state ?? defaultState;
   const where: Prisma.LibraryNominationWhereInput = {
-    provinceCode: provinceWhere(scope, search.province),
-    ...(state === "ALL" ? {} : { state }),
-    ...(search.q ? { expert: searchTextWhere(search.q) } : {}),
+    AND: [scope, {
+      ...(search.province ? { provinceCode: search.province } : {}),
+      ...(state === "ALL" ? {} : { state }),
+      ...(search.q ? { expert: searchTextWhere(search.q) } : {}),
+    }],
   };
   const [total, rows, provinces] = await Promise.all([
     db.libraryNomination.count({ where }),
@@ -124,10 +116,11 @@ export async function searchNominations(
 // ─── Members ────────────────────────────────────────────────────────────────────
 
 async function membersWhere(user: SessionUser, search: MemberSearch, now: Date): Promise<Prisma.ExpertProfileWhereInput | null> {
-  const scope = libraryScope(user);
+  const scope = libraryWhere<Prisma.ExpertProfileWhereInput>(user, (codes) => ({ provinceCode: { in: codes } }));
   if (!scope) return null;
   const filters: Prisma.ExpertProfileWhereInput[] = [
-    { libraryStatus: "IN_LIBRARY", provinceCode: provinceWhere(scope, search.province) },
+    scope,
+    { libraryStatus: "IN_LIBRARY", ...(search.province ? { provinceCode: search.province } : {}) },
     searchTextWhere(search.q),
   ];
   if (search.discipline) {
@@ -201,16 +194,12 @@ export async function membersForExport(user: SessionUser, search: MemberSearch, 
 
 /** Active experts of the province's own scope who could be nominated: not members, no pending nomination. */
 export async function searchCandidates(user: SessionUser, search: CandidateSearch) {
-  const scope = listScope(user, "library.nominate");
+  const scope = scopeWhere<Prisma.ExpertProfileWhereInput>(user, "library.nominate", { province: (codes) => ({ provinceCode: { in: codes } }) });
   if (!scope) return { total: 0, rows: [], page: 1, pageSize: LIBRARY_PAGE_SIZE };
   const where: Prisma.ExpertProfileWhereInput = {
     AND: [
-      {
-        status: "ACTIVE",
-        libraryStatus: { in: [...NOMINATABLE_STATUSES] },
-        nominations: { none: { state: "NOMINATED" } },
-        ...(scope.all ? {} : { provinceCode: { in: scope.provinceCodes } }),
-      },
+      scope,
+      { status: "ACTIVE", libraryStatus: { in: [...NOMINATABLE_STATUSES] }, nominations: { none: { state: "NOMINATED" } } },
       searchTextWhere(search.q),
     ],
   };
@@ -230,8 +219,15 @@ export async function searchCandidates(user: SessionUser, search: CandidateSearc
   };
 }
 
-/** One expert for the nomination form (the page checks the province scope against `provinceCode`). */
-export async function candidateDetail(expertId: string) {
+/** One expert for the nomination form, if of the user's province (for lib/auth/load-in-scope). */
+export function candidateInScope(expertId: string): InScope<NonNullable<Awaited<ReturnType<typeof candidateDetail>>>> {
+  return {
+    operation: "library.nominate", entity: { type: "ExpertProfile", id: expertId }, load: () => candidateDetail(expertId),
+    scopeOf: (e) => ({ provinceCode: e.provinceCode }),
+  };
+}
+
+async function candidateDetail(expertId: string) {
   const row = await db.expertProfile.findUnique({
     where: { id: expertId },
     select: {

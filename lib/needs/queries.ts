@@ -1,9 +1,10 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NeedState } from "@/lib/generated/prisma/enums";
-import { can, holds, listScope } from "@/lib/auth/permissions";
+import { can, holds, listScope, type Operation, type ResourceScope } from "@/lib/auth/permissions";
+import { recordInScope, type InScope } from "@/lib/auth/load-in-scope";
 import type { SessionUser } from "@/lib/auth/roles";
-import { auditDenied } from "@/lib/auth/session";
+import { scopeWhere } from "@/lib/auth/scope";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import { regionPaths } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
@@ -15,13 +16,10 @@ export const NEED_PAGE_SIZE = 20;
 
 /** The needs a user may read: 本单位 for units, 本省 for provinces, all for the ministry; null for none. */
 export function readableNeedsWhere(user: SessionUser): Prisma.NeedWhereInput | null {
-  const scope = listScope(user, "need.read");
-  if (!scope) return null;
-  if (scope.all) return {};
-  const or: Prisma.NeedWhereInput[] = [];
-  if (scope.provinceCodes.length) or.push({ provinceCode: { in: scope.provinceCodes } });
-  if (scope.organizationIds.length) or.push({ unitId: { in: scope.organizationIds } });
-  return or.length ? { OR: or } : null;
+  return scopeWhere<Prisma.NeedWhereInput>(user, "need.read", {
+    province: (codes) => ({ provinceCode: { in: codes } }),
+    unit: (ids) => ({ unitId: { in: ids } }),
+  });
 }
 
 /** The state filter in effect: reviewers land on 待审核 unless they chose otherwise ("ALL" = every state). */
@@ -131,25 +129,35 @@ export async function unitOfNeed(unitId: string) {
   return orderingUnit(db, unitId);
 }
 
+const loadNeed = (needId: string) => db.need.findUnique({
+  where: { id: needId },
+  include: {
+    unit: { select: { id: true, name: true, type: true } },
+    menuItems: { select: { menuItem: { select: { id: true, name: true, form: true, description: true, typicalDurationDays: true, delivery: true } } } },
+    events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  },
+});
+type NeedRow = NonNullable<Awaited<ReturnType<typeof loadNeed>>>;
+
+const needResource = (need: { provinceCode: string; unitId: string }): ResourceScope => ({ provinceCode: need.provinceCode, organizationId: need.unitId });
+
+/** A need with what its pages show, in the user's scope for `operation` (for lib/auth/load-in-scope). */
+export function needInScope(needId: string, operation: Operation = "need.read"): InScope<NeedRow> {
+  return { operation, entity: { type: "Need", id: needId }, load: () => loadNeed(needId), scopeOf: needResource };
+}
+
 /**
  * A need as its detail page shows it, or null when it does not exist or the user may not read it (the refusal is
  * audited; the page answers 404 either way, so ids of other units' needs reveal nothing).
  */
 export async function needDetail(user: SessionUser, needId: string) {
-  const need = await db.need.findUnique({
-    where: { id: needId },
-    include: {
-      unit: { select: { id: true, name: true, type: true } },
-      menuItems: { select: { menuItem: { select: { id: true, name: true, form: true, description: true, typicalDurationDays: true, delivery: true } } } },
-      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  if (!need) return null;
-  const scope = { provinceCode: need.provinceCode, organizationId: need.unitId };
-  if (!can(user, "need.read", scope)) {
-    await auditDenied(user, "need.read", { type: "Need", id: needId });
-    return null;
-  }
+  const need = await recordInScope(user, needInScope(needId));
+  return need && describeNeed(user, need);
+}
+
+/** The page's view of a need the user may read: names, timeline, attachments, and the steps the user may take. */
+export async function describeNeed(user: SessionUser, need: NeedRow) {
+  const scope = needResource(need);
   const userIds = [...new Set([need.enteredById, need.reviewedById, ...need.events.map((e) => e.actorId)].filter((x): x is string => !!x))];
   const [people, disciplines, industries, places, attachments] = await Promise.all([
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true, organization: { select: { name: true } } } }),
