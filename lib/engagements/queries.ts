@@ -44,21 +44,33 @@ const listSelect = {
 
 const ORDER: Prisma.EngagementOrderByWithRelationInput[] = [{ updatedAt: "desc" }, { id: "asc" }];
 
-/** Per engagement: records by state, and the confirmed totals (hours, people served, people trained). */
-async function recordTotals(ids: string[]) {
+type RecordTotals = {
+  counts: Partial<Record<ServiceRecordState, number>>;
+  /** Confirmed records only: what the engagement delivered. */
+  hours: number; served: number; trained: number;
+  /** Every record's hours, waiting and disputed ones included. */
+  allHours: number;
+};
+
+/**
+ * Per engagement: its records by state and their totals, summed by PostgreSQL (hours are decimals: exact there,
+ * not 0.1 + 0.2 in JavaScript). The one place totals are computed, for lists and the detail page alike.
+ */
+async function recordTotals(ids: string[]): Promise<Map<string, RecordTotals>> {
   const groups = ids.length
     ? await db.serviceRecord.groupBy({
       by: ["engagementId", "state"], where: { engagementId: { in: ids } },
       _count: { _all: true }, _sum: { hours: true, peopleServed: true, peopleTrained: true },
     })
     : [];
-  const out = new Map<string, { counts: Partial<Record<ServiceRecordState, number>>; hours: number; served: number; trained: number }>();
-  for (const id of ids) out.set(id, { counts: {}, hours: 0, served: 0, trained: 0 });
+  const out = new Map<string, RecordTotals>(ids.map((id) => [id, { counts: {}, hours: 0, served: 0, trained: 0, allHours: 0 }]));
   for (const g of groups) {
     const t = out.get(g.engagementId)!;
+    const hours = Number(g._sum.hours ?? 0);
     t.counts[g.state] = g._count._all;
+    t.allHours += hours;
     if (g.state === "CONFIRMED") {
-      t.hours += Number(g._sum.hours ?? 0);
+      t.hours += hours;
       t.served += g._sum.peopleServed ?? 0;
       t.trained += g._sum.peopleTrained ?? 0;
     }
@@ -137,9 +149,10 @@ export async function engagementDetail(user: SessionUser, engagementId: string) 
 export async function describeEngagement(user: SessionUser, e: EngagementRow) {
   const scope = engagementResource(e);
   const userIds = [...new Set([...e.records.map((r) => r.confirmedById), ...e.feedback.map((f) => f.authorId)].filter((x): x is string => !!x))];
-  const [people, places] = await Promise.all([
+  const [people, places, summed] = await Promise.all([
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } }),
     regionPaths([e.need.regionCode]),
+    recordTotals([e.id]),
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.displayName]));
 
@@ -152,17 +165,7 @@ export async function describeEngagement(user: SessionUser, e: EngagementRow) {
   const party = partyOf(user, "engagement.read", scope);
   const side: FeedbackParty | null = party === "UNIT" || party === "EXPERT" ? party : null;
 
-  const counts: Partial<Record<ServiceRecordState, number>> = {};
-  const totals = { hours: 0, served: 0, trained: 0, allHours: 0 };
-  for (const r of e.records) {
-    counts[r.state] = (counts[r.state] ?? 0) + 1;
-    totals.allHours += Number(r.hours);
-    if (r.state === "CONFIRMED") {
-      totals.hours += Number(r.hours);
-      totals.served += r.peopleServed;
-      totals.trained += r.peopleTrained;
-    }
-  }
+  const { counts, ...totals } = summed.get(e.id)!;
   const feedbackGiven = new Set(e.feedback.map((f) => f.party));
   if (allowed.feedback && side && feedbackGiven.has(side)) allowed.feedback = false;
 

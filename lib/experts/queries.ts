@@ -9,22 +9,13 @@ import type { ExpertSearch } from "@/lib/experts/schemas";
 import { canApprove, canEdit, canRead, canViewPersonal, expertListWhere, isOwnProvince, SCOPE_SELECT, SHARED_WHERE } from "@/lib/experts/scope";
 import { freshWhere, isStale } from "@/lib/experts/stale";
 import { maskPersonal } from "@/lib/privacy/mask";
-import { regionPaths } from "@/lib/reference/queries";
+import { codeNames, regionPaths, withSubtree } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
 
 // Reads of the expert pool. Phone, e-mail and ID number leave this module only masked; the full values are
 // returned solely by the audited reveal action (operations.ts revealPersonalOp).
 
 export const EXPERT_PAGE_SIZE = 20;
-
-/** A code and its direct children (disciplines 3 → 5 digits, industries section → division). */
-async function withChildren(kind: "discipline" | "industry", code: string): Promise<string[]> {
-  const where = { OR: [{ code }, { parentCode: code }] };
-  const rows = kind === "discipline"
-    ? await db.discipline.findMany({ where, select: { code: true } })
-    : await db.industry.findMany({ where, select: { code: true } });
-  return rows.length ? rows.map((r) => r.code) : [code];
-}
 
 /** The where-clause of a search, within the user's scope; null when the user may list nothing. */
 export async function expertSearchWhere(user: SessionUser, s: ExpertSearch, now = new Date()): Promise<Prisma.ExpertProfileWhereInput | null> {
@@ -36,8 +27,8 @@ export async function expertSearchWhere(user: SessionUser, s: ExpertSearch, now 
   if (s.origin === "shared" && ownProvinces.length) and.push({ ...SHARED_WHERE, provinceCode: { notIn: ownProvinces } });
   if (s.province) and.push({ provinceCode: s.province });
   if (s.region) and.push({ regionCode: { startsWith: s.region } });
-  if (s.discipline) and.push({ disciplineCodes: { hasSome: await withChildren("discipline", s.discipline) } });
-  if (s.industry) and.push({ industryCodes: { hasSome: await withChildren("industry", s.industry) } });
+  if (s.discipline) and.push({ disciplineCodes: { hasSome: await withSubtree("discipline", s.discipline) } });
+  if (s.industry) and.push({ industryCodes: { hasSome: await withSubtree("industry", s.industry) } });
   if (s.title) and.push({ title: s.title });
   if (s.talent) and.push({ talentCategories: { has: s.talent } });
   if (s.library) and.push({ libraryStatus: s.library });
@@ -96,16 +87,14 @@ export async function exportExperts(user: SessionUser, s: ExpertSearch, now = ne
   if (!where) return [];
   const raw = await db.expertProfile.findMany({ where, orderBy: ORDER[s.sort], take: EXPORT_ROW_LIMIT, select: ROW_SELECT });
   const regions = await regionPaths(raw.map((r) => r.regionCode));
-  const [disciplines, industries] = await Promise.all([
-    db.discipline.findMany({ where: { code: { in: [...new Set(raw.flatMap((r) => r.disciplineCodes))] } }, select: { code: true, name: true } }),
-    db.industry.findMany({ where: { code: { in: [...new Set(raw.flatMap((r) => r.industryCodes))] } }, select: { code: true, name: true } }),
+  const [discipline, industry] = await Promise.all([
+    codeNames("discipline", raw.flatMap((r) => r.disciplineCodes)),
+    codeNames("industry", raw.flatMap((r) => r.industryCodes)),
   ]);
-  const dn = new Map(disciplines.map((d) => [d.code, d.name]));
-  const inn = new Map(industries.map((d) => [d.code, d.name]));
   return raw.map((r) => ({
     ...toRow(user, r, regions, now),
-    disciplineNames: r.disciplineCodes.map((c) => dn.get(c) ?? c),
-    industryNames: r.industryCodes.map((c) => inn.get(c) ?? c),
+    disciplineNames: r.disciplineCodes.map(discipline),
+    industryNames: r.industryCodes.map(industry),
   }));
 }
 
@@ -151,24 +140,20 @@ export async function expertDetail(id: string, now = new Date()) {
   });
   if (!e) return null;
   const { phone, email, idNumber, ...rest } = e;
-  const [regions, disciplines, industries, serviceRegions] = await Promise.all([
+  const [regions, discipline, industry, region] = await Promise.all([
     regionPaths([e.regionCode]),
-    db.discipline.findMany({ where: { code: { in: e.disciplineCodes } }, select: { code: true, name: true } }),
-    db.industry.findMany({ where: { code: { in: e.industryCodes } }, select: { code: true, name: true } }),
-    db.region.findMany({ where: { code: { in: e.serviceRegionCodes } }, select: { code: true, name: true } }),
+    codeNames("discipline", e.disciplineCodes),
+    codeNames("industry", e.industryCodes),
+    codeNames("region", e.serviceRegionCodes),
   ]);
-  const names = (rows: { code: string; name: string }[], codes: string[]) => {
-    const m = new Map(rows.map((r) => [r.code, r.name]));
-    return codes.map((c) => m.get(c) ?? c);
-  };
   return {
     ...rest,
     personal: maskPersonal({ phone, email, idNumber }),
     hasPersonal: { phone: !!phone, email: !!email, idNumber: !!idNumber },
     regionName: regions.get(e.regionCode) ?? e.regionCode,
-    disciplineNames: names(disciplines, e.disciplineCodes),
-    industryNames: names(industries, e.industryCodes),
-    serviceRegionNames: names(serviceRegions, e.serviceRegionCodes),
+    disciplineNames: e.disciplineCodes.map(discipline),
+    industryNames: e.industryCodes.map(industry),
+    serviceRegionNames: e.serviceRegionCodes.map(region),
     stale: isStale(e, now),
     matchability: matchability(e, now),
   };

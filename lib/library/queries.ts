@@ -7,7 +7,8 @@ import { scopeWhere } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/roles";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import { freshWhere, isStale } from "@/lib/experts/stale";
-import { disciplineOptions, provinceOptions, type CodeOption } from "@/lib/reference/queries";
+import { nameLookup } from "@/lib/reference/codes";
+import { codeNames, disciplineOptions, provinceOptions, withSubtree } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
 import { meetsLevel, NOMINATABLE_STATUSES } from "@/lib/library/criteria";
 import type { CandidateSearch, MemberSearch, NominationSearch } from "@/lib/library/schemas";
@@ -31,9 +32,8 @@ function libraryWhere<W extends object>(user: SessionUser, inProvinces: (codes: 
   return scopeWhere<W>(user, "library.decide", {}) ?? scopeWhere<W>(user, "library.nominate", { province: inProvinces });
 }
 
-async function provinceNames(): Promise<Map<string, string>> {
-  return new Map((await provinceOptions()).map((p) => [p.code, p.name]));
-}
+const provinceNames = async () => nameLookup(await provinceOptions());
+const disciplineNames = async () => nameLookup(await disciplineOptions());
 
 async function userNames(ids: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter(Boolean))];
@@ -42,21 +42,6 @@ async function userNames(ids: string[]): Promise<Map<string, string>> {
   return new Map(rows.map((u) => [u.id, u.displayName]));
 }
 
-/** The discipline and every discipline under it. */
-export function disciplineWithChildren(options: CodeOption[], code: string): string[] {
-  const out = new Set([code]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const o of options) {
-      if (o.parentCode && out.has(o.parentCode) && !out.has(o.code)) {
-        out.add(o.code);
-        grew = true;
-      }
-    }
-  }
-  return [...out];
-}
 
 const EXPERT_SUMMARY = {
   id: true, name: true, employer: true, title: true, talentCategories: true, provinceCode: true, disciplineCodes: true,
@@ -82,7 +67,7 @@ export async function searchNominations(
       ...(search.q ? { expert: searchTextWhere(search.q) } : {}),
     }],
   };
-  const [total, rows, provinces] = await Promise.all([
+  const [total, rows, provinceName] = await Promise.all([
     db.libraryNomination.count({ where }),
     db.libraryNomination.findMany({
       where,
@@ -105,7 +90,7 @@ export async function searchNominations(
     state,
     rows: rows.map((r) => ({
       ...r,
-      provinceName: provinces.get(r.provinceCode) ?? r.provinceCode,
+      provinceName: provinceName(r.provinceCode),
       nominatedByName: names.get(r.nominatedById) ?? "—",
       decidedByName: r.decidedById ? names.get(r.decidedById) ?? "—" : null,
       meetsLevel: meetsLevel(r.expert),
@@ -124,7 +109,7 @@ async function membersWhere(user: SessionUser, search: MemberSearch, now: Date):
     searchTextWhere(search.q),
   ];
   if (search.discipline) {
-    filters.push({ disciplineCodes: { hasSome: disciplineWithChildren(await disciplineOptions(), search.discipline) } });
+    filters.push({ disciplineCodes: { hasSome: await withSubtree("discipline", search.discipline) } });
   }
   if (!search.stale) filters.push(freshWhere(now));
   return { AND: filters };
@@ -139,7 +124,7 @@ export async function searchMembers(user: SessionUser, search: MemberSearch, now
   const where = await membersWhere(user, search, now);
   if (!where) return { total: 0, staleHidden: 0, rows: [], page: 1, pageSize: LIBRARY_PAGE_SIZE };
   const withStale = search.stale ? null : await membersWhere(user, { ...search, stale: true }, now);
-  const [total, rows, provinces, disciplines, totalWithStale] = await Promise.all([
+  const [total, rows, provinceName, disciplineName, totalWithStale] = await Promise.all([
     db.expertProfile.count({ where }),
     db.expertProfile.findMany({
       where,
@@ -149,12 +134,11 @@ export async function searchMembers(user: SessionUser, search: MemberSearch, now
       select: MEMBER_SELECT,
     }),
     provinceNames(),
-    disciplineOptions(),
+    disciplineNames(),
     withStale ? db.expertProfile.count({ where: withStale }) : Promise.resolve(null),
   ]);
   // How many the default list leaves out, so the page can say so.
   const staleHidden = totalWithStale === null ? 0 : Math.max(0, totalWithStale - total);
-  const disciplineName = new Map(disciplines.map((d) => [d.code, d.name]));
   return {
     total,
     staleHidden,
@@ -162,8 +146,8 @@ export async function searchMembers(user: SessionUser, search: MemberSearch, now
     pageSize: LIBRARY_PAGE_SIZE,
     rows: rows.map((r) => ({
       ...r,
-      provinceName: provinces.get(r.provinceCode) ?? r.provinceCode,
-      disciplineNames: r.disciplineCodes.map((c) => disciplineName.get(c) ?? c),
+      provinceName: provinceName(r.provinceCode),
+      disciplineNames: r.disciplineCodes.map(disciplineName),
       stale: isStale(r, now),
     })),
   };
@@ -173,19 +157,18 @@ export async function searchMembers(user: SessionUser, search: MemberSearch, now
 export async function membersForExport(user: SessionUser, search: MemberSearch, now = new Date()) {
   const where = await membersWhere(user, search, now);
   if (!where) return [];
-  const [rows, provinces, disciplines] = await Promise.all([
+  const [rows, provinceName, disciplineName] = await Promise.all([
     db.expertProfile.findMany({
       where, orderBy: [{ provinceCode: "asc" }, { libraryJoinedAt: "asc" }, { id: "asc" }], take: EXPORT_ROW_LIMIT,
       select: MEMBER_SELECT,
     }),
     provinceNames(),
-    disciplineOptions(),
+    disciplineNames(),
   ]);
-  const disciplineName = new Map(disciplines.map((d) => [d.code, d.name]));
   return rows.map((r) => ({
     ...r,
-    provinceName: provinces.get(r.provinceCode) ?? r.provinceCode,
-    disciplineNames: r.disciplineCodes.map((c) => disciplineName.get(c) ?? c),
+    provinceName: provinceName(r.provinceCode),
+    disciplineNames: r.disciplineCodes.map(disciplineName),
     stale: isStale(r, now),
   }));
 }
@@ -238,13 +221,12 @@ async function candidateDetail(expertId: string) {
   });
   if (!row) return null;
   const { nominations, region, ...rest } = row;
-  const disciplines = await disciplineOptions();
-  const disciplineName = new Map(disciplines.map((d) => [d.code, d.name]));
+  const disciplineName = await codeNames("discipline", rest.disciplineCodes);
   return {
     ...rest,
     regionName: region.name,
     hasPendingNomination: nominations.length > 0,
-    disciplineNames: rest.disciplineCodes.map((c) => disciplineName.get(c) ?? c),
+    disciplineNames: rest.disciplineCodes.map(disciplineName),
   };
 }
 

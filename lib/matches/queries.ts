@@ -14,7 +14,7 @@ import { recommendNeeds } from "@/lib/matching/needs-for-expert";
 import { recommendExperts } from "@/lib/matching/recommend";
 import { HARD_FILTER_LABEL, type HardFilter } from "@/lib/matching/score";
 import { SCORE_PART_LABEL, SCORE_PARTS } from "@/lib/matching/weights";
-import { regionPaths } from "@/lib/reference/queries";
+import { codeNames, regionPaths } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
 
 // Reads for the matching screens: the need's 专家匹配 card (province: recommendations and every match; unit and
@@ -266,10 +266,10 @@ export async function invitationDetail(user: SessionUser, matchId: string) {
 
 export async function describeInvitation(m: InvitationMatch) {
   const n = m.need;
-  const [places, disciplines, industries, attachments] = await Promise.all([
+  const [places, discipline, industry, attachments] = await Promise.all([
     regionPaths([n.regionCode]),
-    db.discipline.findMany({ where: { code: { in: n.disciplineCodes } }, select: { code: true, name: true } }),
-    db.industry.findMany({ where: { code: { in: n.industryCodes } }, select: { code: true, name: true } }),
+    codeNames("discipline", n.disciplineCodes),
+    codeNames("industry", n.industryCodes),
     // The download route lets an expert holding a place on the need read its attachments.
     PLACE_HOLDING.includes(m.state)
       ? db.attachment.findMany({
@@ -278,8 +278,6 @@ export async function describeInvitation(m: InvitationMatch) {
       })
       : Promise.resolve(null),
   ]);
-  const dn = new Map(disciplines.map((d) => [d.code, d.name]));
-  const inn = new Map(industries.map((d) => [d.code, d.name]));
   const rest = { ...m, expert: undefined };
   return {
     ...rest,
@@ -287,8 +285,8 @@ export async function describeInvitation(m: InvitationMatch) {
       ...summarize(n, places),
       bottleneck: n.bottleneck, expectedOutcome: n.expectedOutcome,
       breakBottleneck: n.breakBottleneck, promoteTechnology: n.promoteTechnology, raiseFarmerIncome: n.raiseFarmerIncome,
-      disciplineNames: n.disciplineCodes.map((c) => dn.get(c) ?? c),
-      industryNames: n.industryCodes.map((c) => inn.get(c) ?? c),
+      disciplineNames: n.disciplineCodes.map(discipline),
+      industryNames: n.industryCodes.map(industry),
       menuDetails: n.menuItems.map((x) => x.menuItem),
     },
     attachments,

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { chinaDayEnd, chinaDayStart } from "@/lib/calendar/china-time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NeedState } from "@/lib/generated/prisma/enums";
 import { can, holds, listScope, type Operation, type ResourceScope } from "@/lib/auth/permissions";
@@ -6,7 +7,7 @@ import { recordInScope, type InScope } from "@/lib/auth/load-in-scope";
 import type { SessionUser } from "@/lib/auth/roles";
 import { scopeWhere } from "@/lib/auth/scope";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
-import { regionPaths } from "@/lib/reference/queries";
+import { codeNames, regionPaths, withSubtree } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
 import type { NeedSearch } from "@/lib/needs/schemas";
 import { orderingUnit } from "@/lib/needs/service";
@@ -29,8 +30,6 @@ export function effectiveState(user: SessionUser, search: NeedSearch): NeedState
   return holds(user, "need.review") ? "SUBMITTED" : undefined;
 }
 
-const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
-
 async function filtersOf(user: SessionUser, search: NeedSearch): Promise<Prisma.NeedWhereInput[] | null> {
   const scope = readableNeedsWhere(user);
   if (!scope) return null;
@@ -40,18 +39,14 @@ async function filtersOf(user: SessionUser, search: NeedSearch): Promise<Prisma.
   if (search.region) {
     where.push(search.region.length === 2 ? { provinceCode: search.region } : { regionCode: { startsWith: search.region } });
   }
-  if (search.discipline) {
-    // A discipline covers its sub-disciplines (GB/T 13745 codes nest by prefix).
-    const codes = await db.discipline.findMany({ where: { code: { startsWith: search.discipline } }, select: { code: true } });
-    where.push({ disciplineCodes: { hasSome: codes.length ? codes.map((c) => c.code) : [search.discipline] } });
-  }
+  if (search.discipline) where.push({ disciplineCodes: { hasSome: await withSubtree("discipline", search.discipline) } });
   if (search.form) where.push({ menuItems: { some: { menuItem: { form: search.form } } } });
   if (search.menuItem) where.push({ menuItems: { some: { menuItemId: search.menuItem } } });
   if (search.breakBottleneck) where.push({ breakBottleneck: true });
   if (search.promoteTechnology) where.push({ promoteTechnology: true });
   if (search.raiseFarmerIncome) where.push({ raiseFarmerIncome: true });
-  if (search.from) where.push({ createdAt: { gte: dayStart(search.from) } });
-  if (search.to) where.push({ createdAt: { lt: new Date(dayStart(search.to).getTime() + 86_400_000) } });
+  if (search.from) where.push({ createdAt: { gte: chinaDayStart(search.from) } });
+  if (search.to) where.push({ createdAt: { lt: chinaDayEnd(search.to) } });
   return where;
 }
 
@@ -99,16 +94,14 @@ export async function needsForExport(user: SessionUser, search: NeedSearch) {
       bottleneck: true, expectedOutcome: true, reviewComment: true,
     },
   });
-  const [places, disciplines, industries] = await Promise.all([
+  const [places, discipline, industry] = await Promise.all([
     regionPaths(rows.map((r) => r.regionCode)),
-    db.discipline.findMany({ where: { code: { in: [...new Set(rows.flatMap((r) => r.disciplineCodes))] } }, select: { code: true, name: true } }),
-    db.industry.findMany({ where: { code: { in: [...new Set(rows.flatMap((r) => r.industryCodes))] } }, select: { code: true, name: true } }),
+    codeNames("discipline", rows.flatMap((r) => r.disciplineCodes)),
+    codeNames("industry", rows.flatMap((r) => r.industryCodes)),
   ]);
-  const dn = new Map(disciplines.map((d) => [d.code, d.name]));
-  const inn = new Map(industries.map((d) => [d.code, d.name]));
   return rows.map(({ menuItems, unit, ...r }) => ({
     ...r, unitName: unit.name, place: places.get(r.regionCode) ?? r.regionCode, menuNames: menuItems.map((m) => m.menuItem.name),
-    disciplineNames: r.disciplineCodes.map((c) => dn.get(c) ?? c), industryNames: r.industryCodes.map((c) => inn.get(c) ?? c),
+    disciplineNames: r.disciplineCodes.map(discipline), industryNames: r.industryCodes.map(industry),
   }));
 }
 
@@ -159,10 +152,10 @@ export async function needDetail(user: SessionUser, needId: string) {
 export async function describeNeed(user: SessionUser, need: NeedRow) {
   const scope = needResource(need);
   const userIds = [...new Set([need.enteredById, need.reviewedById, ...need.events.map((e) => e.actorId)].filter((x): x is string => !!x))];
-  const [people, disciplines, industries, places, attachments] = await Promise.all([
+  const [people, discipline, industry, places, attachments] = await Promise.all([
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true, organization: { select: { name: true } } } }),
-    db.discipline.findMany({ where: { code: { in: need.disciplineCodes } }, select: { code: true, name: true } }),
-    db.industry.findMany({ where: { code: { in: need.industryCodes } }, select: { code: true, name: true } }),
+    codeNames("discipline", need.disciplineCodes),
+    codeNames("industry", need.industryCodes),
     regionPaths([need.regionCode]),
     db.attachment.findMany({
       where: { ownerType: "Need", ownerId: need.id }, orderBy: { createdAt: "asc" },
@@ -171,16 +164,14 @@ export async function describeNeed(user: SessionUser, need: NeedRow) {
   ]);
   const person = new Map(people.map((p) => [p.id, p]));
   const nameOf = (id: string | null) => (id ? person.get(id)?.displayName ?? "（已删除的账号）" : "系统");
-  const dn = new Map(disciplines.map((d) => [d.code, d.name]));
-  const inn = new Map(industries.map((d) => [d.code, d.name]));
   const editable = isEditable(need.state);
   const mayUpdate = can(user, "need.update", scope);
   const mayReview = can(user, "need.review", scope);
   return {
     ...need,
     place: places.get(need.regionCode) ?? need.regionCode,
-    disciplineNames: need.disciplineCodes.map((c) => dn.get(c) ?? c),
-    industryNames: need.industryCodes.map((c) => inn.get(c) ?? c),
+    disciplineNames: need.disciplineCodes.map(discipline),
+    industryNames: need.industryCodes.map(industry),
     menu: need.menuItems.map((m) => m.menuItem),
     enteredByName: need.enteredById ? nameOf(need.enteredById) : null,
     timeline: need.events.map((e) => ({ id: e.id, fromState: e.fromState, toState: e.toState, at: e.createdAt, actorName: nameOf(e.actorId), comment: e.comment })),

@@ -13,7 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadInScope } from "@/lib/auth/load-in-scope";
 import { describeEngagement, engagementInScope, type EngagementDetail } from "@/lib/engagements/queries";
-import { chinaDate } from "@/lib/engagements/schemas";
+import { chinaDate } from "@/lib/calendar/china-time";
 import { formatDate, formatDateTime } from "@/lib/format";
 import {
   ENGAGEMENT_STATE_LABEL, ENGAGEMENT_TYPE_LABEL, FEEDBACK_PARTY_LABEL, MATCH_SOURCE_LABEL, NEED_STATE_LABEL,
