@@ -31,13 +31,18 @@ export async function recordInScope<R>(user: SessionUser, spec: InScope<R>): Pro
   return null;
 }
 
+/** The record for a page, or notFound() when it is missing or out of the user's scope (the refusal audited). */
+export async function inScopeOrNotFound<R>(user: SessionUser, spec: InScope<R>): Promise<R> {
+  const record = await recordInScope(user, spec);
+  if (!record) notFound();
+  return record;
+}
+
 /**
  * For detail pages: the signed-in user (holding the operation, else /forbidden) and the record in their scope;
  * a missing or out-of-scope record is notFound().
  */
 export async function loadInScope<R>(spec: InScope<R> & { path: string }): Promise<{ user: SessionUser; record: R }> {
   const user = typeof spec.operation === "function" ? await requireUser(spec.path) : await requirePermission(spec.path, spec.operation);
-  const record = await recordInScope(user, spec);
-  if (!record) notFound();
-  return { user, record };
+  return { user, record: await inScopeOrNotFound(user, spec) };
 }

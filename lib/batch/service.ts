@@ -113,7 +113,9 @@ export type SavedNeed = { needId: string; added: string[]; kept: string[]; remov
 /**
  * Save a proposal over the previous one of the same needs: the previous BATCH proposals not chosen again are
  * deleted (matches in any other state are never touched), the chosen pairs are written as PROPOSED. A pair whose
- * match moved on meanwhile (an invitation sent by someone else) is skipped and reported.
+ * match moved on meanwhile (an invitation sent by someone else) is skipped and reported. Each pair is written under
+ * a savepoint: when someone else inserts the same pair at the same moment, PostgreSQL aborts the statement's whole
+ * transaction on the unique-key clash, and only rolling back to the savepoint lets the other pairs be saved.
  */
 export async function saveProposal(tx: Tx, needIds: string[], pairs: ProposedPair[]): Promise<SavedNeed[]> {
   const previous = await tx.match.findMany({
@@ -127,11 +129,14 @@ export async function saveProposal(tx: Tx, needIds: string[], pairs: ProposedPai
   const keep = new Set(diff.keep.map((p) => `${p.needId}|${p.expertId}`));
   for (const p of pairs) {
     const row = saved.get(p.needId)!;
+    await tx.$executeRaw`SAVEPOINT propose_pair`;
     try {
       await proposeExpert(tx, p);
+      await tx.$executeRaw`RELEASE SAVEPOINT propose_pair`;
       (keep.has(`${p.needId}|${p.expertId}`) ? row.kept : row.added).push(p.expertId);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT propose_pair`;
       row.skipped.push({ expertId: p.expertId, reason: err.message });
     }
   }
