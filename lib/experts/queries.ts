@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { InScope } from "@/lib/auth/load-in-scope";
 import { listScope } from "@/lib/auth/permissions";
+import { scopeWhere } from "@/lib/auth/scope";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import { matchability } from "@/lib/experts/eligibility";
 import type { ExpertSearch } from "@/lib/experts/schemas";
@@ -166,9 +167,9 @@ export async function ownExpertId(userId: string): Promise<string | null> {
   return (await db.expertProfile.findUnique({ where: { userId }, select: { id: true } }))?.id ?? null;
 }
 
-/** Registrations waiting for the user's province (for a count on the list page). */
+/** Registrations waiting for the user's review (for a count on the list page). */
 export async function pendingRegistrations(user: SessionUser): Promise<number> {
-  const provinces = user.roles.filter((g) => g.role === "PROVINCE_ADMIN" && g.provinceCode).map((g) => g.provinceCode!);
-  if (!provinces.length) return 0;
-  return db.expertProfile.count({ where: { status: "PENDING", provinceCode: { in: provinces } } });
+  const scope = scopeWhere<Prisma.ExpertProfileWhereInput>(user, "expert.approve", { province: (codes) => ({ provinceCode: { in: codes } }) });
+  if (!scope) return 0;
+  return db.expertProfile.count({ where: { AND: [scope, { status: "PENDING" }] } });
 }

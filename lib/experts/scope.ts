@@ -26,6 +26,10 @@ function sharingProvinces(user: User): string[] {
 /** Shared experts: active and willing to be seen by other provinces. */
 export const SHARED_WHERE = { shareAcrossRegions: true, status: "ACTIVE" } satisfies Prisma.ExpertProfileWhereInput;
 
+/** SHARED_WHERE for one expert already loaded. */
+const isShared = (e: Pick<ExpertScopeFields, "shareAcrossRegions" | "status">) =>
+  e.shareAcrossRegions === SHARED_WHERE.shareAcrossRegions && e.status === SHARED_WHERE.status;
+
 /** The experts staff of these provinces see: their own, and the shared experts of other provinces. */
 export function seenFromProvincesWhere(provinceCodes: string[]): Prisma.ExpertProfileWhereInput {
   return { OR: [{ provinceCode: { in: provinceCodes } }, { ...SHARED_WHERE, provinceCode: { notIn: provinceCodes } }] };
@@ -54,7 +58,7 @@ const resource = (e: ExpertScopeFields) => ({ provinceCode: e.provinceCode, owne
 /** Whether the user may see this expert (masked). */
 export function canRead(user: User, expert: ExpertScopeFields): boolean {
   if (can(user, "expert.read", resource(expert))) return true;
-  return expert.shareAcrossRegions && expert.status === "ACTIVE" && sharingProvinces(user).length > 0;
+  return isShared(expert) && sharingProvinces(user).length > 0;
 }
 
 /** Whether the user may edit this expert's profile (the expert, or the province of the expert's region). */
