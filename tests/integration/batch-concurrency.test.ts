@@ -4,6 +4,7 @@ import { executeAction } from "@/lib/actions/pipeline";
 import type { SessionUser } from "@/lib/auth/roles";
 import { saveProposal, type ProposedPair } from "@/lib/batch/service";
 import { assignExpertOp } from "@/lib/matches/operations";
+import { scoreOne } from "@/lib/matches/service";
 import { createExpert, createNeed, createOrganization, createUser } from "@/prisma/seed/factories";
 import { meta, sessionUserOf } from "./helpers";
 
@@ -23,6 +24,9 @@ beforeEach(async () => {
 async function pairOf() {
   const need = await createNeed(db, { unitId, state: "OPEN", expertsWanted: 2 });
   const expert = await createExpert(db, { regionCode: COUNTY, maxConcurrent: 3, user: true });
+  // Score once beforehand: the first scoring in a process loads the segmenter, slow enough on a busy machine to
+  // outlast the invitation's transaction while the test holds it.
+  await scoreOne(db, need.id, expert.id);
   return { needId: need.id, expertId: expert.id, expertUserId: expert.userId! };
 }
 
@@ -34,9 +38,20 @@ function deferred() {
   return { promise, resolve };
 }
 
-/** Wait until some session is blocked by `pid` (or, with `blocked`, until that session is blocked by anyone). */
-async function waitUntilBlocked(by: { pid: number } | { blocked: number }) {
-  for (let i = 0; i < 400; i++) {
+/** A promise's outcome once it has one, to tell "not there yet" from "finished without waiting". */
+function watch(p: Promise<unknown>) {
+  const state: { done: boolean; value?: unknown } = { done: false };
+  p.then((value) => Object.assign(state, { done: true, value }), (value) => Object.assign(state, { done: true, value }));
+  return state;
+}
+
+/**
+ * Wait until some session is blocked by `pid` (or, with `blocked`, until that session is blocked by anyone); fail
+ * at once when the side expected to wait finished instead.
+ */
+async function waitUntilBlocked(by: { pid: number } | { blocked: number }, waiter: ReturnType<typeof watch>) {
+  for (const until = Date.now() + 30_000; Date.now() < until;) {
+    if (waiter.done) throw new Error(`finished without waiting: ${String(waiter.value instanceof Error ? waiter.value.stack : JSON.stringify(waiter.value))}`);
     const [r] = "pid" in by
       ? await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${by.pid}::int = ANY(pg_blocking_pids(pid))`
       : await db.$queryRaw<{ n: number }[]>`SELECT cardinality(pg_blocking_pids(${by.blocked}::int))::int AS n`;
@@ -72,12 +87,12 @@ describe("a batch proposal saved while the same pair is assigned by hand", () =>
     const lock = holdOpen((tx) => tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${clash.expertUserId} FOR UPDATE`);
     await lock.ready;
     const assigned = executeAction(assignExpertOp, province, meta, { needId: clash.needId, expertId: clash.expertId, reason: "同时手工指派该专家" });
-    await waitUntilBlocked({ pid: lock.pid() });
+    await waitUntilBlocked({ pid: lock.pid() }, watch(assigned));
 
     // The proposal tries the same pair: its insert waits on the invitation's uncommitted row.
     const save = holdOpen((tx) => saveProposal(tx, [clash.needId, other.needId], [proposed(clash), proposed(other)]));
     await save.started;
-    await waitUntilBlocked({ blocked: save.pid() });
+    await waitUntilBlocked({ blocked: save.pid() }, watch(save.ready));
     lock.release();
     await lock.done;
     expect(await assigned).toMatchObject({ ok: true });
@@ -102,7 +117,7 @@ describe("a batch proposal saved while the same pair is assigned by hand", () =>
     const save = holdOpen((tx) => saveProposal(tx, [pair.needId], [proposed(pair)]));
     await save.ready;
     const assigned = executeAction(assignExpertOp, province, meta, { needId: pair.needId, expertId: pair.expertId, reason: "同时手工指派该专家" });
-    await waitUntilBlocked({ pid: save.pid() });
+    await waitUntilBlocked({ pid: save.pid() }, watch(assigned));
     save.release();
     expect((await save.done)[0]).toMatchObject({ added: [pair.expertId], skipped: [] });
     expect(await assigned).toMatchObject({ ok: true });
