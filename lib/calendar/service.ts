@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
-import { cstDay, dayKey, type CalendarOverrides, type DayKind } from "@/lib/calendar/working-days";
+import { chinaDay } from "@/lib/calendar/china-time";
+import { dayKey, type CalendarOverrides, type DayKind } from "@/lib/calendar/working-days";
 import { runDays, type SetRunInput, type StoredDay } from "@/lib/calendar/schemas";
 import { notFound } from "@/lib/errors";
 
@@ -9,7 +10,7 @@ const DAY_MS = 86_400_000;
 
 /** The exceptions from `from`'s day for `days` days: enough for any response deadline (at most 20 working days). */
 export async function calendarOverrides(tx: Tx, from: Date, days = 120): Promise<CalendarOverrides> {
-  const start = cstDay(from);
+  const start = chinaDay(from);
   const rows = await tx.calendarDay.findMany({
     where: { day: { gte: start, lt: new Date(start.getTime() + days * DAY_MS) } },
     select: { day: true, kind: true },

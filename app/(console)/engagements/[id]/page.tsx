@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { CancelForm, FeedbackForm, FinishButton } from "@/components/engagements/closing-actions";
@@ -13,9 +12,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePermission } from "@/lib/auth/session";
-import { engagementDetail, engagementPageScope, type EngagementDetail } from "@/lib/engagements/queries";
-import { chinaDate } from "@/lib/engagements/schemas";
+import { loadInScope } from "@/lib/auth/load-in-scope";
+import { describeEngagement, engagementInScope, type EngagementDetail } from "@/lib/engagements/queries";
+import { chinaDate } from "@/lib/calendar/china-time";
 import { formatDate, formatDateTime } from "@/lib/format";
 import {
   ENGAGEMENT_STATE_LABEL, ENGAGEMENT_TYPE_LABEL, FEEDBACK_PARTY_LABEL, MATCH_SOURCE_LABEL, NEED_STATE_LABEL,
@@ -49,13 +48,8 @@ function Stars({ rating }: { rating: number }) {
 
 export default async function EngagementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const path = `/engagements/${id}`;
-  await requirePermission(path, "engagement.read");
-  const scope = await engagementPageScope(id);
-  if (!scope) notFound();
-  const user = await requirePermission(path, "engagement.read", scope, { type: "Engagement", id });
-  const e = await engagementDetail(user, id);
-  if (!e) notFound();
+  const { user, record } = await loadInScope({ path: `/engagements/${id}`, ...engagementInScope(id) });
+  const e = await describeEngagement(user, record);
 
   const today = chinaDate(new Date());
   const earliest = chinaDate(e.createdAt);

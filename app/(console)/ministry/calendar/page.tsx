@@ -10,7 +10,7 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
 import { calendarYearSchema, DAY_KIND_LABEL } from "@/lib/calendar/schemas";
 import { calendarRuns } from "@/lib/calendar/queries";
-import { cstDay } from "@/lib/calendar/working-days";
+import { chinaDay } from "@/lib/calendar/china-time";
 import { firstValues, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "工作日历" };
@@ -20,7 +20,7 @@ const withWeekday = (iso: string) => `${iso}（周${WEEKDAY[new Date(`${iso}T00:
 
 export default async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission("/ministry/calendar", "calendar.manage");
-  const thisYear = cstDay(new Date()).getUTCFullYear();
+  const thisYear = chinaDay().getUTCFullYear();
   const parsed = calendarYearSchema.safeParse((await firstValues(searchParams)).year);
   const year = parsed.success ? parsed.data : thisYear;
   const runs = await calendarRuns(year);
