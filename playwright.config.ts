@@ -1,9 +1,18 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { findChromium } from "./tests/e2e/browser";
 
 // Run through `npm test` (which prepares a seeded database and a production build) or
 // `npm run test:e2e` against a server you started. Chromium from Debian (/usr/bin/chromium) by default.
 const port = process.env.E2E_PORT ?? "3210";
+
+// `npm run test:e2e` serves this checkout's production build: say what to run first, not next's English error.
+if (!existsSync(".next/BUILD_ID")) {
+  throw new Error(
+    "未找到生产构建：请先运行 npm run build，并设置 DATABASE_URL 指向已迁移、已载入演示数据的数据库（npm run db:migrate && npm run db:seed）；" +
+      "或运行 npm test -- e2e，它会自动准备数据库与构建",
+  );
+}
 
 export default defineConfig({
   testDir: "tests/e2e",

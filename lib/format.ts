@@ -1,5 +1,6 @@
+import { CHINA_TIME_ZONE as TZ } from "@/lib/calendar/china-time";
+
 // Display formatting. Times are shown in Beijing time whatever the server's zone.
-const TZ = "Asia/Shanghai";
 
 const dateTimeFmt = new Intl.DateTimeFormat("zh-CN", {
   timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",

@@ -7,7 +7,8 @@
 //   2. batch assignment for many needs from retrieved candidate edges (candidateEdges): exact (HiGHS) against greedy.
 // Figures are reported as ratios to the baseline measured in the same run; absolute times are for context only
 // (the machine's load average is recorded with them). Results go to bench-results/ (gitignored).
-// `--keep` keeps the database (its name is printed); `--reuse <name>` measures an existing one without generating.
+// `--keep` keeps the database (its name is printed); `--reuse <name>` measures an existing one without generating;
+// `--smoke` is the smallest run (200 experts, 20 needs), for CI's smoke step.
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -23,7 +24,7 @@ import { scorePair } from "../lib/matching/score";
 import { DEFAULT_WEIGHTS } from "../lib/matching/weights";
 import { seedReferenceData } from "../prisma/seed/reference-data";
 import { generateBenchData } from "../bench/matching-data";
-import { dropDatabase, migrate, recreateDatabase } from "./database";
+import { assertReachable, dropDatabase, migrate, recreateDatabase } from "./database";
 
 const { values: args } = parseArgs({
   options: {
@@ -34,9 +35,13 @@ const { values: args } = parseArgs({
     candidates: { type: "string", default: String(DEFAULT_CANDIDATES) },
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
+    smoke: { type: "boolean", default: false },
   },
 });
-const sizes = { experts: Number(args.experts), needs: Number(args.needs), sample: Number(args.sample), batch: Number(args.batch) };
+// --smoke: the smallest run that still goes through every step (CI's smoke step runs every bench:* this way).
+const sizes = args.smoke
+  ? { experts: 200, needs: 20, sample: 5, batch: 20 }
+  : { experts: Number(args.experts), needs: Number(args.needs), sample: Number(args.sample), batch: Number(args.batch) };
 const candidates = Number(args.candidates);
 const weights = DEFAULT_WEIGHTS;
 
@@ -51,6 +56,7 @@ const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
 
 async function database() {
   const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  await assertReachable(server);
   if (args.reuse) {
     const u = new URL(server);
     u.pathname = `/${args.reuse}`;

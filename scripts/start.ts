@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { assertReachable, migrate, run, seed } from "./database";
+import { ensureClient } from "./ensure-client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
 
 const args = process.argv.slice(2);
@@ -28,8 +29,11 @@ async function authSecret(embedded: boolean): Promise<string> {
 }
 
 async function main() {
+  if (!flag("build") && !flag("dev") && !existsSync(path.resolve(".next/BUILD_ID"))) {
+    throw new Error("尚未构建：请先运行 npm run build（或用 npm run demo 构建并启动演示）");
+  }
   // The seed and the app import the generated client; a fresh clone has none yet.
-  await run("npx", ["tsx", "scripts/prisma.ts", "generate"], process.env, true);
+  await ensureClient();
   let embedded: EmbeddedDatabase | null = null;
   let url = process.env.DATABASE_URL;
   if (!url) {

@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { dropDatabase, migrate, recreateDatabase, run, seed } from "./database";
+import { ensureClient } from "./ensure-client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-db";
 import { findChromium } from "../tests/e2e/browser";
 
@@ -94,7 +95,7 @@ async function e2e() {
 }
 
 async function main() {
-  await run("npx", ["tsx", "scripts/prisma.ts", "generate"], process.env, true);
+  await ensureClient();
   if (wants("unit")) await vitest("unit", process.env);
   if (wants("integration")) {
     const db = await freshDatabase("integration");

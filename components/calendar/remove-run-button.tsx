@@ -2,7 +2,7 @@
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { removeCalendarRunAction } from "@/lib/calendar/actions";
-import type { CalendarRun } from "@/lib/calendar/service";
+import type { CalendarRun } from "@/lib/calendar/schemas";
 
 /** Delete one listed run, after a confirmation. */
 export function RemoveRunButton({ run }: { run: CalendarRun }) {

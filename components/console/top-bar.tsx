@@ -11,6 +11,8 @@ type TopBarProps = {
 const linkCls = "rounded px-2 py-1 text-sm text-brand-50 hover:bg-brand-700 hover:text-white";
 
 export function TopBar({ displayName, roleLabels, unread, homeHref }: TopBarProps) {
+  // Accounts named after their role (「部级管理员」) show the name once.
+  const roles = roleLabels.filter((r) => r !== displayName);
   return (
     <header className="bg-brand-800 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -18,7 +20,7 @@ export function TopBar({ displayName, roleLabels, unread, homeHref }: TopBarProp
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-sm">
             <span className="font-medium">{displayName}</span>
-            <span className="ml-2 text-brand-100">{roleLabels.join("、")}</span>
+            {roles.length > 0 && <span className="ml-2 text-brand-100">{roles.join("、")}</span>}
           </span>
           <Link href="/notifications" className={linkCls} aria-label={`通知，未读 ${unread} 条`}>
             通知

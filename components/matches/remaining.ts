@@ -1,19 +1,18 @@
+import { chinaDay, chinaDayStart } from "@/lib/calendar/china-time";
 import { isWorkingDay } from "@/lib/calendar/working-days";
 
 // How long is left to answer an invitation, in words (pure: the pages pass `now`, the tests too).
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const CST = 8 * HOUR;
 
 export type Remaining = { overdue: boolean; urgent: boolean; days: number; workingDays: number; label: string };
 
 /** Working days (China Standard Time) from `now`'s day through the deadline's day, both included. */
 export function workingDaysLeft(deadline: Date, now: Date): number {
   if (deadline.getTime() < now.getTime()) return 0;
-  const dayOf = (t: number) => Math.floor((t + CST) / DAY); // days since 1970-01-01 in CST
   let count = 0;
-  for (let d = dayOf(now.getTime()); d <= dayOf(deadline.getTime()); d++) if (isWorkingDay(new Date(d * DAY - CST + HOUR))) count++;
+  for (let day = chinaDay(now); day <= chinaDay(deadline); day = new Date(day.getTime() + DAY)) if (isWorkingDay(chinaDayStart(day))) count++;
   return count;
 }
 

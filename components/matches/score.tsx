@@ -19,19 +19,23 @@ function Bar({ value, className }: { value: number; className?: string }) {
   );
 }
 
+/** The bar and 「匹配度 93%」 side by side, the text under the bar where the column is too narrow for both. */
 export function ScoreBar({ score }: { score: number }) {
   return (
-    <span className="inline-flex items-center gap-2 whitespace-nowrap">
+    <span className="inline-flex max-w-full flex-wrap items-center gap-x-2 gap-y-1">
       <Bar value={score} />
-      <span className="text-sm font-medium tabular-nums text-slate-800">匹配度 {pct(score)}</span>
+      <span className="whitespace-nowrap text-sm font-medium tabular-nums text-slate-800">匹配度 {pct(score)}</span>
     </span>
   );
 }
 
-/** "为什么推荐" in one line; nothing when the engine had nothing to say. */
+/**
+ * "为什么推荐"; nothing when the engine had nothing to say. Its parts (「东西部协作：浙江→四川 · 擅长科技推广」) wrap
+ * between parts or at punctuation, not inside a word (break-keep), and a part longer than the line still breaks.
+ */
 export function Explanation({ text, className }: { text: string | null | undefined; className?: string }) {
   if (!text) return null;
-  return <p className={cn("text-sm text-slate-700", className)}><span className="text-slate-500">推荐理由：</span>{text}</p>;
+  return <p className={cn("break-keep text-sm text-slate-700 wrap-break-word", className)}><span className="text-slate-500">推荐理由：</span>{text}</p>;
 }
 
 /** The parts of a score, folded away until asked for. */

@@ -28,6 +28,13 @@ class Refused extends Error {
   }
 }
 
+/** A programming error: the action changed (or tried to change) something without calling ctx.authorize first. */
+export class Unauthorized extends Error {
+  constructor(operation: Operation, when: string) {
+    super(`[action ${operation}] ${when} without ctx.authorize: refused (deny by default)`);
+  }
+}
+
 /** Turn FormData (or a plain object) into an object for zod; repeated keys become arrays. */
 export function formDataToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
   if (!(input instanceof FormData)) return input;
@@ -98,18 +105,25 @@ export async function executeAction<S extends z.ZodType, T>(
   };
   if (!holds(user, def.operation)) return deny();
 
+  // Deny by default: an action that never authorized may not write its success audit (the throw rolls back the
+  // transaction it was called in, so its change never commits) nor report success.
+  let authorized = false;
   const ctx: ActionContext<z.infer<S>> = {
     input: parsed.data,
     user,
     meta,
     authorize: (resource, entity) => {
       if (!can(user, def.operation, resource)) throw new Refused(entity);
+      authorized = true;
     },
-    audit: (tx, entry) =>
-      writeAudit(tx, { ...entry, operation: entry.operation ?? def.operation, outcome: "SUCCESS", actor, meta }),
+    audit: async (tx, entry) => {
+      if (!authorized) throw new Unauthorized(def.operation, "audit");
+      await writeAudit(tx, { ...entry, operation: entry.operation ?? def.operation, outcome: "SUCCESS", actor, meta });
+    },
   };
   try {
     const data = await def.run(ctx);
+    if (!authorized) throw new Unauthorized(def.operation, "finished");
     return { ok: true, data, message: def.successMessage };
   } catch (err) {
     if (err instanceof Refused) return deny(err.entity);

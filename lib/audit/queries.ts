@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { chinaDayEnd, chinaDayStart } from "@/lib/calendar/china-time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/roles";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
@@ -31,8 +32,8 @@ export async function searchAudit(search: AuditSearch, pageSize = AUDIT_PAGE_SIZ
   if (search.outcome) where.outcome = search.outcome;
   if (search.from || search.to) {
     where.createdAt = {
-      ...(search.from ? { gte: new Date(`${search.from}T00:00:00+08:00`) } : {}),
-      ...(search.to ? { lt: new Date(new Date(`${search.to}T00:00:00+08:00`).getTime() + 86400000) } : {}),
+      ...(search.from ? { gte: chinaDayStart(search.from) } : {}),
+      ...(search.to ? { lt: chinaDayEnd(search.to) } : {}),
     };
   }
   const [total, rows] = await Promise.all([

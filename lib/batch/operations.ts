@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import type { ActionDefinition } from "@/lib/actions/pipeline";
 import { AppError, conflict, forbidden, GENERIC_ERROR, invalidTransition, notFound } from "@/lib/errors";
 import { MATCH_STATE_LABEL, NEED_STATE_LABEL } from "@/lib/labels";
-import type { SolveSummary } from "@/lib/batch/plan";
+import { BATCH_PROPOSAL, isBatchProposal, type SolveSummary } from "@/lib/batch/plan";
 import { batchProvinceOf, queueNeedIds } from "@/lib/batch/queries";
 import { addProposalSchema, generateSchema, MAX_BATCH_NEEDS, removeProposalSchema, sendProposalSchema } from "@/lib/batch/schemas";
 import { buildProposal, queueNeeds, removeProposal, saveProposal } from "@/lib/batch/service";
@@ -125,7 +125,7 @@ export const addProposalOp = {
       where: { id: needId },
       select: {
         code: true, state: true, provinceCode: true, expertsWanted: true,
-        _count: { select: { matches: { where: { OR: [SEAT_HOLDING, { state: "PROPOSED", source: "BATCH" }] } } } },
+        _count: { select: { matches: { where: { OR: [SEAT_HOLDING, BATCH_PROPOSAL] } } } },
       },
     });
     if (!need) throw notFound("需求");
@@ -143,7 +143,7 @@ export const addProposalOp = {
       await ctx.audit(tx, {
         operation: "match.propose", entityType: "Match", entityId: r.matchId,
         summary: `手工列入批量分配方案：专家 ${expert.name}（需求 ${need.code}）`,
-        before: { state: r.from }, after: { state: "PROPOSED", source: "BATCH", score: scored.score },
+        before: { state: r.from }, after: { ...BATCH_PROPOSAL, score: scored.score },
       });
       return { matchId: r.matchId };
     });
@@ -167,6 +167,8 @@ export const sendProposalOp = {
     });
     // Every row is checked before anything is sent: one proposal of another province refuses the whole request.
     for (const m of rows) ctx.authorize({ provinceCode: m.need.provinceCode }, { type: "Match", id: m.id });
+    // None of them left (all sent or removed meanwhile): the request still acts only on the user's own province.
+    if (!rows.length) ctx.authorize({ provinceCode: batchProvinceOf(ctx.user) });
     const byId = new Map(rows.map((m) => [m.id, m]));
     const results: SendRow[] = [];
     for (const id of ids) {
@@ -181,7 +183,7 @@ export const sendProposalOp = {
         // Authorized again: the expert may have stopped sharing across regions since the proposal was made.
         await inviteWithAudit(ctx, { needId: m.needId, expertId: m.expertId, source: "BATCH" }, async (tx) => {
           const now = await tx.match.findUnique({ where: { id: m.id }, select: { state: true, source: true } });
-          if (!now || now.state !== "PROPOSED" || now.source !== "BATCH") {
+          if (!now || !isBatchProposal(now)) {
             throw conflict(`该专家已不在分配方案中${now ? `（当前为“${MATCH_STATE_LABEL[now.state]}”）` : ""}`);
           }
         });

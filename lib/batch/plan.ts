@@ -1,8 +1,16 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { MatchSource, MatchState } from "@/lib/generated/prisma/enums";
 import type { AssignEdge, AssignNeed, AssignOptions } from "@/lib/matching/assign";
-import type { MatchState } from "@/lib/generated/prisma/enums";
 
 // Pure pieces of batch assignment: the solver options from the form, which pairs a new proposal keeps, adds
 // and drops, and the summary the province sees.
+
+/** A match in a province's batch proposal: a draft the province edits, holding no place or seat until sent. */
+export const BATCH_PROPOSAL = { state: "PROPOSED", source: "BATCH" } satisfies Prisma.MatchWhereInput;
+
+export function isBatchProposal(m: { state: MatchState; source: MatchSource }): boolean {
+  return m.state === BATCH_PROPOSAL.state && m.source === BATCH_PROPOSAL.source;
+}
 
 export type QuotaInput = { minEastern: boolean; maxPerEmployer?: number };
 

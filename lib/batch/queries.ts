@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MatchState } from "@/lib/generated/prisma/enums";
 import { listScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
+import { BATCH_PROPOSAL } from "@/lib/batch/plan";
 import type { ProposalSearch, QueueFilters, QueueSearch } from "@/lib/batch/schemas";
 import { expertListWhere } from "@/lib/experts/scope";
 import { INVITABLE_NEED_STATES } from "@/lib/matches/service";
@@ -63,7 +64,7 @@ export async function searchQueue(user: SessionUser, search: QueueSearch) {
         unit: { select: { name: true } }, menuItems: { select: { menuItem: { select: { name: true } } } },
       },
     }),
-    db.match.groupBy({ by: ["needId"], where: { needId: { in: slice.map((r) => r.id) }, state: "PROPOSED", source: "BATCH" }, _count: { _all: true } }),
+    db.match.groupBy({ by: ["needId"], where: { needId: { in: slice.map((r) => r.id) }, ...BATCH_PROPOSAL }, _count: { _all: true } }),
   ]);
   const proposals = new Map(proposed.map((g) => [g.needId, g._count._all]));
   const places = await regionPaths(rows.map((r) => r.regionCode));
@@ -85,7 +86,7 @@ export async function proposalTotals(user: SessionUser) {
   const provinceCode = batchProvinceOf(user);
   if (!provinceCode) return { experts: 0, needs: 0 };
   const groups = await db.match.groupBy({
-    by: ["needId"], where: { state: "PROPOSED", source: "BATCH", need: { provinceCode } }, _count: { _all: true },
+    by: ["needId"], where: { ...BATCH_PROPOSAL, need: { provinceCode } }, _count: { _all: true },
   });
   return { experts: groups.reduce((s, g) => s + g._count._all, 0), needs: groups.length };
 }
@@ -97,7 +98,7 @@ export async function proposalTotals(user: SessionUser) {
 export async function proposalPage(user: SessionUser, search: ProposalSearch) {
   const provinceCode = batchProvinceOf(user);
   if (!provinceCode) return { total: 0, page: 1, pageSize: PROPOSAL_PAGE_SIZE, groups: [] };
-  const where = { state: "PROPOSED", source: "BATCH", need: { provinceCode } } satisfies Prisma.MatchWhereInput;
+  const where = { ...BATCH_PROPOSAL, need: { provinceCode } } satisfies Prisma.MatchWhereInput;
   const needIds = (await db.match.groupBy({ by: ["needId"], where, orderBy: { needId: "asc" } })).map((g) => g.needId);
   // A need of the queue without proposals yet is shown first while an expert is being added to it by hand.
   const adding = search.addTo && !needIds.includes(search.addTo)

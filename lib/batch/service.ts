@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { AppError, conflict } from "@/lib/errors";
 import { NEED_STATE_LABEL } from "@/lib/labels";
-import { diffProposal, employerKey, generatorMayPropose, quotasOf, summarise, type QuotaInput, type SolveSummary } from "@/lib/batch/plan";
+import { BATCH_PROPOSAL, diffProposal, employerKey, generatorMayPropose, quotasOf, summarise, type QuotaInput, type SolveSummary } from "@/lib/batch/plan";
 import { INVITABLE_NEED_STATES, proposeExpert } from "@/lib/matches/service";
 import { SEAT_HOLDING } from "@/lib/matches/capacity";
 import { assign, greedyAssign, type AssignEdge, type AssignExpert, type AssignNeed } from "@/lib/matching/assign";
@@ -81,7 +81,7 @@ export async function buildProposal(
     // Proposals already waiting on needs outside this batch will take places when they are sent.
     tx.match.groupBy({
       by: ["expertId"],
-      where: { expertId: { in: expertIds }, state: "PROPOSED", source: "BATCH", needId: { notIn: needIds } },
+      where: { expertId: { in: expertIds }, ...BATCH_PROPOSAL, needId: { notIn: needIds } },
       _count: { _all: true },
     }),
   ]);
@@ -113,25 +113,30 @@ export type SavedNeed = { needId: string; added: string[]; kept: string[]; remov
 /**
  * Save a proposal over the previous one of the same needs: the previous BATCH proposals not chosen again are
  * deleted (matches in any other state are never touched), the chosen pairs are written as PROPOSED. A pair whose
- * match moved on meanwhile (an invitation sent by someone else) is skipped and reported.
+ * match moved on meanwhile (an invitation sent by someone else) is skipped and reported. Each pair is written under
+ * a savepoint: when someone else inserts the same pair at the same moment, PostgreSQL aborts the statement's whole
+ * transaction on the unique-key clash, and only rolling back to the savepoint lets the other pairs be saved.
  */
 export async function saveProposal(tx: Tx, needIds: string[], pairs: ProposedPair[]): Promise<SavedNeed[]> {
   const previous = await tx.match.findMany({
-    where: { needId: { in: needIds }, state: "PROPOSED", source: "BATCH" },
+    where: { needId: { in: needIds }, ...BATCH_PROPOSAL },
     select: { id: true, needId: true, expertId: true },
   });
   const diff = diffProposal(previous, pairs);
-  if (diff.remove.length) await tx.match.deleteMany({ where: { id: { in: diff.remove }, state: "PROPOSED", source: "BATCH" } });
+  if (diff.remove.length) await tx.match.deleteMany({ where: { id: { in: diff.remove }, ...BATCH_PROPOSAL } });
   const saved = new Map<string, SavedNeed>(needIds.map((id) => [id, { needId: id, added: [], kept: [], removed: [], skipped: [] }]));
   for (const p of previous) if (diff.remove.includes(p.id)) saved.get(p.needId)?.removed.push(p.expertId);
   const keep = new Set(diff.keep.map((p) => `${p.needId}|${p.expertId}`));
   for (const p of pairs) {
     const row = saved.get(p.needId)!;
+    await tx.$executeRaw`SAVEPOINT propose_pair`;
     try {
       await proposeExpert(tx, p);
+      await tx.$executeRaw`RELEASE SAVEPOINT propose_pair`;
       (keep.has(`${p.needId}|${p.expertId}`) ? row.kept : row.added).push(p.expertId);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
+      await tx.$executeRaw`ROLLBACK TO SAVEPOINT propose_pair`;
       row.skipped.push({ expertId: p.expertId, reason: err.message });
     }
   }
@@ -140,6 +145,6 @@ export async function saveProposal(tx: Tx, needIds: string[], pairs: ProposedPai
 
 /** Remove one expert from a proposal (only a BATCH proposal; the row goes, as the proposal is a draft). */
 export async function removeProposal(tx: Tx, matchId: string): Promise<void> {
-  const removed = await tx.match.deleteMany({ where: { id: matchId, state: "PROPOSED", source: "BATCH" } });
+  const removed = await tx.match.deleteMany({ where: { id: matchId, ...BATCH_PROPOSAL } });
   if (removed.count !== 1) throw conflict("该专家已不在分配方案中（可能已发出邀请或已被移除），请刷新后查看");
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DayKind } from "@/lib/calendar/working-days";
 
 // The ministry's calendar entries: a run of days (at most a month) that are all public holidays or all make-up
 // working days, with the festival's name.
@@ -44,3 +45,9 @@ export const removeRunSchema = z
   .refine((r) => r.end >= r.start && spanDays(r.start, r.end) <= 366, { path: ["end"], message: "日期范围不正确" });
 
 export const calendarYearSchema = z.coerce.number().int().min(2000).max(2100);
+
+/** One stored exceptional day, as "YYYY-MM-DD". */
+export type StoredDay = { day: string; kind: DayKind; name: string };
+
+/** Consecutive days with the same kind and name, as the calendar page lists them. */
+export type CalendarRun = { start: string; end: string; days: number; kind: DayKind; name: string };

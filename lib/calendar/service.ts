@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { cstDay, dayKey, type CalendarOverrides, type DayKind } from "@/lib/calendar/working-days";
-import { runDays, type SetRunInput } from "@/lib/calendar/schemas";
+import { chinaDay } from "@/lib/calendar/china-time";
+import { dayKey, type CalendarOverrides, type DayKind } from "@/lib/calendar/working-days";
+import { runDays, type SetRunInput, type StoredDay } from "@/lib/calendar/schemas";
 import { notFound } from "@/lib/errors";
 
 // The ministry's calendar in the database: one row per exceptional day (CalendarDay), keyed by its date.
@@ -10,15 +10,13 @@ const DAY_MS = 86_400_000;
 
 /** The exceptions from `from`'s day for `days` days: enough for any response deadline (at most 20 working days). */
 export async function calendarOverrides(tx: Tx, from: Date, days = 120): Promise<CalendarOverrides> {
-  const start = cstDay(from);
+  const start = chinaDay(from);
   const rows = await tx.calendarDay.findMany({
     where: { day: { gte: start, lt: new Date(start.getTime() + days * DAY_MS) } },
     select: { day: true, kind: true },
   });
   return new Map(rows.map((r) => [dayKey(r.day), r.kind as DayKind]));
 }
-
-type StoredDay = { day: string; kind: DayKind; name: string };
 
 /**
  * Marks every day of the run (one upsert per day, keyed by the date, so two ministry users saving the same days
@@ -44,28 +42,4 @@ export async function removeRun(tx: Tx, run: { start: string; end: string; kind:
   });
   if (!count) throw notFound("该节假日安排");
   return count;
-}
-
-export type CalendarRun = { start: string; end: string; days: number; kind: DayKind; name: string };
-
-/** A year's entries as runs of consecutive days with the same kind and name, in date order. */
-export async function calendarRuns(tx: Tx, year: number): Promise<CalendarRun[]> {
-  const rows = await tx.$queryRaw<StoredDay[]>(Prisma.sql`
-    SELECT to_char("day", 'YYYY-MM-DD') AS "day", "kind"::text AS "kind", "name" FROM "CalendarDay"
-     WHERE "day" >= make_date(${year}::int, 1, 1) AND "day" < make_date(${year + 1}::int, 1, 1) ORDER BY "day"`);
-  return groupRuns(rows);
-}
-
-/** Consecutive days with the same kind and name form one run (pure; exported for tests). */
-export function groupRuns(rows: StoredDay[]): CalendarRun[] {
-  const runs: CalendarRun[] = [];
-  for (const r of rows) {
-    const last = runs.at(-1);
-    const next = last && dayKey(new Date(Date.parse(last.end) + DAY_MS));
-    if (last && next === r.day && last.kind === r.kind && last.name === r.name) {
-      last.end = r.day;
-      last.days++;
-    } else runs.push({ start: r.day, end: r.day, days: 1, kind: r.kind, name: r.name });
-  }
-  return runs;
 }

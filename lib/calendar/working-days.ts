@@ -1,20 +1,15 @@
+import { chinaDay, chinaDayEnd, chinaDayStart } from "@/lib/calendar/china-time";
+
 // Deadlines in working days, in China Standard Time (UTC+8, no daylight saving). Weekdays are working days and
 // weekends are not, except where the ministry's calendar (lib/calendar/service, the State Council's yearly holiday
 // schedule) says otherwise: public holidays off, make-up working days (调休) on.
 
-const CST_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 export type DayKind = "HOLIDAY" | "WORKDAY";
 /** Exceptions to the weekday rule, by CST date ("2026-10-01"). */
 export type CalendarOverrides = ReadonlyMap<string, DayKind>;
 const NO_OVERRIDES: CalendarOverrides = new Map();
-
-/** The calendar day (in CST) a moment falls on, as a UTC-midnight Date. */
-export function cstDay(at: Date): Date {
-  const shifted = new Date(at.getTime() + CST_OFFSET_MS);
-  return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
-}
 
 /** A UTC-midnight day as "YYYY-MM-DD". */
 export const dayKey = (day: Date) => day.toISOString().slice(0, 10);
@@ -28,7 +23,7 @@ function worksOn(day: Date, overrides: CalendarOverrides): boolean {
 
 /** Whether the moment falls on a working day in CST. */
 export function isWorkingDay(at: Date, overrides: CalendarOverrides = NO_OVERRIDES): boolean {
-  return worksOn(cstDay(at), overrides);
+  return worksOn(chinaDay(at), overrides);
 }
 
 /**
@@ -37,16 +32,16 @@ export function isWorkingDay(at: Date, overrides: CalendarOverrides = NO_OVERRID
  * with the National Day week off is due five working days after the holiday.
  */
 export function workingDaysDeadline(from: Date, days: number, overrides: CalendarOverrides = NO_OVERRIDES): Date {
-  let day = cstDay(from);
+  let day = chinaDay(from);
   let left = Math.max(1, Math.floor(days));
   while (left > 0) {
     day = new Date(day.getTime() + DAY_MS);
     if (worksOn(day, overrides)) left--;
   }
-  return new Date(day.getTime() + DAY_MS - 1 - CST_OFFSET_MS);
+  return new Date(chinaDayEnd(day).getTime() - 1);
 }
 
 /** When to remind: the start (00:00 CST) of the deadline's day. */
 export function reminderTime(deadline: Date): Date {
-  return new Date(cstDay(deadline).getTime() - CST_OFFSET_MS);
+  return chinaDayStart(chinaDay(deadline));
 }

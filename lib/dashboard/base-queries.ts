@@ -1,11 +1,7 @@
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
+import { chinaDay } from "@/lib/calendar/china-time";
 import { organizationScope } from "@/lib/dashboard/scope";
-
-function todayUtcDate(): Date {
-  const beijing = new Date(Date.now() + 8 * 3600_000);
-  return new Date(Date.UTC(beijing.getUTCFullYear(), beijing.getUTCMonth(), beijing.getUTCDate()));
-}
 
 /** The base console: bases hosted by the user's organization(s) and their open rectification orders. */
 export async function baseDashboard(user: SessionUser) {
@@ -28,6 +24,6 @@ export async function baseDashboard(user: SessionUser) {
     hostNames: hosts.map((h) => h.name),
     bases,
     // Deadlines are calendar dates; one is overdue once its day has passed in Beijing time.
-    openRectifications: orders.map(({ base, ...o }) => ({ ...o, baseName: base.name, overdue: o.deadline < todayUtcDate() })),
+    openRectifications: orders.map(({ base, ...o }) => ({ ...o, baseName: base.name, overdue: o.deadline < chinaDay() })),
   };
 }

@@ -1,15 +1,14 @@
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { can, type ResourceScope } from "@/lib/auth/permissions";
+import { recordInScope, type InScope } from "@/lib/auth/load-in-scope";
 import type { SessionUser } from "@/lib/auth/roles";
-import { auditDenied } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FeedbackParty, ServiceRecordState } from "@/lib/generated/prisma/enums";
 import { regionPaths } from "@/lib/reference/queries";
 import { searchTerms } from "@/lib/search/text";
 import type { EngagementSearch } from "@/lib/engagements/schemas";
-import { engagementScope, partyOf, readableEngagementsWhere } from "@/lib/engagements/scope";
+import { partyOf, readableEngagementsWhere } from "@/lib/engagements/scope";
 import { canRecordStep, ENGAGEMENT_WORKFLOW, finishBlocker, missingPlanParts } from "@/lib/engagements/workflow";
 
 export const ENGAGEMENT_PAGE_SIZE = 20;
@@ -43,21 +42,33 @@ const listSelect = {
 
 const ORDER: Prisma.EngagementOrderByWithRelationInput[] = [{ updatedAt: "desc" }, { id: "asc" }];
 
-/** Per engagement: records by state, and the confirmed totals (hours, people served, people trained). */
-async function recordTotals(ids: string[]) {
+type RecordTotals = {
+  counts: Partial<Record<ServiceRecordState, number>>;
+  /** Confirmed records only: what the engagement delivered. */
+  hours: number; served: number; trained: number;
+  /** Every record's hours, waiting and disputed ones included. */
+  allHours: number;
+};
+
+/**
+ * Per engagement: its records by state and their totals, summed by PostgreSQL (hours are decimals: exact there,
+ * not 0.1 + 0.2 in JavaScript). The one place totals are computed, for lists and the detail page alike.
+ */
+async function recordTotals(ids: string[]): Promise<Map<string, RecordTotals>> {
   const groups = ids.length
     ? await db.serviceRecord.groupBy({
       by: ["engagementId", "state"], where: { engagementId: { in: ids } },
       _count: { _all: true }, _sum: { hours: true, peopleServed: true, peopleTrained: true },
     })
     : [];
-  const out = new Map<string, { counts: Partial<Record<ServiceRecordState, number>>; hours: number; served: number; trained: number }>();
-  for (const id of ids) out.set(id, { counts: {}, hours: 0, served: 0, trained: 0 });
+  const out = new Map<string, RecordTotals>(ids.map((id) => [id, { counts: {}, hours: 0, served: 0, trained: 0, allHours: 0 }]));
   for (const g of groups) {
     const t = out.get(g.engagementId)!;
+    const hours = Number(g._sum.hours ?? 0);
     t.counts[g.state] = g._count._all;
+    t.allHours += hours;
     if (g.state === "CONFIRMED") {
-      t.hours += Number(g._sum.hours ?? 0);
+      t.hours += hours;
       t.served += g._sum.peopleServed ?? 0;
       t.trained += g._sum.peopleTrained ?? 0;
     }
@@ -96,45 +107,50 @@ export async function engagementsForExport(user: SessionUser, search: Engagement
   return rowsOf(rows);
 }
 
-/** The scope of an engagement for the detail page's guard, or null when it does not exist. */
-export async function engagementPageScope(engagementId: string) {
-  return engagementScope(db, engagementId).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === "NOT_FOUND") return null;
-    throw err;
-  });
+const loadEngagement = (engagementId: string) => db.engagement.findUnique({
+  where: { id: engagementId },
+  include: {
+    need: {
+      select: {
+        id: true, code: true, title: true, state: true, regionCode: true, provinceCode: true, unitId: true, expectedOutcome: true,
+        windowStart: true, windowEnd: true, unit: { select: { name: true } },
+      },
+    },
+    expert: { select: { id: true, name: true, employer: true, title: true, userId: true } },
+    match: { select: { id: true, source: true, offeredHours: true, explanation: true, score: true } },
+    records: { orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] },
+    feedback: { orderBy: { createdAt: "asc" } },
+  },
+});
+type EngagementRow = NonNullable<Awaited<ReturnType<typeof loadEngagement>>>;
+
+// An engagement sits where its match sits: the need's province and unit, and the expert's account.
+const engagementResource = (e: EngagementRow): ResourceScope => ({
+  provinceCode: e.need.provinceCode, organizationId: e.need.unitId, ownerUserId: e.expert.userId,
+});
+
+/** An engagement with what its page shows, in the user's scope for engagement.read (for lib/auth/load-in-scope). */
+export function engagementInScope(engagementId: string): InScope<EngagementRow> {
+  return { operation: "engagement.read", entity: { type: "Engagement", id: engagementId }, load: () => loadEngagement(engagementId), scopeOf: engagementResource };
+}
+
+/** An engagement as its page shows it, or null when it does not exist or the user may not read it (refusal audited). */
+export async function engagementDetail(user: SessionUser, engagementId: string) {
+  const e = await recordInScope(user, engagementInScope(engagementId));
+  return e && describeEngagement(user, e);
 }
 
 /**
- * An engagement as its page shows it, for a user who may read it (the page checks with engagementPageScope first):
- * the need and expert, the plan with who agreed when, records with totals, feedback, the acts the user may take
- * now, and a timeline built from the engagement's own fields.
+ * The page's view of an engagement the user may read: the need and expert, the plan with who agreed when, records
+ * with totals, feedback, the acts the user may take now, and a timeline built from the engagement's own fields.
  */
-export async function engagementDetail(user: SessionUser, engagementId: string) {
-  const e = await db.engagement.findUnique({
-    where: { id: engagementId },
-    include: {
-      need: {
-        select: {
-          id: true, code: true, title: true, state: true, regionCode: true, provinceCode: true, unitId: true, expectedOutcome: true,
-          windowStart: true, windowEnd: true, unit: { select: { name: true } },
-        },
-      },
-      expert: { select: { id: true, name: true, employer: true, title: true, userId: true } },
-      match: { select: { id: true, source: true, offeredHours: true, explanation: true, score: true } },
-      records: { orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] },
-      feedback: { orderBy: { createdAt: "asc" } },
-    },
-  });
-  if (!e) return null;
-  const scope = { provinceCode: e.need.provinceCode, organizationId: e.need.unitId, ownerUserId: e.expert.userId };
-  if (!can(user, "engagement.read", scope)) {
-    await auditDenied(user, "engagement.read", { type: "Engagement", id: engagementId });
-    return null;
-  }
+export async function describeEngagement(user: SessionUser, e: EngagementRow) {
+  const scope = engagementResource(e);
   const userIds = [...new Set([...e.records.map((r) => r.confirmedById), ...e.feedback.map((f) => f.authorId)].filter((x): x is string => !!x))];
-  const [people, places] = await Promise.all([
+  const [people, places, summed] = await Promise.all([
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } }),
     regionPaths([e.need.regionCode]),
+    recordTotals([e.id]),
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.displayName]));
 
@@ -143,17 +159,7 @@ export async function engagementDetail(user: SessionUser, engagementId: string) 
   const party = partyOf(user, "engagement.read", scope);
   const side: FeedbackParty | null = party === "UNIT" || party === "EXPERT" ? party : null;
 
-  const counts: Partial<Record<ServiceRecordState, number>> = {};
-  const totals = { hours: 0, served: 0, trained: 0, allHours: 0 };
-  for (const r of e.records) {
-    counts[r.state] = (counts[r.state] ?? 0) + 1;
-    totals.allHours += Number(r.hours);
-    if (r.state === "CONFIRMED") {
-      totals.hours += Number(r.hours);
-      totals.served += r.peopleServed;
-      totals.trained += r.peopleTrained;
-    }
-  }
+  const { counts, ...totals } = summed.get(e.id)!;
   const feedbackGiven = new Set(e.feedback.map((f) => f.party));
   if (allowed.feedback && side && feedbackGiven.has(side)) allowed.feedback = false;
 

@@ -73,10 +73,8 @@ export function daysSpanned(startDate: string, endDate: string): number {
   return Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
-/** The calendar date in China of an instant, as YYYY-MM-DD. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+// Service dates are China's calendar dates (the one rule lives in lib/calendar/china-time).
+export { chinaDate } from "@/lib/calendar/china-time";
 
 /**
  * Dates the form cannot check alone: no service in the future (China's today) and none before the expert was

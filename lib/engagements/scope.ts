@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
-import { grantedScopes, listScope, type Operation, type ResourceScope } from "@/lib/auth/permissions";
+import { grantedScopes, type Operation, type ResourceScope } from "@/lib/auth/permissions";
+import { scopeWhere } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/roles";
 import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -32,12 +33,9 @@ export function partyOf(user: Pick<SessionUser, "id" | "roles">, operation: Oper
 
 /** The engagements a user may read (engagement.read): all, their province's, their unit's or their own; null for none. */
 export function readableEngagementsWhere(user: Pick<SessionUser, "id" | "roles">): Prisma.EngagementWhereInput | null {
-  const scope = listScope(user, "engagement.read");
-  if (!scope) return null;
-  if (scope.all) return {};
-  const or: Prisma.EngagementWhereInput[] = [];
-  if (scope.provinceCodes.length) or.push({ need: { provinceCode: { in: scope.provinceCodes } } });
-  if (scope.organizationIds.length) or.push({ need: { unitId: { in: scope.organizationIds } } });
-  if (scope.userId) or.push({ expert: { userId: scope.userId } });
-  return or.length ? { OR: or } : null;
+  return scopeWhere<Prisma.EngagementWhereInput>(user, "engagement.read", {
+    province: (codes) => ({ need: { provinceCode: { in: codes } } }),
+    unit: (ids) => ({ need: { unitId: { in: ids } } }),
+    self: (userId) => ({ expert: { userId } }),
+  });
 }

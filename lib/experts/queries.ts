@@ -1,29 +1,22 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/roles";
+import type { InScope } from "@/lib/auth/load-in-scope";
 import { listScope } from "@/lib/auth/permissions";
+import { scopeWhere } from "@/lib/auth/scope";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import { matchability } from "@/lib/experts/eligibility";
 import type { ExpertSearch } from "@/lib/experts/schemas";
 import { canApprove, canEdit, canRead, canViewPersonal, expertListWhere, isOwnProvince, SCOPE_SELECT, SHARED_WHERE } from "@/lib/experts/scope";
 import { freshWhere, isStale } from "@/lib/experts/stale";
 import { maskPersonal } from "@/lib/privacy/mask";
-import { regionPaths } from "@/lib/reference/queries";
+import { codeNames, regionPaths, withSubtree } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
 
 // Reads of the expert pool. Phone, e-mail and ID number leave this module only masked; the full values are
 // returned solely by the audited reveal action (operations.ts revealPersonalOp).
 
 export const EXPERT_PAGE_SIZE = 20;
-
-/** A code and its direct children (disciplines 3 → 5 digits, industries section → division). */
-async function withChildren(kind: "discipline" | "industry", code: string): Promise<string[]> {
-  const where = { OR: [{ code }, { parentCode: code }] };
-  const rows = kind === "discipline"
-    ? await db.discipline.findMany({ where, select: { code: true } })
-    : await db.industry.findMany({ where, select: { code: true } });
-  return rows.length ? rows.map((r) => r.code) : [code];
-}
 
 /** The where-clause of a search, within the user's scope; null when the user may list nothing. */
 export async function expertSearchWhere(user: SessionUser, s: ExpertSearch, now = new Date()): Promise<Prisma.ExpertProfileWhereInput | null> {
@@ -35,8 +28,8 @@ export async function expertSearchWhere(user: SessionUser, s: ExpertSearch, now 
   if (s.origin === "shared" && ownProvinces.length) and.push({ ...SHARED_WHERE, provinceCode: { notIn: ownProvinces } });
   if (s.province) and.push({ provinceCode: s.province });
   if (s.region) and.push({ regionCode: { startsWith: s.region } });
-  if (s.discipline) and.push({ disciplineCodes: { hasSome: await withChildren("discipline", s.discipline) } });
-  if (s.industry) and.push({ industryCodes: { hasSome: await withChildren("industry", s.industry) } });
+  if (s.discipline) and.push({ disciplineCodes: { hasSome: await withSubtree("discipline", s.discipline) } });
+  if (s.industry) and.push({ industryCodes: { hasSome: await withSubtree("industry", s.industry) } });
   if (s.title) and.push({ title: s.title });
   if (s.talent) and.push({ talentCategories: { has: s.talent } });
   if (s.library) and.push({ libraryStatus: s.library });
@@ -95,16 +88,14 @@ export async function exportExperts(user: SessionUser, s: ExpertSearch, now = ne
   if (!where) return [];
   const raw = await db.expertProfile.findMany({ where, orderBy: ORDER[s.sort], take: EXPORT_ROW_LIMIT, select: ROW_SELECT });
   const regions = await regionPaths(raw.map((r) => r.regionCode));
-  const [disciplines, industries] = await Promise.all([
-    db.discipline.findMany({ where: { code: { in: [...new Set(raw.flatMap((r) => r.disciplineCodes))] } }, select: { code: true, name: true } }),
-    db.industry.findMany({ where: { code: { in: [...new Set(raw.flatMap((r) => r.industryCodes))] } }, select: { code: true, name: true } }),
+  const [discipline, industry] = await Promise.all([
+    codeNames("discipline", raw.flatMap((r) => r.disciplineCodes)),
+    codeNames("industry", raw.flatMap((r) => r.industryCodes)),
   ]);
-  const dn = new Map(disciplines.map((d) => [d.code, d.name]));
-  const inn = new Map(industries.map((d) => [d.code, d.name]));
   return raw.map((r) => ({
     ...toRow(user, r, regions, now),
-    disciplineNames: r.disciplineCodes.map((c) => dn.get(c) ?? c),
-    industryNames: r.industryCodes.map((c) => inn.get(c) ?? c),
+    disciplineNames: r.disciplineCodes.map(discipline),
+    industryNames: r.industryCodes.map(industry),
   }));
 }
 
@@ -114,8 +105,17 @@ export type ExpertAccess = { read: boolean; edit: boolean; viewPersonal: boolean
 export async function expertScopeOf(id: string) {
   return db.expertProfile.findUnique({ where: { id }, select: { id: true, ...SCOPE_SELECT } });
 }
+type ExpertScopeRow = NonNullable<Awaited<ReturnType<typeof expertScopeOf>>>;
 
-export function accessTo(user: SessionUser, e: NonNullable<Awaited<ReturnType<typeof expertScopeOf>>>): ExpertAccess {
+/** An expert's scope fields, if the user may read (or edit) the profile (for lib/auth/load-in-scope). */
+export function expertInScope(id: string, operation: "expert.read" | "expert.update"): InScope<ExpertScopeRow> {
+  return {
+    operation, entity: { type: "ExpertProfile", id }, load: () => expertScopeOf(id),
+    allows: operation === "expert.read" ? canRead : canEdit,
+  };
+}
+
+export function accessTo(user: SessionUser, e: ExpertScopeRow): ExpertAccess {
   return {
     read: canRead(user, e),
     edit: canEdit(user, e),
@@ -141,24 +141,20 @@ export async function expertDetail(id: string, now = new Date()) {
   });
   if (!e) return null;
   const { phone, email, idNumber, ...rest } = e;
-  const [regions, disciplines, industries, serviceRegions] = await Promise.all([
+  const [regions, discipline, industry, region] = await Promise.all([
     regionPaths([e.regionCode]),
-    db.discipline.findMany({ where: { code: { in: e.disciplineCodes } }, select: { code: true, name: true } }),
-    db.industry.findMany({ where: { code: { in: e.industryCodes } }, select: { code: true, name: true } }),
-    db.region.findMany({ where: { code: { in: e.serviceRegionCodes } }, select: { code: true, name: true } }),
+    codeNames("discipline", e.disciplineCodes),
+    codeNames("industry", e.industryCodes),
+    codeNames("region", e.serviceRegionCodes),
   ]);
-  const names = (rows: { code: string; name: string }[], codes: string[]) => {
-    const m = new Map(rows.map((r) => [r.code, r.name]));
-    return codes.map((c) => m.get(c) ?? c);
-  };
   return {
     ...rest,
     personal: maskPersonal({ phone, email, idNumber }),
     hasPersonal: { phone: !!phone, email: !!email, idNumber: !!idNumber },
     regionName: regions.get(e.regionCode) ?? e.regionCode,
-    disciplineNames: names(disciplines, e.disciplineCodes),
-    industryNames: names(industries, e.industryCodes),
-    serviceRegionNames: names(serviceRegions, e.serviceRegionCodes),
+    disciplineNames: e.disciplineCodes.map(discipline),
+    industryNames: e.industryCodes.map(industry),
+    serviceRegionNames: e.serviceRegionCodes.map(region),
     stale: isStale(e, now),
     matchability: matchability(e, now),
   };
@@ -171,9 +167,9 @@ export async function ownExpertId(userId: string): Promise<string | null> {
   return (await db.expertProfile.findUnique({ where: { userId }, select: { id: true } }))?.id ?? null;
 }
 
-/** Registrations waiting for the user's province (for a count on the list page). */
+/** Registrations waiting for the user's review (for a count on the list page). */
 export async function pendingRegistrations(user: SessionUser): Promise<number> {
-  const provinces = user.roles.filter((g) => g.role === "PROVINCE_ADMIN" && g.provinceCode).map((g) => g.provinceCode!);
-  if (!provinces.length) return 0;
-  return db.expertProfile.count({ where: { status: "PENDING", provinceCode: { in: provinces } } });
+  const scope = scopeWhere<Prisma.ExpertProfileWhereInput>(user, "expert.approve", { province: (codes) => ({ provinceCode: { in: codes } }) });
+  if (!scope) return 0;
+  return db.expertProfile.count({ where: { AND: [scope, { status: "PENDING" }] } });
 }

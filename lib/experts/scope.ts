@@ -1,5 +1,6 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { can, listScope, PERMISSIONS } from "@/lib/auth/permissions";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { can, PERMISSIONS } from "@/lib/auth/permissions";
+import { scopeWhere } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/roles";
 
 // Who sees which expert (notice §4: share experts across regions):
@@ -25,18 +26,31 @@ function sharingProvinces(user: User): string[] {
 /** Shared experts: active and willing to be seen by other provinces. */
 export const SHARED_WHERE = { shareAcrossRegions: true, status: "ACTIVE" } satisfies Prisma.ExpertProfileWhereInput;
 
+/** SHARED_WHERE for one expert already loaded. */
+const isShared = (e: Pick<ExpertScopeFields, "shareAcrossRegions" | "status">) =>
+  e.shareAcrossRegions === SHARED_WHERE.shareAcrossRegions && e.status === SHARED_WHERE.status;
+
+/** The experts staff of these provinces see: their own, and the shared experts of other provinces. */
+export function seenFromProvincesWhere(provinceCodes: string[]): Prisma.ExpertProfileWhereInput {
+  return { OR: [{ provinceCode: { in: provinceCodes } }, { ...SHARED_WHERE, provinceCode: { notIn: provinceCodes } }] };
+}
+
+/**
+ * The same rule in SQL over an "ExpertProfile" row aliased `alias`, for lib/matching/retrieval (which ranks in
+ * SQL). Built from SHARED_WHERE; tests/integration/scope-kit.test.ts checks both forms pick the same experts.
+ */
+export function seenFromProvincesSql(provinceCodes: string[], alias = "e"): Prisma.Sql {
+  const col = (name: keyof typeof SHARED_WHERE | "provinceCode") => Prisma.raw(`${alias}."${name}"`);
+  return Prisma.sql`(${col("provinceCode")} = ANY(${provinceCodes}::text[])
+    OR (${col("shareAcrossRegions")} = ${SHARED_WHERE.shareAcrossRegions} AND ${col("status")}::text = ${SHARED_WHERE.status}))`;
+}
+
 /** The experts a user may list; null when none. */
 export function expertListWhere(user: User): Prisma.ExpertProfileWhereInput | null {
-  const scope = listScope(user, "expert.read");
-  if (!scope) return null;
-  if (scope.all) return {};
-  const or: Prisma.ExpertProfileWhereInput[] = [];
-  if (scope.provinceCodes.length) {
-    or.push({ provinceCode: { in: scope.provinceCodes } });
-    or.push({ ...SHARED_WHERE, provinceCode: { notIn: scope.provinceCodes } });
-  }
-  if (scope.userId) or.push({ userId: scope.userId });
-  return or.length ? { OR: or } : null;
+  return scopeWhere<Prisma.ExpertProfileWhereInput>(user, "expert.read", {
+    province: seenFromProvincesWhere,
+    self: (userId) => ({ userId }),
+  });
 }
 
 const resource = (e: ExpertScopeFields) => ({ provinceCode: e.provinceCode, ownerUserId: e.userId });
@@ -44,7 +58,7 @@ const resource = (e: ExpertScopeFields) => ({ provinceCode: e.provinceCode, owne
 /** Whether the user may see this expert (masked). */
 export function canRead(user: User, expert: ExpertScopeFields): boolean {
   if (can(user, "expert.read", resource(expert))) return true;
-  return expert.shareAcrossRegions && expert.status === "ACTIVE" && sharingProvinces(user).length > 0;
+  return isShared(expert) && sharingProvinces(user).length > 0;
 }
 
 /** Whether the user may edit this expert's profile (the expert, or the province of the expert's region). */

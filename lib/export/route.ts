@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db";
 import type { AuditCode } from "@/lib/audit/codes";
 import { writeAudit } from "@/lib/audit/log";
+import { chinaDate } from "@/lib/calendar/china-time";
 import { holds, type Operation } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { auditDenied, auditSessionEnded, lookupSession, requestMeta } from "@/lib/auth/session";
@@ -52,7 +53,6 @@ export function exportRoute<S extends z.ZodType, T>(def: ExportRouteDefinition<S
       summary: `导出${def.describe(rows.length)}`, after: { filters: url.searchParams.toString().slice(0, 400) },
       meta: await requestMeta(),
     });
-    const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    return exportResponse(parseExportFormat(url.searchParams.get("format")), `${def.baseName}-${stamp}`, def.columns, rows);
+    return exportResponse(parseExportFormat(url.searchParams.get("format")), `${def.baseName}-${chinaDate()}`, def.columns, rows);
   };
 }

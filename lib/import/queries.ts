@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { ImportKind, ImportState } from "@/lib/generated/prisma/enums";
+import type { InScope } from "@/lib/auth/load-in-scope";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { RowError } from "@/lib/import/columns";
@@ -41,6 +42,11 @@ export async function listImportJobs(user: SessionUser, page: number) {
 export async function importJobScope(id: string) {
   await failStaleCommits();
   return db.importJob.findUnique({ where: { id }, select: { id: true, kind: true, provinceCode: true, organizationId: true } });
+}
+
+/** A job's scope, if the user holds its kind's import operation over it (for lib/auth/load-in-scope). */
+export function importJobInScope(id: string): InScope<NonNullable<Awaited<ReturnType<typeof importJobScope>>>> {
+  return { operation: (job) => operationOf(job.kind), entity: { type: "ImportJob", id }, load: () => importJobScope(id), scopeOf: jobResource };
 }
 
 export function maySeeJob(user: SessionUser, job: { kind: ImportKind; provinceCode: string | null; organizationId: string | null }) {

@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { listScope, PERMISSIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
+import { PERMISSIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
+import { scopeWhere } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/roles";
 import { forbidden } from "@/lib/errors";
 import type { Importer } from "@/lib/import/records";
@@ -57,16 +58,11 @@ export function jobResource(job: JobScope): ResourceScope {
 export function jobsWhere(user: Pick<SessionUser, "id" | "roles">): Prisma.ImportJobWhereInput | null {
   const branches: Prisma.ImportJobWhereInput[] = [];
   for (const kind of IMPORT_KINDS) {
-    const scope = listScope(user, operationOf(kind));
-    if (!scope) continue;
-    if (scope.all) {
-      branches.push({ kind });
-      continue;
-    }
-    const or: Prisma.ImportJobWhereInput[] = [];
-    if (scope.provinceCodes.length) or.push({ provinceCode: { in: scope.provinceCodes } });
-    if (scope.organizationIds.length) or.push({ organizationId: { in: scope.organizationIds } });
-    if (or.length) branches.push({ kind, OR: or });
+    const scope = scopeWhere<Prisma.ImportJobWhereInput>(user, operationOf(kind), {
+      province: (codes) => ({ provinceCode: { in: codes } }),
+      unit: (ids) => ({ organizationId: { in: ids } }),
+    });
+    if (scope) branches.push({ kind, ...scope });
   }
   return branches.length ? { OR: branches } : null;
 }

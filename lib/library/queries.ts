@@ -1,11 +1,14 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NominationState } from "@/lib/generated/prisma/enums";
+import type { InScope } from "@/lib/auth/load-in-scope";
 import { holds, listScope } from "@/lib/auth/permissions";
+import { scopeWhere } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/roles";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import { freshWhere, isStale } from "@/lib/experts/stale";
-import { disciplineOptions, provinceOptions, type CodeOption } from "@/lib/reference/queries";
+import { nameLookup } from "@/lib/reference/codes";
+import { codeNames, disciplineOptions, provinceOptions, withSubtree } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
 import { meetsLevel, NOMINATABLE_STATUSES } from "@/lib/library/criteria";
 import type { CandidateSearch, MemberSearch, NominationSearch } from "@/lib/library/schemas";
@@ -21,29 +24,16 @@ export function libraryView(user: SessionUser): LibraryView | null {
   return null;
 }
 
-/** Provinces whose library records the user may list: all for the ministry, the grant's provinces for a province. */
-type ProvinceScope = { all: true } | { all: false; provinceCodes: string[] } | null;
-
-export function libraryScope(user: SessionUser): ProvinceScope {
-  for (const op of ["library.decide", "library.nominate"] as const) {
-    const scope = listScope(user, op);
-    if (scope?.all) return { all: true };
-  }
-  const scope = listScope(user, "library.nominate");
-  if (!scope || scope.all || !scope.provinceCodes.length) return null;
-  return { all: false, provinceCodes: [...new Set(scope.provinceCodes)] };
+/**
+ * Library records (nominations, members) the user may list: all for the ministry (library.decide), the grant's
+ * provinces for a province (library.nominate); null for anyone else.
+ */
+function libraryWhere<W extends object>(user: SessionUser, inProvinces: (codes: string[]) => W): W | null {
+  return scopeWhere<W>(user, "library.decide", {}) ?? scopeWhere<W>(user, "library.nominate", { province: inProvinces });
 }
 
-/** A province filter intersected with the scope; `{ in: [] }` matches nothing. */
-function provinceWhere(scope: Exclude<ProvinceScope, null>, wanted?: string): { in: string[] } | string | undefined {
-  if (scope.all) return wanted;
-  if (wanted) return scope.provinceCodes.includes(wanted) ? wanted : { in: [] };
-  return { in: scope.provinceCodes };
-}
-
-async function provinceNames(): Promise<Map<string, string>> {
-  return new Map((await provinceOptions()).map((p) => [p.code, p.name]));
-}
+const provinceNames = async () => nameLookup(await provinceOptions());
+const disciplineNames = async () => nameLookup(await disciplineOptions());
 
 async function userNames(ids: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter(Boolean))];
@@ -52,21 +42,6 @@ async function userNames(ids: string[]): Promise<Map<string, string>> {
   return new Map(rows.map((u) => [u.id, u.displayName]));
 }
 
-/** The discipline and every discipline under it. */
-export function disciplineWithChildren(options: CodeOption[], code: string): string[] {
-  const out = new Set([code]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const o of options) {
-      if (o.parentCode && out.has(o.parentCode) && !out.has(o.code)) {
-        out.add(o.code);
-        grew = true;
-      }
-    }
-  }
-  return [...out];
-}
 
 const EXPERT_SUMMARY = {
   id: true, name: true, employer: true, title: true, talentCategories: true, provinceCode: true, disciplineCodes: true,
@@ -81,16 +56,18 @@ const EXPERT_SUMMARY = {
 export async function searchNominations(
   user: SessionUser, search: NominationSearch, defaultState: NominationState | "ALL", pageSize = LIBRARY_PAGE_SIZE,
 ) {
-  const scope = libraryScope(user);
+  const scope = libraryWhere<Prisma.LibraryNominationWhereInput>(user, (codes) => ({ provinceCode: { in: codes } }));
   const empty = { total: 0, rows: [], page: 1, pageSize, state: defaultState };
   if (!scope) return empty;
   const state = search.state ?? defaultState;
   const where: Prisma.LibraryNominationWhereInput = {
-    provinceCode: provinceWhere(scope, search.province),
-    ...(state === "ALL" ? {} : { state }),
-    ...(search.q ? { expert: searchTextWhere(search.q) } : {}),
+    AND: [scope, {
+      ...(search.province ? { provinceCode: search.province } : {}),
+      ...(state === "ALL" ? {} : { state }),
+      ...(search.q ? { expert: searchTextWhere(search.q) } : {}),
+    }],
   };
-  const [total, rows, provinces] = await Promise.all([
+  const [total, rows, provinceName] = await Promise.all([
     db.libraryNomination.count({ where }),
     db.libraryNomination.findMany({
       where,
@@ -113,7 +90,7 @@ export async function searchNominations(
     state,
     rows: rows.map((r) => ({
       ...r,
-      provinceName: provinces.get(r.provinceCode) ?? r.provinceCode,
+      provinceName: provinceName(r.provinceCode),
       nominatedByName: names.get(r.nominatedById) ?? "—",
       decidedByName: r.decidedById ? names.get(r.decidedById) ?? "—" : null,
       meetsLevel: meetsLevel(r.expert),
@@ -124,14 +101,15 @@ export async function searchNominations(
 // ─── Members ────────────────────────────────────────────────────────────────────
 
 async function membersWhere(user: SessionUser, search: MemberSearch, now: Date): Promise<Prisma.ExpertProfileWhereInput | null> {
-  const scope = libraryScope(user);
+  const scope = libraryWhere<Prisma.ExpertProfileWhereInput>(user, (codes) => ({ provinceCode: { in: codes } }));
   if (!scope) return null;
   const filters: Prisma.ExpertProfileWhereInput[] = [
-    { libraryStatus: "IN_LIBRARY", provinceCode: provinceWhere(scope, search.province) },
+    scope,
+    { libraryStatus: "IN_LIBRARY", ...(search.province ? { provinceCode: search.province } : {}) },
     searchTextWhere(search.q),
   ];
   if (search.discipline) {
-    filters.push({ disciplineCodes: { hasSome: disciplineWithChildren(await disciplineOptions(), search.discipline) } });
+    filters.push({ disciplineCodes: { hasSome: await withSubtree("discipline", search.discipline) } });
   }
   if (!search.stale) filters.push(freshWhere(now));
   return { AND: filters };
@@ -146,7 +124,7 @@ export async function searchMembers(user: SessionUser, search: MemberSearch, now
   const where = await membersWhere(user, search, now);
   if (!where) return { total: 0, staleHidden: 0, rows: [], page: 1, pageSize: LIBRARY_PAGE_SIZE };
   const withStale = search.stale ? null : await membersWhere(user, { ...search, stale: true }, now);
-  const [total, rows, provinces, disciplines, totalWithStale] = await Promise.all([
+  const [total, rows, provinceName, disciplineName, totalWithStale] = await Promise.all([
     db.expertProfile.count({ where }),
     db.expertProfile.findMany({
       where,
@@ -156,12 +134,11 @@ export async function searchMembers(user: SessionUser, search: MemberSearch, now
       select: MEMBER_SELECT,
     }),
     provinceNames(),
-    disciplineOptions(),
+    disciplineNames(),
     withStale ? db.expertProfile.count({ where: withStale }) : Promise.resolve(null),
   ]);
   // How many the default list leaves out, so the page can say so.
   const staleHidden = totalWithStale === null ? 0 : Math.max(0, totalWithStale - total);
-  const disciplineName = new Map(disciplines.map((d) => [d.code, d.name]));
   return {
     total,
     staleHidden,
@@ -169,8 +146,8 @@ export async function searchMembers(user: SessionUser, search: MemberSearch, now
     pageSize: LIBRARY_PAGE_SIZE,
     rows: rows.map((r) => ({
       ...r,
-      provinceName: provinces.get(r.provinceCode) ?? r.provinceCode,
-      disciplineNames: r.disciplineCodes.map((c) => disciplineName.get(c) ?? c),
+      provinceName: provinceName(r.provinceCode),
+      disciplineNames: r.disciplineCodes.map(disciplineName),
       stale: isStale(r, now),
     })),
   };
@@ -180,19 +157,18 @@ export async function searchMembers(user: SessionUser, search: MemberSearch, now
 export async function membersForExport(user: SessionUser, search: MemberSearch, now = new Date()) {
   const where = await membersWhere(user, search, now);
   if (!where) return [];
-  const [rows, provinces, disciplines] = await Promise.all([
+  const [rows, provinceName, disciplineName] = await Promise.all([
     db.expertProfile.findMany({
       where, orderBy: [{ provinceCode: "asc" }, { libraryJoinedAt: "asc" }, { id: "asc" }], take: EXPORT_ROW_LIMIT,
       select: MEMBER_SELECT,
     }),
     provinceNames(),
-    disciplineOptions(),
+    disciplineNames(),
   ]);
-  const disciplineName = new Map(disciplines.map((d) => [d.code, d.name]));
   return rows.map((r) => ({
     ...r,
-    provinceName: provinces.get(r.provinceCode) ?? r.provinceCode,
-    disciplineNames: r.disciplineCodes.map((c) => disciplineName.get(c) ?? c),
+    provinceName: provinceName(r.provinceCode),
+    disciplineNames: r.disciplineCodes.map(disciplineName),
     stale: isStale(r, now),
   }));
 }
@@ -201,16 +177,12 @@ export async function membersForExport(user: SessionUser, search: MemberSearch, 
 
 /** Active experts of the province's own scope who could be nominated: not members, no pending nomination. */
 export async function searchCandidates(user: SessionUser, search: CandidateSearch) {
-  const scope = listScope(user, "library.nominate");
+  const scope = scopeWhere<Prisma.ExpertProfileWhereInput>(user, "library.nominate", { province: (codes) => ({ provinceCode: { in: codes } }) });
   if (!scope) return { total: 0, rows: [], page: 1, pageSize: LIBRARY_PAGE_SIZE };
   const where: Prisma.ExpertProfileWhereInput = {
     AND: [
-      {
-        status: "ACTIVE",
-        libraryStatus: { in: [...NOMINATABLE_STATUSES] },
-        nominations: { none: { state: "NOMINATED" } },
-        ...(scope.all ? {} : { provinceCode: { in: scope.provinceCodes } }),
-      },
+      scope,
+      { status: "ACTIVE", libraryStatus: { in: [...NOMINATABLE_STATUSES] }, nominations: { none: { state: "NOMINATED" } } },
       searchTextWhere(search.q),
     ],
   };
@@ -230,8 +202,15 @@ export async function searchCandidates(user: SessionUser, search: CandidateSearc
   };
 }
 
-/** One expert for the nomination form (the page checks the province scope against `provinceCode`). */
-export async function candidateDetail(expertId: string) {
+/** One expert for the nomination form, if of the user's province (for lib/auth/load-in-scope). */
+export function candidateInScope(expertId: string): InScope<NonNullable<Awaited<ReturnType<typeof candidateDetail>>>> {
+  return {
+    operation: "library.nominate", entity: { type: "ExpertProfile", id: expertId }, load: () => candidateDetail(expertId),
+    scopeOf: (e) => ({ provinceCode: e.provinceCode }),
+  };
+}
+
+async function candidateDetail(expertId: string) {
   const row = await db.expertProfile.findUnique({
     where: { id: expertId },
     select: {
@@ -242,13 +221,12 @@ export async function candidateDetail(expertId: string) {
   });
   if (!row) return null;
   const { nominations, region, ...rest } = row;
-  const disciplines = await disciplineOptions();
-  const disciplineName = new Map(disciplines.map((d) => [d.code, d.name]));
+  const disciplineName = await codeNames("discipline", rest.disciplineCodes);
   return {
     ...rest,
     regionName: region.name,
     hasPendingNomination: nominations.length > 0,
-    disciplineNames: rest.disciplineCodes.map((c) => disciplineName.get(c) ?? c),
+    disciplineNames: rest.disciplineCodes.map(disciplineName),
   };
 }
 

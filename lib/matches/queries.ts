@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MatchState, ServiceForm } from "@/lib/generated/prisma/enums";
 import { can, holds } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
-import { auditDenied } from "@/lib/auth/session";
+import { recordInScope, type InScope } from "@/lib/auth/load-in-scope";
 import { searchExperts } from "@/lib/experts/queries";
 import { expertSearchSchema } from "@/lib/experts/schemas";
 import { MATCH_STATE_LABEL, SERVICE_FORM_LABEL } from "@/lib/labels";
@@ -14,7 +14,7 @@ import { recommendNeeds } from "@/lib/matching/needs-for-expert";
 import { recommendExperts } from "@/lib/matching/recommend";
 import { HARD_FILTER_LABEL, type HardFilter } from "@/lib/matching/score";
 import { SCORE_PART_LABEL, SCORE_PARTS } from "@/lib/matching/weights";
-import { regionPaths } from "@/lib/reference/queries";
+import { codeNames, regionPaths } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
 
 // Reads for the matching screens: the need's 专家匹配 card (province: recommendations and every match; unit and
@@ -232,35 +232,45 @@ export async function myInvitations(user: SessionUser, search: InvitationSearch)
 export type MyInvitations = NonNullable<Awaited<ReturnType<typeof myInvitations>>>;
 export type InvitationRow = MyInvitations["pending"][number];
 
-/**
- * One invitation (or application) of the signed-in expert with the full need, its menu items and attachments.
- * Null when it does not exist, is someone else's (the refusal is audited) or is still a province's proposal.
- */
-export async function invitationDetail(user: SessionUser, matchId: string) {
-  const m = await db.match.findUnique({
-    where: { id: matchId.slice(0, 40) },
-    select: {
-      ...invitationSelect,
-      expert: { select: { userId: true } },
-      need: {
-        select: {
-          ...needSummary, bottleneck: true, expectedOutcome: true, disciplineCodes: true, industryCodes: true,
-          breakBottleneck: true, promoteTechnology: true, raiseFarmerIncome: true,
-          menuItems: { select: { menuItem: { select: { id: true, name: true, form: true, description: true, typicalDurationDays: true, delivery: true } } } },
-        },
+const loadInvitation = (matchId: string) => db.match.findUnique({
+  where: { id: matchId.slice(0, 40) },
+  select: {
+    ...invitationSelect,
+    expert: { select: { userId: true } },
+    need: {
+      select: {
+        ...needSummary, bottleneck: true, expectedOutcome: true, disciplineCodes: true, industryCodes: true,
+        breakBottleneck: true, promoteTechnology: true, raiseFarmerIncome: true,
+        menuItems: { select: { menuItem: { select: { id: true, name: true, form: true, description: true, typicalDurationDays: true, delivery: true } } } },
       },
     },
-  });
-  if (!m) return null;
-  if (!can(user, "match.respond", { ownerUserId: m.expert.userId }) || HIDDEN_FROM_OTHERS.includes(m.state)) {
-    await auditDenied(user, "match.respond", { type: "Match", id: m.id });
-    return null;
-  }
+  },
+});
+type InvitationMatch = NonNullable<Awaited<ReturnType<typeof loadInvitation>>>;
+
+/**
+ * One invitation (or application) of the signed-in expert, for lib/auth/load-in-scope: refused when it is someone
+ * else's or still a province's proposal.
+ */
+export function invitationInScope(matchId: string): InScope<InvitationMatch> {
+  return {
+    operation: "match.respond", entity: { type: "Match", id: matchId.slice(0, 40) }, load: () => loadInvitation(matchId),
+    allows: (user, m) => can(user, "match.respond", { ownerUserId: m.expert.userId }) && !HIDDEN_FROM_OTHERS.includes(m.state),
+  };
+}
+
+/** The invitation with the full need, its menu items and attachments; null when not in the user's scope (audited). */
+export async function invitationDetail(user: SessionUser, matchId: string) {
+  const m = await recordInScope(user, invitationInScope(matchId));
+  return m && describeInvitation(m);
+}
+
+export async function describeInvitation(m: InvitationMatch) {
   const n = m.need;
-  const [places, disciplines, industries, attachments] = await Promise.all([
+  const [places, discipline, industry, attachments] = await Promise.all([
     regionPaths([n.regionCode]),
-    db.discipline.findMany({ where: { code: { in: n.disciplineCodes } }, select: { code: true, name: true } }),
-    db.industry.findMany({ where: { code: { in: n.industryCodes } }, select: { code: true, name: true } }),
+    codeNames("discipline", n.disciplineCodes),
+    codeNames("industry", n.industryCodes),
     // The download route lets an expert holding a place on the need read its attachments.
     PLACE_HOLDING.includes(m.state)
       ? db.attachment.findMany({
@@ -269,8 +279,6 @@ export async function invitationDetail(user: SessionUser, matchId: string) {
       })
       : Promise.resolve(null),
   ]);
-  const dn = new Map(disciplines.map((d) => [d.code, d.name]));
-  const inn = new Map(industries.map((d) => [d.code, d.name]));
   const rest = { ...m, expert: undefined };
   return {
     ...rest,
@@ -278,8 +286,8 @@ export async function invitationDetail(user: SessionUser, matchId: string) {
       ...summarize(n, places),
       bottleneck: n.bottleneck, expectedOutcome: n.expectedOutcome,
       breakBottleneck: n.breakBottleneck, promoteTechnology: n.promoteTechnology, raiseFarmerIncome: n.raiseFarmerIncome,
-      disciplineNames: n.disciplineCodes.map((c) => dn.get(c) ?? c),
-      industryNames: n.industryCodes.map((c) => inn.get(c) ?? c),
+      disciplineNames: n.disciplineCodes.map(discipline),
+      industryNames: n.industryCodes.map(industry),
       menuDetails: n.menuItems.map((x) => x.menuItem),
     },
     attachments,

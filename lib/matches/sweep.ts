@@ -1,5 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/log";
+import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 import { settleNeed } from "@/lib/engagements/service";
 import { AppError } from "@/lib/errors";
 import { notifyStep, stepMatch } from "@/lib/matches/service";
@@ -51,7 +52,7 @@ export async function sweepInvitations(client: Tx = db, now = new Date(), scope:
       if (m.expert.userId) {
         await notify(tx, [m.expert.userId], {
           title: `邀请即将到期：${m.need.title}`,
-          body: `请在 ${m.respondBy!.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })} 前接受或婉拒，逾期邀请将自动失效。`,
+          body: `请在 ${m.respondBy!.toLocaleString("zh-CN", { timeZone: CHINA_TIME_ZONE, hour12: false })} 前接受或婉拒，逾期邀请将自动失效。`,
           link: `/expert/invitations/${m.id}`,
         });
       }

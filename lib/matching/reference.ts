@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { Zone } from "@/lib/generated/prisma/enums";
 import type { NameBook, ParentOf } from "@/lib/matching/types";
+import { nameLookup } from "@/lib/reference/codes";
 
 // Code tables and regions for retrieval, scoring and explanations. Reference data changes only with a release
 // (seeded codes), so an in-process cache is safe across instances: nothing here is per-user state. It is reloaded
@@ -115,8 +116,8 @@ export function closeCodes(code: string, parentOf: ParentOf, children: Map<strin
 export async function nameBook(tx: Tx, t: CodeTables): Promise<NameBook> {
   const regions = await regionTable(tx);
   return {
-    discipline: (c) => t.disciplineName.get(c) ?? c,
-    industry: (c) => t.industryName.get(c) ?? c,
-    region: (c) => regions.name.get(c) ?? c,
+    discipline: nameLookup(t.disciplineName),
+    industry: nameLookup(t.industryName),
+    region: nameLookup(regions.name),
   };
 }

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { seenFromProvincesSql } from "@/lib/experts/scope";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { TalentCategory } from "@/lib/generated/prisma/enums";
 import { expertFactColumns, expertFactExtras, queryExpertRows, type ExpertRow, type LoadedNeed } from "@/lib/matching/facts";
@@ -208,8 +209,9 @@ function refusedExpressions(p: RetrievalPlan): { conflict: Prisma.Sql; noRemote:
   return { conflict, noRemote, notWilling };
 }
 
+/** The experts list's own rule (lib/experts/scope), so the engine never recommends an expert the province cannot see. */
 function visibleExpression(visibility: Visibility): Prisma.Sql {
-  return visibility.all ? Prisma.sql`TRUE` : Prisma.sql`(e."provinceCode" = ${visibility.provinceCode} OR e."shareAcrossRegions")`;
+  return visibility.all ? Prisma.sql`TRUE` : seenFromProvincesSql([visibility.provinceCode]);
 }
 
 function rankedQuery(p: RetrievalPlan, visibility: Visibility, pool: Prisma.Sql, limit: number, needIds: string[]) {

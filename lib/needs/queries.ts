@@ -1,11 +1,13 @@
 import { db } from "@/lib/db";
+import { chinaDayEnd, chinaDayStart } from "@/lib/calendar/china-time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NeedState } from "@/lib/generated/prisma/enums";
-import { can, holds, listScope } from "@/lib/auth/permissions";
+import { holds, listScope, type Operation, type ResourceScope } from "@/lib/auth/permissions";
+import { recordInScope, type InScope } from "@/lib/auth/load-in-scope";
 import type { SessionUser } from "@/lib/auth/roles";
-import { auditDenied } from "@/lib/auth/session";
+import { scopeWhere } from "@/lib/auth/scope";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
-import { regionPaths } from "@/lib/reference/queries";
+import { codeNames, regionPaths, withSubtree } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
 import type { NeedSearch } from "@/lib/needs/schemas";
 import { orderingUnit } from "@/lib/needs/service";
@@ -15,13 +17,10 @@ export const NEED_PAGE_SIZE = 20;
 
 /** The needs a user may read: 本单位 for units, 本省 for provinces, all for the ministry; null for none. */
 export function readableNeedsWhere(user: SessionUser): Prisma.NeedWhereInput | null {
-  const scope = listScope(user, "need.read");
-  if (!scope) return null;
-  if (scope.all) return {};
-  const or: Prisma.NeedWhereInput[] = [];
-  if (scope.provinceCodes.length) or.push({ provinceCode: { in: scope.provinceCodes } });
-  if (scope.organizationIds.length) or.push({ unitId: { in: scope.organizationIds } });
-  return or.length ? { OR: or } : null;
+  return scopeWhere<Prisma.NeedWhereInput>(user, "need.read", {
+    province: (codes) => ({ provinceCode: { in: codes } }),
+    unit: (ids) => ({ unitId: { in: ids } }),
+  });
 }
 
 /** The state filter in effect: reviewers land on 待审核 unless they chose otherwise ("ALL" = every state). */
@@ -30,8 +29,6 @@ export function effectiveState(user: SessionUser, search: NeedSearch): NeedState
   if (search.state) return search.state as NeedState;
   return holds(user, "need.review") ? "SUBMITTED" : undefined;
 }
-
-const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 async function filtersOf(user: SessionUser, search: NeedSearch): Promise<Prisma.NeedWhereInput[] | null> {
   const scope = readableNeedsWhere(user);
@@ -42,18 +39,14 @@ async function filtersOf(user: SessionUser, search: NeedSearch): Promise<Prisma.
   if (search.region) {
     where.push(search.region.length === 2 ? { provinceCode: search.region } : { regionCode: { startsWith: search.region } });
   }
-  if (search.discipline) {
-    // A discipline covers its sub-disciplines (GB/T 13745 codes nest by prefix).
-    const codes = await db.discipline.findMany({ where: { code: { startsWith: search.discipline } }, select: { code: true } });
-    where.push({ disciplineCodes: { hasSome: codes.length ? codes.map((c) => c.code) : [search.discipline] } });
-  }
+  if (search.discipline) where.push({ disciplineCodes: { hasSome: await withSubtree("discipline", search.discipline) } });
   if (search.form) where.push({ menuItems: { some: { menuItem: { form: search.form } } } });
   if (search.menuItem) where.push({ menuItems: { some: { menuItemId: search.menuItem } } });
   if (search.breakBottleneck) where.push({ breakBottleneck: true });
   if (search.promoteTechnology) where.push({ promoteTechnology: true });
   if (search.raiseFarmerIncome) where.push({ raiseFarmerIncome: true });
-  if (search.from) where.push({ createdAt: { gte: dayStart(search.from) } });
-  if (search.to) where.push({ createdAt: { lt: new Date(dayStart(search.to).getTime() + 86_400_000) } });
+  if (search.from) where.push({ createdAt: { gte: chinaDayStart(search.from) } });
+  if (search.to) where.push({ createdAt: { lt: chinaDayEnd(search.to) } });
   return where;
 }
 
@@ -101,16 +94,14 @@ export async function needsForExport(user: SessionUser, search: NeedSearch) {
       bottleneck: true, expectedOutcome: true, reviewComment: true,
     },
   });
-  const [places, disciplines, industries] = await Promise.all([
+  const [places, discipline, industry] = await Promise.all([
     regionPaths(rows.map((r) => r.regionCode)),
-    db.discipline.findMany({ where: { code: { in: [...new Set(rows.flatMap((r) => r.disciplineCodes))] } }, select: { code: true, name: true } }),
-    db.industry.findMany({ where: { code: { in: [...new Set(rows.flatMap((r) => r.industryCodes))] } }, select: { code: true, name: true } }),
+    codeNames("discipline", rows.flatMap((r) => r.disciplineCodes)),
+    codeNames("industry", rows.flatMap((r) => r.industryCodes)),
   ]);
-  const dn = new Map(disciplines.map((d) => [d.code, d.name]));
-  const inn = new Map(industries.map((d) => [d.code, d.name]));
   return rows.map(({ menuItems, unit, ...r }) => ({
     ...r, unitName: unit.name, place: places.get(r.regionCode) ?? r.regionCode, menuNames: menuItems.map((m) => m.menuItem.name),
-    disciplineNames: r.disciplineCodes.map((c) => dn.get(c) ?? c), industryNames: r.industryCodes.map((c) => inn.get(c) ?? c),
+    disciplineNames: r.disciplineCodes.map(discipline), industryNames: r.industryCodes.map(industry),
   }));
 }
 
@@ -131,30 +122,40 @@ export async function unitOfNeed(unitId: string) {
   return orderingUnit(db, unitId);
 }
 
+const loadNeed = (needId: string) => db.need.findUnique({
+  where: { id: needId },
+  include: {
+    unit: { select: { id: true, name: true, type: true } },
+    menuItems: { select: { menuItem: { select: { id: true, name: true, form: true, description: true, typicalDurationDays: true, delivery: true } } } },
+    events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+  },
+});
+type NeedRow = NonNullable<Awaited<ReturnType<typeof loadNeed>>>;
+
+const needResource = (need: { provinceCode: string; unitId: string }): ResourceScope => ({ provinceCode: need.provinceCode, organizationId: need.unitId });
+
+/** A need with what its pages show, in the user's scope for `operation` (for lib/auth/load-in-scope). */
+export function needInScope(needId: string, operation: Operation = "need.read"): InScope<NeedRow> {
+  return { operation, entity: { type: "Need", id: needId }, load: () => loadNeed(needId), scopeOf: needResource };
+}
+
 /**
  * A need as its detail page shows it, or null when it does not exist or the user may not read it (the refusal is
  * audited; the page answers 404 either way, so ids of other units' needs reveal nothing).
  */
 export async function needDetail(user: SessionUser, needId: string) {
-  const need = await db.need.findUnique({
-    where: { id: needId },
-    include: {
-      unit: { select: { id: true, name: true, type: true } },
-      menuItems: { select: { menuItem: { select: { id: true, name: true, form: true, description: true, typicalDurationDays: true, delivery: true } } } },
-      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
-    },
-  });
-  if (!need) return null;
-  const scope = { provinceCode: need.provinceCode, organizationId: need.unitId };
-  if (!can(user, "need.read", scope)) {
-    await auditDenied(user, "need.read", { type: "Need", id: needId });
-    return null;
-  }
+  const need = await recordInScope(user, needInScope(needId));
+  return need && describeNeed(user, need);
+}
+
+/** The page's view of a need the user may read: names, timeline, attachments, and the steps the user may take. */
+export async function describeNeed(user: SessionUser, need: NeedRow) {
+  const scope = needResource(need);
   const userIds = [...new Set([need.enteredById, need.reviewedById, ...need.events.map((e) => e.actorId)].filter((x): x is string => !!x))];
-  const [people, disciplines, industries, places, attachments] = await Promise.all([
+  const [people, discipline, industry, places, attachments] = await Promise.all([
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true, organization: { select: { name: true } } } }),
-    db.discipline.findMany({ where: { code: { in: need.disciplineCodes } }, select: { code: true, name: true } }),
-    db.industry.findMany({ where: { code: { in: need.industryCodes } }, select: { code: true, name: true } }),
+    codeNames("discipline", need.disciplineCodes),
+    codeNames("industry", need.industryCodes),
     regionPaths([need.regionCode]),
     db.attachment.findMany({
       where: { ownerType: "Need", ownerId: need.id }, orderBy: { createdAt: "asc" },
@@ -163,14 +164,12 @@ export async function needDetail(user: SessionUser, needId: string) {
   ]);
   const person = new Map(people.map((p) => [p.id, p]));
   const nameOf = (id: string | null) => (id ? person.get(id)?.displayName ?? "（已删除的账号）" : "系统");
-  const dn = new Map(disciplines.map((d) => [d.code, d.name]));
-  const inn = new Map(industries.map((d) => [d.code, d.name]));
   const may = NEED_WORKFLOW.allowed(user, need.state, scope);
   return {
     ...need,
     place: places.get(need.regionCode) ?? need.regionCode,
-    disciplineNames: need.disciplineCodes.map((c) => dn.get(c) ?? c),
-    industryNames: need.industryCodes.map((c) => inn.get(c) ?? c),
+    disciplineNames: need.disciplineCodes.map(discipline),
+    industryNames: need.industryCodes.map(industry),
     menu: need.menuItems.map((m) => m.menuItem),
     enteredByName: need.enteredById ? nameOf(need.enteredById) : null,
     timeline: need.events.map((e) => ({ id: e.id, fromState: e.fromState, toState: e.toState, at: e.createdAt, actorName: nameOf(e.actorId), comment: e.comment })),

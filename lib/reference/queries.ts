@@ -1,5 +1,6 @@
 import { cache } from "react";
 import { db } from "@/lib/db";
+import { codeSubtree, nameLookup } from "@/lib/reference/codes";
 
 // Reference data for pickers and labels. Read per request (React cache), never kept in process memory.
 
@@ -50,8 +51,20 @@ export async function regionPaths(codes: string[]): Promise<Map<string, string>>
   return out;
 }
 
-/** Names for discipline or industry codes, in the given order (unknown codes shown as the code). */
-export function namesOf(options: CodeOption[], codes: string[]): string[] {
-  const byCode = new Map(options.map((o) => [o.code, o.name]));
-  return codes.map((c) => byCode.get(c) ?? c);
+type CodeTable = "discipline" | "industry" | "region";
+
+/** Code → name for these codes of one table, in one query; a code not in the table names itself. */
+export async function codeNames(table: CodeTable, codes: Iterable<string>): Promise<(code: string) => string> {
+  const wanted = [...new Set(codes)].filter(Boolean);
+  if (!wanted.length) return nameLookup([]);
+  const args = { where: { code: { in: wanted } }, select: { code: true, name: true } } as const;
+  const rows = table === "discipline" ? await db.discipline.findMany(args)
+    : table === "industry" ? await db.industry.findMany(args)
+    : await db.region.findMany(args);
+  return nameLookup(rows);
+}
+
+/** A discipline (or industry) and every one under it, for list filters (lib/reference/codes codeSubtree). */
+export async function withSubtree(table: "discipline" | "industry", code: string): Promise<string[]> {
+  return codeSubtree(table === "discipline" ? await disciplineOptions() : await industryOptions(), code);
 }

@@ -1,6 +1,5 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { listScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { UserSearch } from "@/lib/users/schemas";
 import { accountsWhere } from "@/lib/users/scope";
@@ -10,9 +9,9 @@ export const USER_PAGE_SIZE = 20;
 
 /** Accounts the user may manage (全国 for the ministry, 本省 for a province), filtered and paged. */
 export async function searchUsers(user: SessionUser, search: UserSearch, now = new Date(), pageSize = USER_PAGE_SIZE) {
-  const scope = listScope(user, "user.manage");
+  const scope = accountsWhere(user);
   if (!scope) return { total: 0, rows: [], page: 1, pageSize };
-  const filters: Prisma.UserWhereInput[] = [accountsWhere(scope)];
+  const filters: Prisma.UserWhereInput[] = [scope];
   if (search.q) {
     filters.push({
       OR: [

@@ -1,6 +1,8 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ListScope, ResourceScope } from "@/lib/auth/permissions";
+import type { ResourceScope } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/roles";
+import { scopeWhere } from "@/lib/auth/scope";
 import { notFound } from "@/lib/errors";
 
 /**
@@ -24,20 +26,20 @@ export async function accountScope(tx: Tx, userId: string): Promise<ResourceScop
   return { provinceCode: isMinistry ? null : provinceCode };
 }
 
-/** The same rule as a where-clause, for listing the accounts a scope covers. */
-export function accountsWhere(scope: ListScope): Prisma.UserWhereInput {
-  if (scope.all) return {};
-  const provinces = { in: scope.provinceCodes };
-  return {
-    AND: [
-      { roles: { none: { role: "MINISTRY_ADMIN" } } },
-      {
-        OR: [
-          { organization: { region: { provinceCode: provinces } } },
-          { organizationId: null, expertProfile: { provinceCode: provinces } },
-          { organizationId: null, expertProfile: null, roles: { some: { provinceCode: provinces } } },
-        ],
-      },
-    ],
-  };
+/** The same rule as a where-clause: the accounts the user may manage (user.manage); null for none. */
+export function accountsWhere(user: Pick<SessionUser, "id" | "roles">): Prisma.UserWhereInput | null {
+  return scopeWhere<Prisma.UserWhereInput>(user, "user.manage", {
+    province: (codes) => ({
+      AND: [
+        { roles: { none: { role: "MINISTRY_ADMIN" } } },
+        {
+          OR: [
+            { organization: { region: { provinceCode: { in: codes } } } },
+            { organizationId: null, expertProfile: { provinceCode: { in: codes } } },
+            { organizationId: null, expertProfile: null, roles: { some: { provinceCode: { in: codes } } } },
+          ],
+        },
+      ],
+    }),
+  });
 }

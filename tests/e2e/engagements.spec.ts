@@ -137,9 +137,10 @@ test("engagements are refused out of scope and read-only for the ministry", asyn
   await expect(page).toHaveURL(/\/engagements\/\w+$/);
   const url = page.url();
 
+  // Out of scope answers like a missing record (the not-found page): nothing confirms the engagement exists.
   await signInAs(page, "zhejiang");
   await page.goto(url);
-  await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
 
   await signInAs(page, "ministry");
   await page.goto(url);

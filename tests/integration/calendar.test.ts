@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { executeAction } from "@/lib/actions/pipeline";
 import type { SessionUser } from "@/lib/auth/roles";
 import { removeCalendarRunOp, setCalendarRunOp } from "@/lib/calendar/operations";
-import { calendarOverrides, calendarRuns } from "@/lib/calendar/service";
+import { calendarRuns } from "@/lib/calendar/queries";
+import { calendarOverrides } from "@/lib/calendar/service";
 import { inviteExpert } from "@/lib/matches/service";
 import { createExpert, createNeed, createOrganization } from "@/prisma/seed/factories";
 import { ministryAdmin, provinceAdmin, unitUser, userWith } from "./fixtures";
@@ -28,7 +29,7 @@ describe("the ministry's working calendar", () => {
     const week = await set({ name: "国庆节", kind: "HOLIDAY", start: "2099-10-01", end: "2099-10-07" });
     expect(week).toMatchObject({ ok: true, data: { days: 7 } });
     expect(await set({ name: "国庆节", kind: "WORKDAY", start: "2099-10-10", end: "" })).toMatchObject({ ok: true, data: { days: 1 } });
-    expect(await calendarRuns(db, 2099)).toEqual([
+    expect(await calendarRuns(2099)).toEqual([
       { start: "2099-10-01", end: "2099-10-07", days: 7, kind: "HOLIDAY", name: "国庆节" },
       { start: "2099-10-10", end: "2099-10-10", days: 1, kind: "WORKDAY", name: "国庆节" },
     ]);
@@ -55,7 +56,7 @@ describe("the ministry's working calendar", () => {
     expect(r).toMatchObject({ ok: true, data: { days: 3 } });
     const [audit] = await auditRows({ actorId: ministry.id, entityId: "2099-10-06", operation: "calendar.manage" });
     expect(audit.summary).toContain("覆盖原有 2 天");
-    expect((await calendarRuns(db, 2099)).map((x) => `${x.name} ${x.start}–${x.end}`)).toEqual([
+    expect((await calendarRuns(2099)).map((x) => `${x.name} ${x.start}–${x.end}`)).toEqual([
       "国庆节 2099-10-01–2099-10-05", "补充安排 2099-10-06–2099-10-08", "国庆节 2099-10-10–2099-10-10",
     ]);
   });

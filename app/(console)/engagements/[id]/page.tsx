@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { CancelForm, FeedbackForm, FinishButton } from "@/components/engagements/closing-actions";
@@ -8,13 +7,14 @@ import { Timeline } from "@/components/ui/timeline";
 import { PlanActions } from "@/components/engagements/plan-actions";
 import { RecordForm } from "@/components/engagements/record-form";
 import { RecordList } from "@/components/engagements/record-list";
+import { Explanation } from "@/components/matches/score";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePermission } from "@/lib/auth/session";
-import { engagementDetail, engagementPageScope, type EngagementDetail } from "@/lib/engagements/queries";
-import { chinaDate } from "@/lib/engagements/schemas";
+import { loadInScope } from "@/lib/auth/load-in-scope";
+import { describeEngagement, engagementInScope, type EngagementDetail } from "@/lib/engagements/queries";
+import { chinaDate } from "@/lib/calendar/china-time";
 import { formatDate, formatDateTime } from "@/lib/format";
 import {
   ENGAGEMENT_STATE_LABEL, ENGAGEMENT_TYPE_LABEL, FEEDBACK_PARTY_LABEL, MATCH_SOURCE_LABEL, NEED_STATE_LABEL,
@@ -48,13 +48,8 @@ function Stars({ rating }: { rating: number }) {
 
 export default async function EngagementPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const path = `/engagements/${id}`;
-  await requirePermission(path, "engagement.read");
-  const scope = await engagementPageScope(id);
-  if (!scope) notFound();
-  const user = await requirePermission(path, "engagement.read", scope, { type: "Engagement", id });
-  const e = await engagementDetail(user, id);
-  if (!e) notFound();
+  const { user, record } = await loadInScope({ path: `/engagements/${id}`, ...engagementInScope(id) });
+  const e = await describeEngagement(user, record);
 
   const today = chinaDate(new Date());
   const earliest = chinaDate(e.createdAt);
@@ -78,8 +73,8 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
           <span className="font-medium">服务项目已取消。原因：</span>{e.cancelReason}
         </p>
       )}
-      <div className="grid gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card title="概况">
             <DefinitionList
               items={[
@@ -93,7 +88,7 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
                 { label: "团队确认", value: formatDateTime(e.createdAt) },
               ]}
             />
-            {e.match.explanation && <p className="mt-3 text-sm text-slate-700">推荐理由：{e.match.explanation}</p>}
+            <Explanation text={e.match.explanation} className="mt-3" />
           </Card>
 
           <Card title="工作方案">
@@ -183,7 +178,7 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
           )}
         </div>
 
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card title="办理">
             <div className="space-y-3">
               {hint && <p className="text-sm text-slate-700">{hint}</p>}

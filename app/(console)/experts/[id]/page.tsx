@@ -1,23 +1,17 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExpertDetailView } from "@/components/experts/expert-detail-view";
-import { auditDenied, requirePermission } from "@/lib/auth/session";
-import { accessTo, expertDetail, expertScopeOf } from "@/lib/experts/queries";
+import { loadInScope } from "@/lib/auth/load-in-scope";
+import { accessTo, expertDetail, expertInScope } from "@/lib/experts/queries";
 
 export const metadata: Metadata = { title: "专家档案" };
 
 export default async function ExpertDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePermission(`/experts/${id}`, "expert.read");
-  const scope = await expertScopeOf(id);
-  if (!scope) notFound();
-  const access = accessTo(user, scope);
-  if (!access.read) {
-    await auditDenied(user, "expert.read", { type: "ExpertProfile", id });
-    redirect("/forbidden");
-  }
+  const { user, record } = await loadInScope({ path: `/experts/${id}`, ...expertInScope(id, "expert.read") });
+  const access = accessTo(user, record);
   const e = await expertDetail(id);
   if (!e) notFound();
   return (

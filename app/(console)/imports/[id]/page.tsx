@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -10,11 +9,11 @@ import { Pagination } from "@/components/ui/pagination";
 import { ErrorTable } from "@/components/imports/error-table";
 import { JobActions } from "@/components/imports/job-actions";
 import { IMPORT_STATE } from "@/components/imports/labels";
-import { requirePermission, requireUser } from "@/lib/auth/session";
+import { loadInScope } from "@/lib/auth/load-in-scope";
 import { formatDateTime, formatNumber } from "@/lib/format";
-import { importJobDetail, importJobScope } from "@/lib/import/queries";
+import { importJobDetail, importJobInScope } from "@/lib/import/queries";
 import { jobPageSchema } from "@/lib/import/schemas";
-import { jobResource, KIND_LABEL, operationOf } from "@/lib/import/scope";
+import { KIND_LABEL } from "@/lib/import/scope";
 import { firstValues, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "导入详情" };
@@ -24,12 +23,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: SearchParams };
 export default async function ImportJobPage({ params, searchParams }: Props) {
   const { id } = await params;
   const path = `/imports/${id}`;
-  const scope = await importJobScope(id);
-  if (!scope) {
-    await requireUser(path);
-    notFound();
-  }
-  await requirePermission(path, operationOf(scope.kind), jobResource(scope), { type: "ImportJob", id });
+  await loadInScope({ path, ...importJobInScope(id) });
   const { page } = jobPageSchema.parse(await firstValues(searchParams));
   const job = (await importJobDetail(id, page))!;
   const kindLabel = KIND_LABEL[job.kind];

@@ -7,10 +7,9 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { requirePermission } from "@/lib/auth/session";
-import { calendarYearSchema, DAY_KIND_LABEL } from "@/lib/calendar/schemas";
-import { calendarRuns, type CalendarRun } from "@/lib/calendar/service";
-import { cstDay } from "@/lib/calendar/working-days";
-import { db } from "@/lib/db";
+import { calendarYearSchema, DAY_KIND_LABEL, type CalendarRun } from "@/lib/calendar/schemas";
+import { calendarRuns } from "@/lib/calendar/queries";
+import { chinaDay } from "@/lib/calendar/china-time";
 import { firstValues, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "工作日历" };
@@ -31,10 +30,10 @@ const COLUMNS: Column<CalendarRun>[] = [
 
 export default async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission("/ministry/calendar", "calendar.manage");
-  const thisYear = cstDay(new Date()).getUTCFullYear();
+  const thisYear = chinaDay().getUTCFullYear();
   const parsed = calendarYearSchema.safeParse((await firstValues(searchParams)).year);
   const year = parsed.success ? parsed.data : thisYear;
-  const runs = await calendarRuns(db, year);
+  const runs = await calendarRuns(year);
   return (
     <>
       <PageHeader

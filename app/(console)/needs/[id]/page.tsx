@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { NeedMenuList, NeedProblem } from "@/components/needs/need-content";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { toneOf } from "@/components/dashboard/state-tone";
@@ -11,19 +10,18 @@ import { NeedTimeline } from "@/components/needs/need-timeline";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePermission } from "@/lib/auth/session";
+import { loadInScope } from "@/lib/auth/load-in-scope";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { DELIVERY_MODE_LABEL, NEED_STATE_LABEL, URGENCY_LABEL } from "@/lib/labels";
-import { needDetail } from "@/lib/needs/queries";
+import { describeNeed, needInScope } from "@/lib/needs/queries";
 import { PRIORITY_FLAGS, PRIORITY_LABEL } from "@/lib/needs/schemas";
 
 export const metadata: Metadata = { title: "需求详情" };
 
 export default async function NeedDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePermission(`/needs/${id}`, "need.read");
-  const need = await needDetail(user, id);
-  if (!need) notFound();
+  const { user, record } = await loadInScope({ path: `/needs/${id}`, ...needInScope(id) });
+  const need = await describeNeed(user, record);
 
   const priorities = PRIORITY_FLAGS.filter((f) => need[f]).map((f) => PRIORITY_LABEL[f]);
   const unitActs = need.allowed.edit || need.allowed.submit || need.allowed.withdraw;

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { NeedMenuList, NeedProblem } from "@/components/needs/need-content";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { toneOf } from "@/components/dashboard/state-tone";
@@ -10,10 +9,10 @@ import { Badge } from "@/components/ui/badge";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePermission } from "@/lib/auth/session";
+import { loadInScope } from "@/lib/auth/load-in-scope";
 import { formatBytes, formatDate, formatDateTime } from "@/lib/format";
 import { DELIVERY_MODE_LABEL, MATCH_SOURCE_LABEL, MATCH_STATE_LABEL, NEED_STATE_LABEL } from "@/lib/labels";
-import { invitationDetail } from "@/lib/matches/queries";
+import { describeInvitation, invitationInScope } from "@/lib/matches/queries";
 import { PRIORITY_FLAGS, PRIORITY_LABEL } from "@/lib/needs/schemas";
 
 export const metadata: Metadata = { title: "邀请详情" };
@@ -21,9 +20,8 @@ export const metadata: Metadata = { title: "邀请详情" };
 
 export default async function InvitationDetailPage({ params }: { params: Promise<{ matchId: string }> }) {
   const { matchId } = await params;
-  const user = await requirePermission(`/expert/invitations/${matchId}`, "match.respond");
-  const m = await invitationDetail(user, matchId);
-  if (!m) notFound();
+  const { record } = await loadInScope({ path: `/expert/invitations/${matchId}`, ...invitationInScope(matchId) });
+  const m = await describeInvitation(record);
   const now = new Date();
   const n = m.need;
   const priorities = PRIORITY_FLAGS.filter((f) => n[f]).map((f) => PRIORITY_LABEL[f]);
@@ -51,8 +49,8 @@ export default async function InvitationDetailPage({ params }: { params: Promise
         }
         actions={<LinkButton href="/expert/invitations" variant="secondary">返回邀请列表</LinkButton>}
       />
-      <div className="grid gap-6 xl:grid-cols-3">
-        <div className="space-y-6 xl:col-span-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-3">
+        <div className="min-w-0 space-y-6 xl:col-span-2">
           <Card title="需求信息">
             <DefinitionList
               items={[
@@ -88,7 +86,7 @@ export default async function InvitationDetailPage({ params }: { params: Promise
             )}
           </Card>
         </div>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card title={m.source === "EXPERT_APPLIED" ? "我的申请" : "邀请"}>
             <div className="space-y-3">
               <Explanation text={m.explanation} />

@@ -2,22 +2,16 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExpertEditor } from "@/components/experts/expert-editor";
-import { auditDenied, requirePermission } from "@/lib/auth/session";
+import { loadInScope } from "@/lib/auth/load-in-scope";
 import { profileFormOptions } from "@/lib/experts/form-options";
-import { accessTo, expertDetail, expertScopeOf } from "@/lib/experts/queries";
+import { accessTo, expertDetail, expertInScope } from "@/lib/experts/queries";
 
 export const metadata: Metadata = { title: "编辑专家档案" };
 
 export default async function EditExpertPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePermission(`/experts/${id}/edit`, "expert.update");
-  const scope = await expertScopeOf(id);
-  if (!scope) notFound();
-  const access = accessTo(user, scope);
-  if (!access.edit) {
-    await auditDenied(user, "expert.update", { type: "ExpertProfile", id });
-    redirect("/forbidden");
-  }
+  const { user, record } = await loadInScope({ path: `/experts/${id}/edit`, ...expertInScope(id, "expert.update") });
+  const access = accessTo(user, record);
   if (access.self) redirect("/expert/profile");
   const [e, options] = await Promise.all([expertDetail(id), profileFormOptions()]);
   if (!e) notFound();

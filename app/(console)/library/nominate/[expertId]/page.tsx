@@ -1,25 +1,21 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { TitleAndCategories } from "@/components/library/expert-summary";
 import { NominateForm } from "@/components/library/nominate-form";
-import { requirePermission } from "@/lib/auth/session";
+import { loadInScope } from "@/lib/auth/load-in-scope";
 import { formatDate } from "@/lib/format";
 import { EXPERT_STATUS_LABEL, LIBRARY_STATUS_LABEL } from "@/lib/labels";
-import { candidateDetail } from "@/lib/library/queries";
+import { candidateInScope } from "@/lib/library/queries";
 
 export const metadata: Metadata = { title: "推荐专家入库" };
 
 export default async function NominateExpertPage({ params }: { params: Promise<{ expertId: string }> }) {
   const { expertId } = await params;
   const path = `/library/nominate/${expertId}`;
-  await requirePermission(path, "library.nominate");
-  const expert = await candidateDetail(expertId);
-  if (!expert) notFound();
   // The expert's province, read from the database, must be the province's own.
-  await requirePermission(path, "library.nominate", { provinceCode: expert.provinceCode }, { type: "ExpertProfile", id: expert.id });
+  const { record: expert } = await loadInScope({ path, ...candidateInScope(expertId) });
   return (
     <>
       <PageHeader title={`推荐 ${expert.name} 进入重点联系专家库`} subtitle="请核对入库条件，经专家本人确认自愿、身体健康后提交推荐。" />

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { NeedForm } from "@/components/needs/need-form";
 import { LinkButton } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePermission } from "@/lib/auth/session";
+import { loadInScope } from "@/lib/auth/load-in-scope";
 import { NEED_STATE_LABEL } from "@/lib/labels";
 import { activeMenuByForm } from "@/lib/menu/queries";
-import { needDetail, unitOfNeed } from "@/lib/needs/queries";
+import { describeNeed, needInScope, unitOfNeed } from "@/lib/needs/queries";
 import { disciplineOptions, industryOptions, regionOptions } from "@/lib/reference/queries";
 
 export const metadata: Metadata = { title: "修改需求" };
@@ -16,9 +15,8 @@ const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
 export default async function EditNeedPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requirePermission(`/needs/${id}/edit`, "need.update");
-  const need = await needDetail(user, id);
-  if (!need) notFound();
+  const { user, record } = await loadInScope({ path: `/needs/${id}/edit`, ...needInScope(id, "need.update") });
+  const need = await describeNeed(user, record);
   if (!need.allowed.edit) {
     return (
       <>
