@@ -1,6 +1,7 @@
 import { isUniqueViolation, type Tx } from "@/lib/db";
 import { calendarOverrides } from "@/lib/calendar/service";
 import { workingDaysDeadline } from "@/lib/calendar/working-days";
+import { CHINA_TIME_ZONE } from "@/lib/calendar/china-time";
 import { conflict, invalidInput, invalidTransition, notFound } from "@/lib/errors";
 import type { MatchSource, MatchState, NeedState, Prisma } from "@/lib/generated/prisma/client";
 import { NEED_STATE_LABEL } from "@/lib/labels";
@@ -114,7 +115,7 @@ export async function inviteExpert(tx: Tx, input: InviteInput) {
   if (expert.userId) {
     await notify(tx, [expert.userId], {
       title: `新的服务邀请：${need.title}`,
-      body: `${input.source === "PROVINCE" ? `省级指派理由：${input.assignReason}。` : `推荐理由：${scored.explanation}。`}请在 ${respondBy.toLocaleDateString("zh-CN", { timeZone: "Asia/Shanghai" })} 前答复。`,
+      body: `${input.source === "PROVINCE" ? `省级指派理由：${input.assignReason}。` : `推荐理由：${scored.explanation}。`}请在 ${respondBy.toLocaleDateString("zh-CN", { timeZone: CHINA_TIME_ZONE })} 前答复。`,
       link: `/expert/invitations/${matchId}`,
     });
   }
