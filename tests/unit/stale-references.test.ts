@@ -19,8 +19,8 @@ function files(dir: string): string[] {
 const COMMENT = /(?:^\s*(?:\/\/|\/?\*)|\s\/\/\s)(.*)$/;
 const CITED = new RegExp(`(?<![\\w/.@-])((?:${TOP.join("|")})/[\\w./\\[\\]()-]*[\\w\\]/]|(?:\\.\\.?/)+[\\w./-]*\\w|[A-Z][A-Z-]+\\.md)(?![\\w#<-]|\\.\\w)`, "g");
 
-/** Placeholders in usage examples, e.g. TEST_FILES="tests/integration/a.test.ts". */
-const EXAMPLE = /\/[a-z]\.(test|spec)\.ts$/;
+/** Placeholders in usage examples, e.g. TEST_FILES="tests/integration/a.test.ts", or the area `foo` of CONTRIBUTING.md. */
+const EXAMPLE = /\/[a-z]\.(test|spec)\.ts$|(^|[/-])foo([/.-]|$)/;
 
 function resolves(cited: string, from: string): boolean {
   if (EXAMPLE.test(cited)) return true;
