@@ -73,9 +73,6 @@ export function daysSpanned(startDate: string, endDate: string): number {
   return Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
-// Service dates are China's calendar dates (the one rule lives in lib/calendar/china-time).
-export { chinaDate } from "@/lib/calendar/china-time";
-
 /**
  * Dates the form cannot check alone: no service in the future (China's today) and none before the expert was
  * confirmed on the team (`earliest`, a YYYY-MM-DD date). Field errors, empty when the dates are fine.

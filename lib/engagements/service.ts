@@ -8,9 +8,8 @@ import { stepMatch } from "@/lib/matches/service";
 import { stepNeed } from "@/lib/needs/service";
 import { canStep as canNeedStep, type NeedServiceStep } from "@/lib/needs/workflow";
 import { notify, staffIds } from "@/lib/notifications/send";
-import {
-  chinaDate, recordDateErrors, type EditRecordInput, type PlanInput, type RecordInput,
-} from "@/lib/engagements/schemas";
+import { chinaDate } from "@/lib/calendar/china-time";
+import { recordDateErrors, type EditRecordInput, type PlanInput, type RecordInput } from "@/lib/engagements/schemas";
 import {
   assertAct, ENGAGEMENT_WORKFLOW, finishBlocker, LIVE_STATES, missingPlanParts, otherSide, RECORD_WORKFLOW, type Party,
 } from "@/lib/engagements/workflow";

@@ -7,7 +7,8 @@ import {
   agreePlanOp, cancelOp, decideTeamOp, editRecordOp, feedbackOp, finishOp, logRecordOp, reviewRecordOp, savePlanOp,
 } from "@/lib/engagements/operations";
 import { engagementDetail, engagementsForExport, needTeam, searchEngagements } from "@/lib/engagements/queries";
-import { chinaDate, engagementSearchSchema } from "@/lib/engagements/schemas";
+import { chinaDate } from "@/lib/calendar/china-time";
+import { engagementSearchSchema } from "@/lib/engagements/schemas";
 import { ENGAGEMENT_STATE_LABEL } from "@/lib/labels";
 import { createNeed } from "@/prisma/seed/factories";
 import { expertUser, expertWithUser, ministryAdmin as ministry, provinceAdmin as province, unitIn, unitUser } from "./fixtures";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { chinaDate } from "@/lib/calendar/china-time";
 import {
-  cancelSchema, chinaDate, daysSpanned, engagementSearchSchema, feedbackSchema, logRecordSchema, planSchema, recordDateErrors,
+  cancelSchema, daysSpanned, engagementSearchSchema, feedbackSchema, logRecordSchema, planSchema, recordDateErrors,
   reviewRecordSchema, teamDecisionSchema,
 } from "@/lib/engagements/schemas";
 
