@@ -79,10 +79,10 @@ export const FEEDBACK_PARTY_LABEL: Record<FeedbackParty, string> = { UNIT: "服�
 export const PROGRAM_CODE_LABEL: Record<ProgramCode, string> = {
   EXPERT_SERVICE: "专家服务基层行动", OVERSEAS_TALENT: "海外赤子为国服务行动计划", POSTDOC_SERVICE: "博士后科技服务团",
 };
-export const PLAN_STATE_LABEL: Record<PlanState, string> = { DRAFT: "草稿", OPEN: "接受申报", CLOSED: "申报截止", ARCHIVED: "已归档" };
+export const PLAN_STATE_LABEL: Record<PlanState, string> = { DRAFT: "草稿", OPEN: "接受申报", CLOSED: "申报截止", PUBLISHED: "遴选结果已公布", ARCHIVED: "已归档" };
 
 export const ACTIVITY_STATE_LABEL: Record<ActivityState, string> = {
-  DRAFT: "草稿", SUBMITTED: "待省级推荐", RECOMMENDED: "省级已推荐", NOT_RECOMMENDED: "省级未推荐",
+  DRAFT: "草稿", SUBMITTED: "待推荐", RETURNED: "退回修改", RECOMMENDED: "已推荐", NOT_RECOMMENDED: "未获推荐",
   SELECTED: "已入选", NOT_SELECTED: "未入选", IN_PROGRESS: "实施中", COMPLETED: "已完成", EVALUATED: "已评估",
 };
 

@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export const ROLES = ["MINISTRY_ADMIN", "PROVINCE_ADMIN", "UNIT_USER", "EXPERT", "BASE_HOST", "ENTERPRISE"] as const satisfies readonly Role[];
+export const ROLES = ["MINISTRY_ADMIN", "PROVINCE_ADMIN", "UNIT_USER", "EXPERT", "BASE_HOST", "ENTERPRISE", "DEPARTMENT_ADMIN"] as const satisfies readonly Role[];
 
 export const ROLE_LABEL: Record<Role, string> = {
   MINISTRY_ADMIN: "部级管理员",
@@ -9,6 +9,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   EXPERT: "专家",
   BASE_HOST: "基地管理员",
   ENTERPRISE: "企业",
+  DEPARTMENT_ADMIN: "国务院有关部门",
 };
 
 /** Each role's console; a user lands on the console of their first role. */
@@ -19,6 +20,7 @@ export const ROLE_HOME: Record<Role, string> = {
   EXPERT: "/expert",
   BASE_HOST: "/base",
   ENTERPRISE: "/enterprise",
+  DEPARTMENT_ADMIN: "/department",
 };
 
 export type RoleGrant = { role: Role; organizationId: string | null; provinceCode: string | null };

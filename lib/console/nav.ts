@@ -9,6 +9,7 @@ export const CONSOLE_NAME: Record<Role, string> = {
   EXPERT: "专家工作台",
   BASE_HOST: "基地工作台",
   ENTERPRISE: "企业工作台",
+  DEPARTMENT_ADMIN: "部门工作台",
 };
 
 export type NavItem = { href: string; label: string };

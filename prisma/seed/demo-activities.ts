@@ -102,8 +102,6 @@ export function buildPlansAndActivities(ctx: DemoContext, admins: Admins, hosts:
   for (const a of ACTIVITIES) {
     const county = regions.countyByName(a.province, a.county);
     const id = ids.of("activity", a.key);
-    const reviewedStates: ActivityState[] = [ActivityState.SELECTED, ActivityState.NOT_SELECTED, ActivityState.IN_PROGRESS,
-      ActivityState.COMPLETED, ActivityState.EVALUATED];
     const recommended = a.rank !== undefined;
     const selectedStates: ActivityState[] = [ActivityState.SELECTED, ActivityState.IN_PROGRESS, ActivityState.COMPLETED,
       ActivityState.EVALUATED];
@@ -120,16 +118,6 @@ export function buildPlansAndActivities(ctx: DemoContext, admins: Admins, hosts:
         : a.state === ActivityState.NOT_SELECTED ? "方案可行，但与已入选活动内容重复，本年度未入选，建议作为地方活动实施。" : null,
       createdAt: addDays(at(a.start), -rng.int(60, 120)), updatedAt: addDays(at(a.start), -rng.int(1, 20)),
     });
-    if (a.reviewed && reviewedStates.includes(a.state)) {
-      const scores = { 主题契合: rng.int(18, 25), 需求真实: rng.int(17, 25), 专家匹配: rng.int(16, 25), 预期成效: rng.int(16, 25) };
-      if (a.state === ActivityState.NOT_SELECTED) scores.预期成效 = rng.int(10, 15);
-      rows.activityReviews.push({
-        id: ids.of("activityReview", a.key), activityId: id, reviewerId: admins.ministryUserId, scores,
-        total: Object.values(scores).reduce((s, v) => s + v, 0),
-        comment: a.state === ActivityState.NOT_SELECTED ? "与同类活动重复，示范性不足。" : "方案扎实，建议加强服务成效的量化跟踪。",
-        createdAt: addDays(at(a.start), -rng.int(20, 40)),
-      });
-    }
     for (const period of a.reports ?? []) {
       rows.progressReports.push({
         id: ids.of("progressReport", `${a.key}-${period}`), activityId: id, period,
