@@ -1,7 +1,8 @@
 import { db } from "@/lib/db";
 import type { ActionContext, ActionDefinition } from "@/lib/actions/pipeline";
 import { setUserStatusSchema, userIdSchema } from "@/lib/users/schemas";
-import { setUserStatus, unlockUser } from "@/lib/users/service";
+import { forbidden } from "@/lib/errors";
+import { SELF_STATUS, setUserStatus, unlockUser } from "@/lib/users/service";
 import { accountScope } from "@/lib/users/scope";
 
 /** The account's province comes from the database (none for ministry accounts: national scope only). */
@@ -27,6 +28,8 @@ export const setUserStatusOp = {
   operation: "user.manage",
   schema: setUserStatusSchema,
   async run(ctx) {
+    // One's own account is out of a province's scope (staff are managed nationally): say why before the scope check.
+    if (ctx.input.userId === ctx.user.id) throw forbidden(SELF_STATUS);
     await authorizeAccount(ctx);
     const { userId, status } = ctx.input;
     await db.$transaction(async (tx) => {

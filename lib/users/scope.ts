@@ -1,14 +1,21 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { ResourceScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { scopeWhere } from "@/lib/auth/scope";
 import { notFound } from "@/lib/errors";
 
 /**
+ * Staff accounts — ministry, provincial and State Council department administrators — are managed only at national
+ * scope: a province manages the accounts below it (units, experts, bases, enterprises), never a peer administrator,
+ * whether active or disabled by the ministry.
+ */
+export const STAFF_ROLES = ["MINISTRY_ADMIN", "PROVINCE_ADMIN", "DEPARTMENT_ADMIN"] as const satisfies readonly Role[];
+
+/**
  * The province an account belongs to, read from the database: its organization's region, else its expert
- * profile's province, else the province of a role grant. Ministry accounts belong to no province, so only
- * national scope can manage them.
+ * profile's province, else the province of a role grant. Staff accounts belong to no province (STAFF_ROLES).
  */
 export async function accountScope(tx: Tx, userId: string): Promise<ResourceScope> {
   const u = await tx.user.findUnique({
@@ -20,10 +27,10 @@ export async function accountScope(tx: Tx, userId: string): Promise<ResourceScop
     },
   });
   if (!u) throw notFound("账号");
-  const isMinistry = u.roles.some((r) => r.role === "MINISTRY_ADMIN");
+  const isStaff = u.roles.some((r) => (STAFF_ROLES as readonly Role[]).includes(r.role));
   const provinceCode =
     u.organization?.region.provinceCode ?? u.expertProfile?.provinceCode ?? u.roles.find((r) => r.provinceCode)?.provinceCode ?? null;
-  return { provinceCode: isMinistry ? null : provinceCode };
+  return { provinceCode: isStaff ? null : provinceCode };
 }
 
 /** The same rule as a where-clause: the accounts the user may manage (user.manage); null for none. */
@@ -31,7 +38,7 @@ export function accountsWhere(user: Pick<SessionUser, "id" | "roles">): Prisma.U
   return scopeWhere<Prisma.UserWhereInput>(user, "user.manage", {
     province: (codes) => ({
       AND: [
-        { roles: { none: { role: "MINISTRY_ADMIN" } } },
+        { roles: { none: { role: { in: [...STAFF_ROLES] } } } },
         {
           OR: [
             { organization: { region: { provinceCode: { in: codes } } } },

@@ -94,6 +94,23 @@ describe("account management: disable and enable", () => {
     expect((await auditRows({ actorId: zhejiang.id })).map((a) => a.outcome)).toEqual(["DENIED", "DENIED"]);
   });
 
+  it("keeps peer administrators out of a province's reach — even ones the ministry disabled — and out of its list", async () => {
+    const sichuan = await provinceAdmin("51");
+    const peer = await provinceAdmin("51");
+    const disabledPeer = await provinceAdmin("51");
+    const ministry = await ministryAdmin();
+    expect(await executeAction(setUserStatusOp, ministry, meta, { userId: disabledPeer.id, status: "DISABLED" })).toMatchObject({ ok: true });
+    expect(await executeAction(setUserStatusOp, sichuan, meta, { userId: peer.id, status: "DISABLED" })).toEqual({ ok: false, error: "无权执行此操作" });
+    expect(await executeAction(setUserStatusOp, sichuan, meta, { userId: disabledPeer.id, status: "ACTIVE" })).toEqual({ ok: false, error: "无权执行此操作" });
+    expect(await executeAction(unlockUserOp, sichuan, meta, { userId: peer.id })).toEqual({ ok: false, error: "无权执行此操作" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: peer.id } })).status).toBe("ACTIVE");
+    expect((await db.user.findUniqueOrThrow({ where: { id: disabledPeer.id } })).status).toBe("DISABLED");
+    expect((await auditRows({ actorId: sichuan.id })).map((a) => a.outcome)).toEqual(["DENIED", "DENIED", "DENIED"]);
+    const listed = (await searchUsers(sichuan, userSearchSchema.parse({ q: peer.username }))).rows;
+    expect(listed).toEqual([]);
+    expect(await executeAction(setUserStatusOp, ministry, meta, { userId: disabledPeer.id, status: "ACTIVE" })).toMatchObject({ ok: true });
+  });
+
   it("lets exactly one of two simultaneous disables succeed", async () => {
     const a = await provinceAdmin("51");
     const b = await provinceAdmin("51");

@@ -3,18 +3,15 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session";
 import { homeFor } from "@/lib/auth/roles";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata: Metadata = { title: "登录" };
 
-function safeCallback(url: string | undefined): string | null {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : null;
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const user = await getSessionUser();
-  if (user) redirect(safeCallback(params.callbackUrl) ?? homeFor(user));
+  if (user) redirect(safeRedirectPath(params.callbackUrl) ?? homeFor(user));
   const notice =
     params.reason === "expired" ? "登录已超时，请重新登录" : params.reason === "password-changed" ? "密码已修改，请使用新密码登录" : null;
   return (
@@ -27,7 +24,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {notice}
           </p>
         )}
-        <LoginForm callbackUrl={safeCallback(params.callbackUrl)} />
+        <LoginForm callbackUrl={safeRedirectPath(params.callbackUrl)} />
         <p className="mt-6 text-center text-sm text-slate-500">
           <Link href="/register" className="text-brand-700 hover:underline">专家注册</Link>
           <span aria-hidden="true" className="mx-2">·</span>
