@@ -77,8 +77,11 @@ export function defineAction<S extends z.ZodType, T>(
     raw: FormData | Record<string, unknown>,
   ): Promise<ActionResult<T>> {
     const session = await lookupSession();
-    if (!session.user) await auditSessionEnded(session, `操作 ${def.operation}`);
-    const result = await executeAction(def, session.user, await requestMeta(), raw);
+    if (!session.user && session.mustChange && def.operation !== "account.changePassword") {
+      return { ok: false, error: "请先修改初始密码" };
+    }
+    if (!session.user && !session.mustChange) await auditSessionEnded(session, `操作 ${def.operation}`);
+    const result = await executeAction(def, session.user ?? session.mustChange ?? null, await requestMeta(), raw);
     if (result.ok && options.revalidate) revalidatePath(options.revalidate.path, options.revalidate.type);
     return result;
   };

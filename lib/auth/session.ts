@@ -9,8 +9,16 @@ import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/li
 import { sessionState } from "@/lib/auth/session-policy";
 import type { SessionUser } from "@/lib/auth/roles";
 
-/** `endedFor`: the account whose session just ended (timed out, disabled, password changed), for the audit log. */
-export type SessionLookup = { user: SessionUser } | { user: null; expired: boolean; endedFor?: { id: string; why: string } };
+/**
+ * `endedFor`: the account whose session just ended (timed out, disabled, password changed), for the audit log.
+ * `mustChange`: a signed-in account that must change its one-time password first; it may do nothing else
+ * (requireUser sends it to the change-password page, the pipeline refuses every other action).
+ */
+export type SessionLookup =
+  | { user: SessionUser }
+  | { user: null; expired: boolean; endedFor?: { id: string; why: string }; mustChange?: SessionUser };
+
+export const MUST_CHANGE_PATH = "/account/password?reason=must-change";
 
 /**
  * The signed-in user, with status and roles re-read from the database so that disabling an account,
@@ -24,7 +32,7 @@ export const lookupSession = cache(async function lookupSession(): Promise<Sessi
   const row = await db.user.findUnique({
     where: { id: session.uid },
     select: {
-      id: true, username: true, displayName: true, status: true, passwordChangedAt: true,
+      id: true, username: true, displayName: true, status: true, passwordChangedAt: true, mustChangePassword: true,
       roles: { select: { role: true, organizationId: true, provinceCode: true }, orderBy: { createdAt: "asc" } },
     },
   });
@@ -33,7 +41,9 @@ export const lookupSession = cache(async function lookupSession(): Promise<Sessi
   if (session.loginAt && row.passwordChangedAt.getTime() > session.loginAt + 1000) {
     return { user: null, expired: true, endedFor: { id: row.id, why: "密码已修改" } };
   }
-  return { user: { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles } };
+  const user = { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles };
+  if (row.mustChangePassword) return { user: null, expired: false, mustChange: user };
+  return { user };
 });
 
 export async function getSessionUser(): Promise<SessionUser | null> {
@@ -48,10 +58,17 @@ export async function requestMeta(): Promise<RequestMeta> {
   }
 }
 
-/** For pages: the user, or a redirect to the login page (saying why when the session timed out). */
-export async function requireUser(returnTo: string): Promise<SessionUser> {
+/**
+ * For pages: the user, or a redirect to the login page (saying why when the session timed out). An account that
+ * must change its password is sent to the change-password page, the one page that accepts it (`forPasswordChange`).
+ */
+export async function requireUser(returnTo: string, forPasswordChange = false): Promise<SessionUser> {
   const found = await lookupSession();
   if (found.user) return found.user;
+  if (found.mustChange) {
+    if (forPasswordChange) return found.mustChange;
+    redirect(MUST_CHANGE_PATH);
+  }
   const params = new URLSearchParams({ callbackUrl: returnTo });
   if (found.expired) params.set("reason", "expired");
   await auditSessionEnded(found, returnTo);
@@ -95,7 +112,7 @@ export async function requirePermission(
   resource?: ResourceScope,
   entity?: { type: string; id: string },
 ): Promise<SessionUser> {
-  const user = await requireUser(returnTo);
+  const user = await requireUser(returnTo, operation === "account.changePassword");
   const allowed = resource ? can(user, operation, resource) : holds(user, operation);
   if (!allowed) {
     await auditDenied(user, operation, entity);
