@@ -1,4 +1,5 @@
-// Seeds reference data and the demo data set: `DATABASE_URL=… tsx prisma/seed.ts` (also `prisma db seed`).
+// Seeds reference data: `DATABASE_URL=… tsx prisma/seed.ts`; with `--demo` (or DEMO_MODE=1) also the demo data set,
+// whose accounts share the README's password — never on a production installation.
 import { createPrismaClient } from "@/lib/db";
 import { seedAll } from "./seed/index";
 
@@ -17,10 +18,13 @@ if (!url) fail("未设置 DATABASE_URL / DATABASE_URL is not set");
 const prisma = createPrismaClient(url, 1);
 const started = performance.now();
 try {
-  const { counts, demoSkipped } = await seedAll(prisma);
+  const wantsDemo = process.argv.includes("--demo") || process.env.DEMO_MODE === "1";
+  const { counts, demoSkipped } = await seedAll(prisma, { demo: wantsDemo });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const list = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(", ");
-  const demo = demoSkipped ? "演示数据已存在，跳过 / demo set already present, skipped" : "演示数据已写入 / demo set written";
+  const demo = !wantsDemo
+    ? "仅基础数据（演示数据需加 --demo）/ reference data only (--demo for the demo set)"
+    : demoSkipped ? "演示数据已存在，跳过 / demo set already present, skipped" : "演示数据已写入 / demo set written";
   console.log(`种子数据完成 / Seed done in ${seconds}s — ${demo}; ${list}`);
 } catch (error) {
   await prisma.$disconnect().catch(() => undefined);

@@ -54,7 +54,7 @@ export function uncovered(readme: string[], scripts: Record<string, string>, ste
   ]);
 }
 
-function plan(scratchUrl: string, server: string, work: string, scripts: Record<string, string>): Step[] {
+function plan(scratchUrl: string, productionUrl: string, server: string, work: string, scripts: Record<string, string>): Step[] {
   const port = Number(process.env.SMOKE_PORT ?? 3340);
   const secret = { NEXTAUTH_SECRET: "smoke-secret-0123456789abcdefghijklmnop" };
   const onScratch = { DATABASE_URL: scratchUrl };
@@ -77,6 +77,8 @@ function plan(scratchUrl: string, server: string, work: string, scripts: Record<
     { covers: ["test:unit"], command: ["npm", "run", "test:unit", "--", "tests/unit/working-days.test.ts"], timeoutSeconds: 180 },
     { covers: ["db:migrate"], command: ["npm", "run", "db:migrate"], env: onScratch, timeoutSeconds: 180 },
     { covers: ["db:seed"], command: ["npm", "run", "db:seed"], env: onScratch, timeoutSeconds: 300 },
+    // A production installation: setup on its own empty database, later served by `npm start` (no demo accounts).
+    { covers: ["setup"], command: ["npm", "run", "setup"], env: { DATABASE_URL: productionUrl }, timeoutSeconds: 300 },
     {
       covers: ["test:integration"], timeoutSeconds: 300, env: onScratch,
       command: ["npm", "run", "test:integration", "--", "tests/integration/calendar.test.ts"],
@@ -89,7 +91,10 @@ function plan(scratchUrl: string, server: string, work: string, scripts: Record<
       covers: ["demo", "build"], command: ["npm", "run", "demo", "--", "--port", String(port + 1)], servePort: port + 1, timeoutSeconds: 900,
       env: { EMBEDDED_DB_DIR: path.join(work, "pglite"), EMBEDDED_DB_PORT: String(port + 10) },
     },
-    { covers: ["start"], command: ["npm", "start", "--", "--port", String(port + 2)], env: { ...onScratch, ...secret }, servePort: port + 2, timeoutSeconds: 180 },
+    {
+      covers: ["start"], command: ["npm", "start", "--", "--port", String(port + 2)], servePort: port + 2, timeoutSeconds: 180,
+      env: { DATABASE_URL: productionUrl, ...secret },
+    },
     {
       covers: ["test:e2e"], timeoutSeconds: 300,
       command: ["npm", "run", "test:e2e", "--", "tests/e2e/auth.spec.ts", "-g", "signing out ends the session"],
@@ -165,11 +170,12 @@ async function main() {
 
   const name = `esp_smoke_${Date.now().toString(36)}_${process.pid}`;
   const scratchUrl = await recreateDatabase(server, name);
+  const productionUrl = await recreateDatabase(server, `${name}_prod`);
   // A newcomer's shell: no database configured, nothing generated.
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   for (const key of ["DATABASE_URL", "TEST_DATABASE_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "E2E_PORT", "TEST_FILES", "E2E_SPECS"]) delete baseEnv[key];
 
-  const steps = plan(scratchUrl, server, work, scripts);
+  const steps = plan(scratchUrl, productionUrl, server, work, scripts);
   let passed = 0;
   let failed = 0;
   const gaps = uncovered(readmeScripts(readme), scripts, steps);
@@ -194,6 +200,7 @@ async function main() {
     }
   } finally {
     await dropDatabase(server, name).catch(() => {});
+    await dropDatabase(server, `${name}_prod`).catch(() => {});
     await rm(work, { recursive: true, force: true });
     await ensureClient(); // whatever the last step did, leave a generated client behind
   }

@@ -65,7 +65,7 @@ async function e2e() {
   }
   const db = await freshDatabase("e2e");
   try {
-    await seed(db.url);
+    await seed(db.url, { demo: true });
     const port = process.env.E2E_PORT ?? "3210";
     const env = {
       ...process.env,

@@ -12,10 +12,13 @@ export type SeedSummary = {
   counts: Record<string, number>;
 };
 
-/** Reference data (always, idempotent) and the demo data set (skipped when the `ministry` account exists). */
-export async function seedAll(tx: Tx): Promise<SeedSummary> {
+/**
+ * Reference data (always, idempotent) and, only when asked for (`demo`), the demo data set with its known password
+ * (skipped when the `ministry` account exists). A production installation never gets demo accounts by accident.
+ */
+export async function seedAll(tx: Tx, options: { demo: boolean }): Promise<SeedSummary> {
   const reference = await seedReferenceData(tx);
-  const demo = await seedDemo(tx);
+  const demo = options.demo ? await seedDemo(tx) : { skipped: true };
   await computeAllMatchTerms(tx); // the matching engine's text index (lib/matching/terms.ts)
   return { reference, demoSkipped: demo.skipped, counts: await countRows(tx) };
 }
