@@ -117,6 +117,8 @@ export function byStateRows<S extends string>(labels: Record<S, string>, counts:
  * sweeps, exports. With the operations of lib/auth/permissions.ts they make the audit codes (lib/audit/codes.ts).
  */
 export const AUDIT_EVENT_LABEL = {
+  "expert.changeApprove": "通过专家信息变更",
+  "expert.changeReject": "退回专家信息变更",
   "menu.create": "新增服务菜单项",
   "menu.update": "修改服务菜单项",
   "menu.retire": "停用服务菜单项",

@@ -5,8 +5,9 @@ import { AvailabilityEditor } from "@/components/experts/availability-editor";
 import { ExpertBadges } from "@/components/experts/expert-badges";
 import { MatchabilityCard } from "@/components/experts/matchability-card";
 import { PersonalDataPanel } from "@/components/experts/personal-data";
+import { ProfileChangePanel } from "@/components/experts/profile-change-panel";
 import { ReviewPanel } from "@/components/experts/review-panel";
-import type { ExpertAccess, ExpertDetail } from "@/lib/experts/queries";
+import type { ExpertAccess, ExpertDetail, PendingProfileChange } from "@/lib/experts/queries";
 import { formatDate, formatDateTime } from "@/lib/format";
 import {
   GENDER_LABEL, LIBRARY_STATUS_LABEL, PROFESSIONAL_TITLE_LABEL, SERVICE_FORM_LABEL, TALENT_CATEGORY_LABEL,
@@ -20,7 +21,9 @@ export function toDateString(d: Date) {
 }
 
 /** The read-only profile (personal data masked), with the review and reveal controls the user is allowed. */
-export function ExpertDetailView({ e, access }: { e: ExpertDetail; access: ExpertAccess }) {
+export function ExpertDetailView({ e, access, pendingChange = null }: {
+  e: ExpertDetail; access: ExpertAccess; pendingChange?: PendingProfileChange | null;
+}) {
   const rejected = e.status === "SUSPENDED" && e.source === "SELF" && !!e.reviewComment;
   return (
     <div className="space-y-6">
@@ -32,6 +35,11 @@ export function ExpertDetailView({ e, access }: { e: ExpertDetail; access: Exper
         <Card title="注册审核">
           <p className="mb-3 text-sm text-slate-600">该专家于 {formatDateTime(e.createdAt)} 自助注册，请核实身份与资质后审核。</p>
           <ReviewPanel expertId={e.id} name={e.name} />
+        </Card>
+      )}
+      {pendingChange && (access.approve || access.self || access.own) && (
+        <Card title="信息变更待省级审核">
+          <ProfileChangePanel change={pendingChange} canDecide={access.approve && !access.self} expertName={e.name} />
         </Card>
       )}
       {rejected && (

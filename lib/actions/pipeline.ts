@@ -60,7 +60,8 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   operation: Operation;
   schema: S;
   run: (ctx: ActionContext<z.infer<S>>) => Promise<T>;
-  successMessage?: string;
+  /** What the form shows on success; a function when it depends on what happened. */
+  successMessage?: string | ((data: T) => string);
 };
 
 /**
@@ -127,7 +128,8 @@ export async function executeAction<S extends z.ZodType, T>(
   try {
     const data = await def.run(ctx);
     if (!authorized) throw new Unauthorized(def.operation, "finished");
-    return { ok: true, data, message: def.successMessage };
+    const message = typeof def.successMessage === "function" ? def.successMessage(data) : def.successMessage;
+    return { ok: true, data, message };
   } catch (err) {
     if (err instanceof Refused) return deny(err.entity);
     if (err instanceof AppError) {

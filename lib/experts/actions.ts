@@ -3,7 +3,7 @@ import { defineAction } from "@/lib/actions/pipeline";
 import { requestMeta } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/actions/pipeline";
 import {
-  addAchievementOp, addAvailabilityOp, approveExpertOp, createExpertOp, registerExpertPublic, rejectExpertOp,
+  addAchievementOp, addAvailabilityOp, approveExpertOp, createExpertOp, decideProfileChangeOp, registerExpertPublic, rejectExpertOp,
   removeAchievementOp, removeAvailabilityOp, revealPersonalOp, updateAchievementOp, updateExpertOp,
 } from "@/lib/experts/operations";
 
@@ -13,6 +13,7 @@ export const createExpertAction = defineAction(createExpertOp, everywhere);
 export const updateExpertAction = defineAction(updateExpertOp, everywhere);
 export const approveExpertAction = defineAction(approveExpertOp, everywhere);
 export const rejectExpertAction = defineAction(rejectExpertOp, everywhere);
+export const decideProfileChangeAction = defineAction(decideProfileChangeOp, everywhere);
 export const revealPersonalAction = defineAction(revealPersonalOp);
 export const addAchievementAction = defineAction(addAchievementOp, everywhere);
 export const updateAchievementAction = defineAction(updateAchievementOp, everywhere);

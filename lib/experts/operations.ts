@@ -1,10 +1,11 @@
 import { db, isUniqueViolation } from "@/lib/db";
+import { decideProfileChange, REVIEWED_FIELD_LABEL, type ReviewedField } from "@/lib/experts/profile-review";
 import { writeAudit, type RequestMeta } from "@/lib/audit/log";
 import { fieldErrorsOf, type ActionContext, type ActionDefinition, type ActionResult } from "@/lib/actions/pipeline";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError, GENERIC_ERROR, invalidInput, notFound } from "@/lib/errors";
 import {
-  achievementSchema, availabilitySchema, createExpertSchema, expertIdSchema, registerSchema, rejectSchema,
+  achievementSchema, availabilitySchema, createExpertSchema, decideProfileChangeSchema, expertIdSchema, registerSchema, rejectSchema,
   removeAchievementSchema, removeAvailabilitySchema, updateAchievementSchema, updateProfileSchema,
 } from "@/lib/experts/schemas";
 import {
@@ -71,7 +72,9 @@ export const createExpertOp = {
 export const updateExpertOp = {
   operation: "expert.update",
   schema: updateProfileSchema,
-  successMessage: "专家档案已保存",
+  successMessage: ({ heldForReview }) => heldForReview.length
+    ? `专家档案已保存；${heldForReview.map((f) => REVIEWED_FIELD_LABEL[f]).join("、")}的修改已提交省级审核，审核通过前仍按原信息使用`
+    : "专家档案已保存",
   async run(ctx) {
     const expert = await authorizeExpert(ctx);
     const bySelf = !!expert.userId && expert.userId === ctx.user.id;
@@ -81,16 +84,41 @@ export const updateExpertOp = {
       ctx.authorize({ provinceCode: region.provinceCode }, { type: "ExpertProfile", id: expert.id });
     }
     return db.$transaction(async (tx) => {
-      const result = await updateProfile(tx, ctx.input, { bySelf });
+      const result = await updateProfile(tx, ctx.input, { bySelf, actorId: ctx.user.id });
+      const held = result.heldForReview.map((f) => REVIEWED_FIELD_LABEL[f]).join("、");
       await ctx.audit(tx, {
         entityType: "ExpertProfile", entityId: expert.id,
-        summary: `${bySelf ? "专家本人确认并修改档案" : "修改专家档案"}：${expert.name}${result.changed.length ? `（${result.changed.join("、")}）` : "（无字段变化）"}`,
+        summary: `${bySelf ? "专家本人确认并修改档案" : "修改专家档案"}：${expert.name}${result.changed.length ? `（${result.changed.join("、")}）` : "（无字段变化）"}${held ? `；${held}的修改待省级审核` : ""}`,
         before: result.before, after: result.after,
       });
-      return { version: result.version };
+      return { version: result.version, heldForReview: result.heldForReview };
     });
   },
-} satisfies ActionDefinition<typeof updateProfileSchema, { version: number }>;
+} satisfies ActionDefinition<typeof updateProfileSchema, { version: number; heldForReview: ReviewedField[] }>;
+
+/** The province of the expert's change (read from the row) approves it — the new values take effect — or refuses it. */
+export const decideProfileChangeOp = {
+  operation: "expert.approve",
+  schema: decideProfileChangeSchema,
+  successMessage: ({ decision }) => (decision === "approve" ? "已通过，新信息已生效" : "已退回，专家将收到原因"),
+  async run(ctx) {
+    const change = await db.expertProfileChange.findUnique({ where: { id: ctx.input.changeId }, select: { provinceCode: true } });
+    if (!change) throw notFound("信息变更申请");
+    ctx.authorize({ provinceCode: change.provinceCode }, { type: "ExpertProfileChange", id: ctx.input.changeId });
+    const { decision, reason } = ctx.input;
+    return db.$transaction(async (tx) => {
+      const done = await decideProfileChange(tx, ctx.input.changeId, decision, ctx.user.id, reason ?? null);
+      const fields = (Object.keys(done.changes) as ReviewedField[]).map((f) => REVIEWED_FIELD_LABEL[f]).join("、");
+      await ctx.audit(tx, {
+        operation: decision === "approve" ? "expert.changeApprove" : "expert.changeReject",
+        entityType: "ExpertProfile", entityId: done.expertId,
+        summary: `${decision === "approve" ? "通过" : "退回"}专家信息变更：${done.expertName}（${fields}）${reason ? `，原因：${reason}` : ""}`,
+        after: done.changes as never,
+      });
+      return { decision };
+    });
+  },
+} satisfies ActionDefinition<typeof decideProfileChangeSchema, { decision: "approve" | "reject" }>;
 
 export const approveExpertOp = {
   operation: "expert.approve",

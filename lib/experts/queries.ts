@@ -1,3 +1,4 @@
+import { describeValue, REVIEWED_FIELD_LABEL, REVIEWED_FIELDS, type ReviewedChanges } from "@/lib/experts/profile-review";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -173,3 +174,21 @@ export async function pendingRegistrations(user: SessionUser): Promise<number> {
   if (!scope) return 0;
   return db.expertProfile.count({ where: { AND: [scope, { status: "PENDING" }] } });
 }
+
+/** The expert's change to reviewed fields waiting for the province, as the detail and profile pages show it. */
+export async function pendingProfileChange(expertId: string) {
+  const row = await db.expertProfileChange.findFirst({
+    where: { expertId, state: "PENDING" },
+    select: { id: true, changes: true, createdAt: true },
+  });
+  if (!row) return null;
+  const changes = row.changes as ReviewedChanges;
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    items: REVIEWED_FIELDS.filter((f) => f in changes).map((f) => ({
+      field: f, label: REVIEWED_FIELD_LABEL[f], from: describeValue(f, changes[f]!.from), to: describeValue(f, changes[f]!.to),
+    })),
+  };
+}
+export type PendingProfileChange = NonNullable<Awaited<ReturnType<typeof pendingProfileChange>>>;

@@ -174,3 +174,10 @@ export const expertSearchSchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).catch(1),
 });
 export type ExpertSearch = z.infer<typeof expertSearchSchema>;
+
+/** The province's decision on an expert's change to reviewed fields (lib/experts/profile-review.ts). */
+export const decideProfileChangeSchema = z.object({
+  changeId: z.string().min(1),
+  decision: z.enum(["approve", "reject"], { error: "请选择通过或不通过" }),
+  reason: z.string().trim().max(500, "原因不超过 500 字").optional(),
+}).refine((v) => v.decision === "approve" || !!v.reason, { path: ["reason"], message: "不通过时请填写原因" });

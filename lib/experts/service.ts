@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { conflict, invalidInput, invalidTransition, notFound } from "@/lib/errors";
 import { computeExpertTerms } from "@/lib/matching/terms";
+import { requestReviewedChange, reviewedChanges, type ReviewedField } from "@/lib/experts/profile-review";
 import { notify, staffIds } from "@/lib/notifications/send";
 import type { CreateExpertInput, ProfileInput, RegisterInput, UpdateProfileInput } from "@/lib/experts/schemas";
 
@@ -140,9 +141,12 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 
 /**
  * Edit a profile under the optimistic lock. Blank phone / e-mail / ID number keep the stored values.
- * Saving as the expert confirms the profile (lastConfirmedAt = now).
+ * Saving as the expert confirms the profile (lastConfirmedAt = now); the expert's own change to name, title, talent
+ * categories or employer is held for the province (lib/experts/profile-review.ts), the old values staying in force.
  */
-export async function updateProfile(tx: Tx, input: UpdateProfileInput, opts: { bySelf: boolean }, now = new Date()) {
+export async function updateProfile(
+  tx: Tx, input: UpdateProfileInput, opts: { bySelf: boolean; actorId?: string }, now = new Date(),
+) {
   const current = await tx.expertProfile.findUnique({ where: { id: input.expertId } });
   if (!current) throw notFound("专家");
   const region = await expertRegion(tx, input.regionCode);
@@ -156,12 +160,15 @@ export async function updateProfile(tx: Tx, input: UpdateProfileInput, opts: { b
     ...(input.email !== undefined ? { email: input.email } : {}),
     ...(input.idNumber !== undefined ? { idNumber: input.idNumber } : {}),
   };
+  const held = opts.bySelf ? reviewedChanges(current, data) : {};
+  for (const f of Object.keys(held) as ReviewedField[]) (data as Record<string, unknown>)[f] = current[f];
   const changed = changedFields(current as unknown as Record<string, unknown>, data);
   const { count } = await tx.expertProfile.updateMany({
     where: { id: input.expertId, version: input.version },
     data: { ...data, version: { increment: 1 }, ...(opts.bySelf ? { lastConfirmedAt: now } : {}) },
   });
   if (!count) throw conflict("该专家档案已被他人修改，请刷新页面后重新编辑");
+  const heldForReview = await requestReviewedChange(tx, { ...current, provinceCode: region.provinceCode }, held, opts.actorId ?? current.userId ?? "");
   await computeExpertTerms(tx, input.expertId);
   const loggable = (fields: Record<string, unknown>) =>
     Object.fromEntries(changed.filter((k) => !(PERSONAL as readonly string[]).includes(k)).map((k) => [k, fields[k] as Prisma.InputJsonValue]));
@@ -171,6 +178,7 @@ export async function updateProfile(tx: Tx, input: UpdateProfileInput, opts: { b
     after: loggable(data),
     version: input.version + 1,
     movedProvince: current.provinceCode !== region.provinceCode,
+    heldForReview,
   };
 }
 

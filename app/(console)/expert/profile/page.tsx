@@ -7,7 +7,8 @@ import { ExpertEditor } from "@/components/experts/expert-editor";
 import { MatchabilityCard } from "@/components/experts/matchability-card";
 import { requirePermission } from "@/lib/auth/session";
 import { profileFormOptions } from "@/lib/experts/form-options";
-import { expertDetail, ownExpertId } from "@/lib/experts/queries";
+import { expertDetail, ownExpertId, pendingProfileChange } from "@/lib/experts/queries";
+import { ProfileChangePanel } from "@/components/experts/profile-change-panel";
 import { formatDate } from "@/lib/format";
 
 export const metadata: Metadata = { title: "我的档案" };
@@ -25,6 +26,7 @@ export default async function MyProfilePage() {
     );
   }
   const options = await profileFormOptions();
+  const pendingChange = await pendingProfileChange(e.id);
   return (
     <>
       <PageHeader title="我的档案" subtitle={`最近确认：${formatDate(e.lastConfirmedAt)}。每次保存即确认档案信息有效（重点联系专家每年至少确认一次）。`} />
@@ -35,6 +37,11 @@ export default async function MyProfilePage() {
             <ExpertBadges status={e.status} libraryStatus={e.libraryStatus} stale={e.stale} isRetired={e.isRetired} />
           </div>
         </Card>
+        {pendingChange && (
+          <Card title="信息变更待省级审核">
+            <ProfileChangePanel change={pendingChange} canDecide={false} expertName={e.name} />
+          </Card>
+        )}
         <MatchabilityCard m={e.matchability} />
         <ExpertEditor e={e} options={options} canViewPersonal cancelHref="/expert" selfEdit />
       </div>

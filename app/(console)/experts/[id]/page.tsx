@@ -4,7 +4,7 @@ import { LinkButton } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExpertDetailView } from "@/components/experts/expert-detail-view";
 import { loadInScope } from "@/lib/auth/load-in-scope";
-import { accessTo, expertDetail, expertInScope } from "@/lib/experts/queries";
+import { accessTo, expertDetail, expertInScope, pendingProfileChange } from "@/lib/experts/queries";
 
 export const metadata: Metadata = { title: "专家档案" };
 
@@ -14,6 +14,7 @@ export default async function ExpertDetailPage({ params }: { params: Promise<{ i
   const access = accessTo(user, record);
   const e = await expertDetail(id);
   if (!e) notFound();
+  const pendingChange = access.approve || access.own || access.self ? await pendingProfileChange(id) : null;
   return (
     <>
       <PageHeader
@@ -26,7 +27,7 @@ export default async function ExpertDetailPage({ params }: { params: Promise<{ i
           </>
         }
       />
-      <ExpertDetailView e={e} access={access} />
+      <ExpertDetailView e={e} access={access} pendingChange={pendingChange} />
     </>
   );
 }
