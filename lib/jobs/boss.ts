@@ -47,17 +47,33 @@ function startIntervals(db: PrismaClient, jobs: RecurringJob[]): Jobs {
 }
 
 /** A boss on `connectionString`, started, with a queue, a schedule and a worker for each job. */
-export async function startBoss(connectionString: string, db: PrismaClient, jobs: RecurringJob[] = RECURRING_JOBS, options: { schedule?: boolean } = {}): Promise<PgBoss> {
+export async function startBoss(
+  connectionString: string, db: PrismaClient, jobs: RecurringJob[] = RECURRING_JOBS,
+  options: { schedule?: boolean; pollingIntervalSeconds?: number } = {},
+): Promise<PgBoss> {
   // A small pool: the app keeps its own; pg-boss needs a couple of connections for polling and maintenance.
   const boss = new PgBoss({ connectionString, max: 3, schema: "pgboss", application_name: "zjrc-jobs" });
   boss.on("error", (err) => log("pg-boss 错误", err));
   await boss.start();
   for (const job of jobs) {
-    await boss.createQueue(job.name);
-    if (options.schedule !== false) await boss.schedule(job.name, job.cron, {}, { tz: CHINA_TIME_ZONE });
-    await boss.work(job.name, async () => { await job.run(db, new Date()); });
+    // Instances starting together may deadlock in pg-boss's queue and schedule upserts: PostgreSQL aborts one of
+    // them, which simply tries again.
+    await retried(() => boss.createQueue(job.name));
+    if (options.schedule !== false) await retried(() => boss.schedule(job.name, job.cron, {}, { tz: CHINA_TIME_ZONE }));
+    await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async () => { await job.run(db, new Date()); });
   }
   return boss;
+}
+
+async function retried<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i >= attempts || !/deadlock|could not serialize|duplicate key/i.test(String((err as Error)?.message))) throw err;
+      await new Promise((r) => setTimeout(r, 50 * i + Math.random() * 100));
+    }
+  }
 }
 
 /** Stop a boss without waiting for long jobs (a sweep is short and safe to interrupt: it is repeated next time). */
