@@ -139,3 +139,8 @@ export async function hostDesk(user: SessionUser) {
 
 /** The annual report form's starting values, from what the platform knows of the base's year. */
 export const annualReportPrefill = (baseId: string, year: number) => reportPrefill(db, baseId, year);
+
+/** The host organization's name (for the application form). */
+export async function hostName(organizationId: string): Promise<string | null> {
+  return (await db.organization.findUnique({ where: { id: organizationId }, select: { name: true } }))?.name ?? null;
+}
