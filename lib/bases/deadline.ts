@@ -1,6 +1,6 @@
 import { chinaDay } from "@/lib/calendar/china-time";
 
-/** 限期整改: twelve months unless the province sets another date (POLICY.md: "give one year to rectify"). */
+/** 限期整改: twelve months unless the province sets another date (the policy: "give one year to rectify"). */
 export const RECTIFICATION_MONTHS = 12;
 
 /**

@@ -2,7 +2,7 @@ import type { BaseState, RectificationState } from "@/lib/generated/prisma/enums
 import { BASE_STATE_LABEL, RECTIFICATION_STATE_LABEL } from "@/lib/labels";
 import { defineWorkflow } from "@/lib/workflow/define";
 
-// A service base's life as data (POLICY.md sections 6 and 7): the host applies (草稿 → 待省级审核, back and forth
+// A service base's life as data (sections 6 and 7 of the 2025 notice): the host applies (草稿 → 待省级审核, back and forth
 // with 退回修改), the province approves (a provincial base is then established; a national one waits for the
 // ministry), an established base reports yearly and is evaluated; a poor one gets a rectification order
 // (限期整改) and, on re-evaluation, passes back to 已设立 or is removed (调整退出). Every step is a conditional update

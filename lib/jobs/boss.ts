@@ -11,7 +11,7 @@ import { RECURRING_JOBS, type RecurringJob } from "@/lib/jobs/schedule";
 // JOBS_MODE: "auto" (default) — pg-boss on PostgreSQL, the interval fallback on the embedded PGlite; "pg-boss";
 // "interval"; "off" (tests and e2e that do not want background work).
 //
-// Why not pg-boss on PGlite: every connection to PGlite shares one session (TOOLCHAIN.md), so pg-boss's own pool,
+// Why not pg-boss on PGlite: every connection to PGlite shares one session (pglite-socket), so pg-boss's own pool,
 // its advisory-lock transactions and its polling would interleave with the app's transactions on that one session.
 // `npm run demo` therefore sweeps on a timer; the sweep's conditional update
 // (`where { id, state: ISSUED, escalatedAt: null, deadline < today }`) keeps each escalation exactly-once anyway.
