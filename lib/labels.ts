@@ -190,4 +190,5 @@ export const AUDIT_EVENT_LABEL = {
   "base.pass": "整改通过",
   "base.remove": "调整退出专家服务基地",
   "base.escalate": "整改逾期自动上报",
+  "base.export": "导出专家服务基地",
 } as const satisfies Record<string, string>;

@@ -144,3 +144,16 @@ export const annualReportPrefill = (baseId: string, year: number) => reportPrefi
 export async function hostName(organizationId: string): Promise<string | null> {
   return (await db.organization.findUnique({ where: { id: organizationId }, select: { name: true } }))?.name ?? null;
 }
+
+/** Every base of a list's filters (no paging), for its download; overdue rectifications first like the page. */
+export async function basesForExport(user: SessionUser, search: BaseSearch) {
+  const scope = basesReadable(user);
+  if (!scope) return [];
+  const rows = await db.serviceBase.findMany({
+    where: { AND: [scope, filtersOf(search)] }, orderBy: [{ state: "asc" }, { name: "asc" }], take: 10_000, select: listSelect,
+  });
+  const today = chinaDay();
+  return rows
+    .map(({ rectifications, ...b }) => ({ ...b, rectification: rectifications[0] ? { ...rectifications[0], overdue: rectifications[0].deadline < today } : null }))
+    .sort((a, b) => Number(!!b.rectification?.overdue) - Number(!!a.rectification?.overdue));
+}

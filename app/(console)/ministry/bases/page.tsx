@@ -24,6 +24,7 @@ export default async function MinistryBasesPage({ searchParams }: { searchParams
       title="专家服务基地"
       subtitle="全国专家服务基地；默认显示省级审核通过、待部级审定的国家级基地"
       path="/ministry/bases"
+      exportHref="/api/export/bases"
       values={values}
       search={{ label: "基地查询", fields: baseSearchFields({ provinces, states: BASE_STATE_LABEL }) }}
       count={`${queue ? "待部级审定：" : ""}共 ${formatNumber(result.total)} 个基地${result.overdue ? `，其中 ${result.overdue} 个整改已逾期` : ""}`}

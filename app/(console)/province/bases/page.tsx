@@ -25,6 +25,7 @@ export default async function ProvinceBasesPage({ searchParams }: { searchParams
       title="专家服务基地管理"
       subtitle="本省专家服务基地：审核申请、年度评估、限期整改与调整退出；整改逾期的排在前面"
       path="/province/bases"
+      exportHref="/api/export/bases"
       values={values}
       search={{ label: "基地查询", fields: baseSearchFields({ regions: regions.filter((r) => r.level !== "PROVINCE"), states: BASE_STATE_LABEL }) }}
       count={`共 ${formatNumber(result.total)} 个基地${result.overdue ? `，其中 ${result.overdue} 个整改已逾期` : ""}`}
