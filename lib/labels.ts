@@ -191,4 +191,6 @@ export const AUDIT_EVENT_LABEL = {
   "base.remove": "调整退出专家服务基地",
   "base.escalate": "整改逾期自动上报",
   "base.export": "导出专家服务基地",
+  "base.attach": "上传基地佐证材料",
+  "base.detach": "删除基地佐证材料",
 } as const satisfies Record<string, string>;

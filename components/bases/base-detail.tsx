@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { Timeline } from "@/components/ui/timeline";
 import { toneOf } from "@/components/dashboard/state-tone";
+import { EvidenceFiles } from "@/components/bases/evidence-files";
 import type { BaseDetail } from "@/lib/bases/queries";
 import { formatDate, formatNumber } from "@/lib/format";
 import {
@@ -50,12 +51,14 @@ const ACTIVITIES: Column<Activity>[] = [
 ];
 
 /** A base's record: status, the application's facts, reports, evaluations, rectification orders, activities, timeline. */
-export function BaseDetailView({ base, actions, orderActions }: {
+export function BaseDetailView({ base, actions, orderActions, editEvidence }: {
   base: BaseDetail;
   /** Decision forms for the base (review, evaluation, order…), shown under the status. */
   actions?: ReactNode;
   /** Per open order: the answer form (host) or the re-evaluation form (province). */
   orderActions?: (order: BaseDetail["rectifications"][number]) => ReactNode;
+  /** Where the viewer (the host) may add and remove evidence files. */
+  editEvidence?: { application: boolean; rectification: (order: BaseDetail["rectifications"][number]) => boolean };
 }) {
   const c = base.content;
   return (
@@ -91,6 +94,10 @@ export function BaseDetailView({ base, actions, orderActions }: {
             {c.plannedActivities.map((a, i) => <li key={i}>{a.month} 月 · {a.form} · {a.title}</li>)}
           </ul>
         ) : <p className="mt-1 text-sm text-slate-600">尚未填写</p>}
+        <h3 className="mt-4 text-sm font-medium text-slate-800">佐证材料</h3>
+        <div className="mt-1">
+          <EvidenceFiles kind="application" ownerId={base.id} items={base.evidence} editable={!!editEvidence?.application} label="申请佐证材料" />
+        </div>
       </Card>
       <Card title="限期整改">
         {base.rectifications.length ? (
@@ -109,6 +116,11 @@ export function BaseDetailView({ base, actions, orderActions }: {
                 )}
                 {o.response && <p className="mt-1 whitespace-pre-line text-sm text-slate-800">整改报告：{o.response}</p>}
                 {o.verdict && <p className="mt-1 text-sm text-slate-800">复评意见：{o.verdict}</p>}
+                {(o.evidence.length > 0 || editEvidence?.rectification(o)) && (
+                  <div className="mt-2">
+                    <EvidenceFiles kind="rectification" ownerId={o.id} items={o.evidence} editable={!!editEvidence?.rectification(o)} label="整改佐证材料" />
+                  </div>
+                )}
                 {orderActions && <div className="mt-3">{orderActions(o)}</div>}
               </li>
             ))}

@@ -1,7 +1,7 @@
 "use server";
 import { defineAction } from "@/lib/actions/pipeline";
 import {
-  annualReportOp, evaluateOp, issueRectificationOp, nationalDecisionOp, reEvaluateOp, respondRectificationOp, reviewBaseOp,
+  applicationEvidenceOps, rectificationEvidenceOps, annualReportOp, evaluateOp, issueRectificationOp, nationalDecisionOp, reEvaluateOp, respondRectificationOp, reviewBaseOp,
   saveApplicationOp, submitApplicationOp,
 } from "@/lib/bases/operations";
 
@@ -16,3 +16,7 @@ export const evaluateAction = defineAction(evaluateOp, everywhere);
 export const issueRectificationAction = defineAction(issueRectificationOp, everywhere);
 export const respondRectificationAction = defineAction(respondRectificationOp, everywhere);
 export const reEvaluateAction = defineAction(reEvaluateOp, everywhere);
+export const uploadApplicationEvidenceAction = defineAction(applicationEvidenceOps.upload, everywhere);
+export const removeApplicationEvidenceAction = defineAction(applicationEvidenceOps.remove, everywhere);
+export const uploadRectificationEvidenceAction = defineAction(rectificationEvidenceOps.upload, everywhere);
+export const removeRectificationEvidenceAction = defineAction(rectificationEvidenceOps.remove, everywhere);

@@ -1,13 +1,18 @@
+import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type { ActionContext, ActionDefinition } from "@/lib/actions/pipeline";
 import { listScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
-import { forbidden } from "@/lib/errors";
+import { forbidden, invalidInput, notFound } from "@/lib/errors";
 import type { BaseState, RectificationState } from "@/lib/generated/prisma/enums";
 import {
   annualReportSchema, applicationSchema, baseStepSchema, evaluationSchema, nationalDecisionSchema, reEvaluateSchema,
-  rectificationSchema, respondSchema, reviewBaseSchema,
+  rectificationSchema, removeEvidenceSchema, respondSchema, reviewBaseSchema, uploadEvidenceSchema, type EvidenceKind,
 } from "@/lib/bases/schemas";
+import { addEvidence, EVIDENCE_OWNER, evidenceBaseId, removeEvidence } from "@/lib/bases/evidence";
+import { cleanFileName } from "@/lib/needs/service";
+import { checkUpload, MAX_ATTACHMENT_BYTES } from "@/lib/storage/sniff";
+import { newStorageKey, storage } from "@/lib/storage/storage";
 import {
   baseScope, evaluateBase, fileReport, hostOrganization, issueRectification, orderScope, reEvaluate, respondRectification,
   saveApplication, stepBase,
@@ -197,3 +202,60 @@ export const reEvaluateOp = {
     });
   },
 } satisfies ActionDefinition<typeof reEvaluateSchema, { state: BaseState }>;
+
+/** Upload and remove evidence files: application evidence under base.apply, rectification evidence under base.report. */
+function evidenceOps(kind: EvidenceKind) {
+  const operation = kind === "application" ? "base.apply" : "base.report";
+  const upload = {
+    operation,
+    schema: uploadEvidenceSchema,
+    successMessage: "佐证材料已上传",
+    async run(ctx) {
+      const { ownerId, file } = ctx.input;
+      const baseId = await evidenceBaseId(db, kind, ownerId);
+      await authorizeBase(ctx, baseId);
+      if (file.size > MAX_ATTACHMENT_BYTES) throw invalidInput({ file: ["文件超过 20 MB，请压缩或拆分后再上传"] }, "文件超过 20 MB，请压缩或拆分后再上传");
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const fileName = cleanFileName(file.name);
+      const verdict = checkUpload(fileName, bytes);
+      if (!verdict.ok) throw invalidInput({ file: [verdict.reason] }, verdict.reason);
+      const storageKey = newStorageKey("base");
+      await storage().put(storageKey, bytes);
+      try {
+        return await db.$transaction(async (tx) => {
+          const sha256 = createHash("sha256").update(bytes).digest("hex");
+          const att = await addEvidence(tx, kind, ownerId, { fileName, mimeType: verdict.mimeType, sizeBytes: bytes.length, sha256, storageKey }, ctx.user.id);
+          await ctx.audit(tx, {
+            operation: "base.attach", entityType: EVIDENCE_OWNER[kind], entityId: ownerId, summary: `上传佐证材料「${fileName}」`,
+            after: { attachmentId: att.id, fileName, sizeBytes: bytes.length, sha256 },
+          });
+          return { id: att.id };
+        });
+      } catch (err) {
+        await storage().remove(storageKey).catch(() => undefined);
+        throw err;
+      }
+    },
+  } satisfies ActionDefinition<typeof uploadEvidenceSchema, { id: string }>;
+  const remove = {
+    operation,
+    schema: removeEvidenceSchema,
+    successMessage: "佐证材料已删除",
+    async run(ctx) {
+      const att = await db.attachment.findUnique({ where: { id: ctx.input.attachmentId }, select: { ownerType: true, ownerId: true } });
+      if (!att || att.ownerType !== EVIDENCE_OWNER[kind]) throw notFound("附件");
+      await authorizeBase(ctx, await evidenceBaseId(db, kind, att.ownerId));
+      const removed = await db.$transaction(async (tx) => {
+        const row = await removeEvidence(tx, kind, ctx.input.attachmentId);
+        await ctx.audit(tx, { operation: "base.detach", entityType: att.ownerType, entityId: att.ownerId, summary: `删除佐证材料「${row.fileName}」`, before: { attachmentId: ctx.input.attachmentId, fileName: row.fileName } });
+        return row;
+      });
+      await storage().remove(removed.storageKey).catch((err) => console.error("[storage] remove failed", err));
+      return null;
+    },
+  } satisfies ActionDefinition<typeof removeEvidenceSchema, null>;
+  return { upload, remove };
+}
+
+export const applicationEvidenceOps = evidenceOps("application");
+export const rectificationEvidenceOps = evidenceOps("rectification");

@@ -114,11 +114,18 @@ async function loadBaseDetail(id: string) {
   const actorIds = [...new Set(b.events.map((e) => e.actorId).filter((x): x is string => !!x))];
   const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
   const today = chinaDay();
+  const files = await db.attachment.findMany({
+    where: { OR: [{ ownerType: "ServiceBase", ownerId: id }, { ownerType: "RectificationOrder", ownerId: { in: b.rectifications.map((o) => o.id) } }] },
+    orderBy: { createdAt: "asc" }, select: { id: true, ownerType: true, ownerId: true, fileName: true, sizeBytes: true, createdAt: true },
+  });
+  const filesOf = (ownerType: string, ownerId: string) =>
+    files.filter((f) => f.ownerType === ownerType && f.ownerId === ownerId).map((f) => ({ id: f.id, fileName: f.fileName, sizeBytes: f.sizeBytes, uploadedAt: f.createdAt.toISOString().slice(0, 10) }));
   return {
     ...b,
+    evidence: filesOf("ServiceBase", id),
     content: contentOf(b),
     events: b.events.map((e) => ({ ...e, by: e.actorId ? actors.get(e.actorId) ?? null : "系统" })),
-    rectifications: b.rectifications.map((o) => ({ ...o, overdue: OPEN_RECTIFICATION.includes(o.state) && o.deadline < today })),
+    rectifications: b.rectifications.map((o) => ({ ...o, overdue: OPEN_RECTIFICATION.includes(o.state) && o.deadline < today, evidence: filesOf("RectificationOrder", o.id) })),
   };
 }
 export type BaseDetail = NonNullable<Awaited<ReturnType<typeof loadBaseDetail>>>;

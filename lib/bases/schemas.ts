@@ -191,3 +191,12 @@ export const baseSearchSchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).catch(1),
 });
 export type BaseSearch = z.infer<typeof baseSearchSchema>;
+
+/** Evidence files: of an application (the four criteria) or of the answer to a rectification order. */
+export const EVIDENCE_KINDS = ["application", "rectification"] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export const uploadEvidenceSchema = z.object({
+  ownerId: id("基地或整改通知"),
+  file: z.instanceof(File, { error: "请选择要上传的文件" }).refine((f) => f.size > 0 && f.name !== "", "请选择要上传的文件"),
+});
+export const removeEvidenceSchema = z.object({ attachmentId: id("附件") });

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
 import { db } from "@/lib/db";
@@ -6,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { BaseLevel, BaseState } from "@/lib/generated/prisma/enums";
 import { escalateOverdueRectifications } from "@/lib/bases/escalation";
 import {
-  annualReportOp, evaluateOp, issueRectificationOp, nationalDecisionOp, reEvaluateOp, respondRectificationOp, reviewBaseOp,
+  annualReportOp, applicationEvidenceOps, evaluateOp, rectificationEvidenceOps, issueRectificationOp, nationalDecisionOp, reEvaluateOp, respondRectificationOp, reviewBaseOp,
   saveApplicationOp, submitApplicationOp,
 } from "@/lib/bases/operations";
 import { annualReportPrefill, publicBases, searchBases } from "@/lib/bases/queries";
@@ -17,6 +20,10 @@ import type PgBoss from "pg-boss";
 import { createOrganization } from "@/prisma/seed/factories";
 import { createTestUsers, provinceAdmin, SICHUAN, type TestUsers, userWith, ZHEJIANG } from "./fixtures";
 import { auditRows, meta, REFUSED } from "./helpers";
+import { SAMPLES } from "../sample-files";
+
+// Evidence files go to a directory of this test file's own (read lazily by lib/storage on first use).
+process.env.STORAGE_DIR = mkdtempSync(path.join(os.tmpdir(), "bases-storage-"));
 
 // Service bases end to end on the database: every role × operation, every transition legal and illegal, bad input,
 // two people deciding at once, and the escalation sweep run twice at once (plain and through two pg-boss workers).
@@ -396,5 +403,39 @@ describe("lists", () => {
     expect(r.rows[0].rectification?.overdue).toBe(true);
     expect(r.rows.findIndex((x) => x.id === late.id)).toBeLessThan(r.rows.findIndex((x) => x.id === plain.id));
     void ZHEJIANG;
+  });
+});
+
+describe("evidence files (lib/storage)", () => {
+  const pdf = (name = "科研平台证明.pdf") => new File([Buffer.from(SAMPLES.pdf)], name, { type: "application/pdf" });
+
+  it("the host attaches evidence to its draft, not after submitting; another host never; content is checked", async () => {
+    const b = await baseIn("DRAFT");
+    expect(await run(applicationEvidenceOps.upload, otherHost, { ownerId: b.id, file: pdf() })).toEqual(REFUSED);
+    expect(await run(applicationEvidenceOps.upload, u.sichuan, { ownerId: b.id, file: pdf() })).toEqual(REFUSED);
+    const ok = await run(applicationEvidenceOps.upload, u.base, { ownerId: b.id, file: pdf() });
+    expect(ok).toMatchObject({ ok: true });
+    const fake = new File([Buffer.from(SAMPLES.exe)], "证明.pdf", { type: "application/pdf" });
+    expect(await run(applicationEvidenceOps.upload, u.base, { ownerId: b.id, file: fake })).toMatchObject({ ok: false });
+    expect(await db.attachment.count({ where: { ownerType: "ServiceBase", ownerId: b.id } })).toBe(1);
+
+    await db.serviceBase.update({ where: { id: b.id }, data: { state: "APPLIED" } });
+    expect(await run(applicationEvidenceOps.upload, u.base, { ownerId: b.id, file: pdf("补充.pdf") })).toMatchObject({ ok: false, error: "基地当前为“待省级审核”，不能修改申请" });
+    const id = (ok as { data: { id: string } }).data.id;
+    expect(await run(applicationEvidenceOps.remove, u.base, { attachmentId: id })).toMatchObject({ ok: false });
+    expect(await db.attachment.count({ where: { ownerType: "ServiceBase", ownerId: b.id } })).toBe(1);
+  });
+
+  it("the host attaches evidence to an order it has not answered yet, and removes it; none once answered", async () => {
+    const b = await baseIn("RECTIFYING");
+    const o = await orderFor(b.id);
+    expect(await run(rectificationEvidenceOps.upload, otherHost, { ownerId: o.id, file: pdf("整改记录.pdf") })).toEqual(REFUSED);
+    const ok = await run(rectificationEvidenceOps.upload, u.base, { ownerId: o.id, file: pdf("整改记录.pdf") });
+    expect(ok).toMatchObject({ ok: true });
+    const extra = await run(rectificationEvidenceOps.upload, u.base, { ownerId: o.id, file: pdf("多余.pdf") });
+    expect(await run(rectificationEvidenceOps.remove, u.base, { attachmentId: (extra as { data: { id: string } }).data.id })).toMatchObject({ ok: true });
+    expect(await run(respondRectificationOp, u.base, { orderId: o.id, response: "已逐项完成整改，附服务记录" })).toMatchObject({ ok: true });
+    expect(await run(rectificationEvidenceOps.upload, u.base, { ownerId: o.id, file: pdf("晚了.pdf") })).toMatchObject({ ok: false, error: "整改报告已提交或整改已结束，不能再增删佐证材料" });
+    expect((await db.attachment.findMany({ where: { ownerType: "RectificationOrder", ownerId: o.id } })).map((a) => a.fileName)).toEqual(["整改记录.pdf"]);
   });
 });

@@ -42,6 +42,7 @@ export default async function HostBasePage({ params }: { params: Promise<{ id: s
             {prefill && reportYear && <AnnualReportForm baseId={base.id} year={reportYear} prefill={prefill} />}
           </>
         }
+        editEvidence={{ application: allowed.edit, rectification: (o) => mayAnswer && RECTIFICATION_WORKFLOW.canStep("respond", o.state) }}
         orderActions={(o) => (mayAnswer && RECTIFICATION_WORKFLOW.canStep("respond", o.state) ? <RespondForm orderId={o.id} /> : null)}
       />
     </>
