@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { SAMPLES } from "../sample-files";
 import { expectAccessible, signInAs } from "./support";
 
 // One service base from application to removal: the host applies (provincial level), the province approves and it
@@ -80,6 +81,9 @@ test("application → approval → report → 不合格 → rectification → an
   await signInAs(page, "base");
   await page.goto(hostUrl);
   await expect(page.getByRole("list", { name: "整改要求" })).toContainText("补齐专家服务记录");
+  await page.getByLabel("上传佐证材料").setInputFiles({ name: "整改记录.pdf", mimeType: "application/pdf", buffer: Buffer.from(SAMPLES.pdf) });
+  await page.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(page.getByRole("list", { name: "整改佐证材料" }).getByRole("link", { name: "整改记录.pdf" })).toBeVisible();
   await page.getByLabel(/整改情况/).fill("已组织专家服务活动 2 次，补齐服务记录，修订管理制度。");
   await page.getByRole("button", { name: "提交整改报告" }).click();
   await expect(page.getByText("已提交整改报告", { exact: true })).toBeVisible();
@@ -93,6 +97,9 @@ test("application → approval → report → 不合格 → rectification → an
   await page.getByRole("button", { name: "确认调整退出" }).click();
   await expect(page.getByText("已调整退出", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("list", { name: "基地办理记录" })).toContainText("调整退出");
+  // The province reads the host's evidence.
+  const evidence = await page.getByRole("link", { name: "整改记录.pdf" }).getAttribute("href");
+  expect((await page.request.get(evidence!)).status()).toBe(200);
 
   // The public list (no sign-in) shows it removed with the reason.
   await page.context().clearCookies();
