@@ -4,7 +4,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
-  await startBackgroundJobs(env());
+  // Not awaited: a slow or unreachable database must not hold up the server's start.
+  void startBackgroundJobs(env()).catch((err) => console.error("[jobs] 后台任务启动失败", err));
   const seconds = env().SWEEP_INTERVAL_SECONDS;
   if (!seconds) return;
   const { runSweeps } = await import("@/lib/system/sweep");
