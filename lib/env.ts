@@ -11,6 +11,8 @@ const schema = z.object({
   // The periodic sweeps (lib/system/sweep.ts: invitation reminders and expiry, stale match terms): every instance
   // runs them on this timer; 0 turns it off.
   SWEEP_INTERVAL_SECONDS: z.coerce.number({ error: "SWEEP_INTERVAL_SECONDS 必须是数字" }).int().min(0).max(86_400).default(600),
+  // Background jobs (lib/jobs): pg-boss on PostgreSQL, a timer on the embedded PGlite ("auto"); "off" disables them.
+  JOBS_MODE: z.enum(["auto", "pg-boss", "interval", "off"], { error: "JOBS_MODE 只能是 auto、pg-boss、interval 或 off" }).default("auto"),
   // POST /api/cron/sweep with "Authorization: Bearer <CRON_SECRET>" runs a sweep on demand (unset: the route is off).
   CRON_SECRET: z.string().min(16, "CRON_SECRET 至少 16 个字符").optional(),
 });

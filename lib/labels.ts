@@ -1,5 +1,5 @@
 import type {
-  AchievementKind, ActivityState, AuditOutcome, AvailabilityKind, BaseLevel, BaseState, BidState, CaseState,
+  AchievementKind, ActivityState, AuditOutcome, AvailabilityKind, BaseField, BaseLevel, BaseState, BidState, CaseState,
   ChallengeState, DeliveryMode, EngagementState, EngagementType, EvaluationGrade, ExpertStatus, FeedbackParty, Gender,
   LibraryStatus, MatchSource, MatchState, NeedState, NominationState, OrgType, PlanState, ProfessionalTitle,
   ProgramCode, RectificationState, RegionLevel, ServiceForm, ServiceRecordState, TalentCategory, Urgency, UserStatus,
@@ -88,8 +88,12 @@ export const ACTIVITY_STATE_LABEL: Record<ActivityState, string> = {
 
 export const BASE_LEVEL_LABEL: Record<BaseLevel, string> = { NATIONAL: "国家级", PROVINCIAL: "省级" };
 export const BASE_STATE_LABEL: Record<BaseState, string> = {
-  APPLIED: "已申请", PROVINCE_APPROVED: "省级审核通过", ESTABLISHED: "已设立", RECTIFYING: "限期整改中",
+  DRAFT: "草稿", RETURNED: "退回修改", APPLIED: "待省级审核", PROVINCE_APPROVED: "省级审核通过", ESTABLISHED: "已设立", RECTIFYING: "限期整改中",
   REMOVED: "已调整退出", REJECTED: "未通过",
+};
+export const BASE_FIELD_LABEL: Record<BaseField, string> = {
+  AGRICULTURE: "现代农业", HEALTH: "医疗卫生", EDUCATION: "教育文化", MANUFACTURING: "先进制造", ECOLOGY: "生态环保",
+  DIGITAL: "数字经济", TOURISM: "文化旅游", OTHER: "其他",
 };
 export const EVALUATION_GRADE_LABEL: Record<EvaluationGrade, string> = { EXCELLENT: "优秀", QUALIFIED: "合格", UNQUALIFIED: "不合格" };
 export const RECTIFICATION_STATE_LABEL: Record<RectificationState, string> = {
@@ -178,4 +182,17 @@ export const AUDIT_EVENT_LABEL = {
   "expert.availability.add": "添加服务时段",
   "expert.availability.remove": "删除服务时段",
   "calendar.remove": "删除工作日历",
+  // ── service bases (lib/bases) ──
+  "base.submit": "提交基地申请",
+  "base.approve": "省级审核通过基地申请",
+  "base.return": "退回基地申请",
+  "base.reject": "基地申请不予通过",
+  "base.rejectNational": "部级不予设立国家级基地",
+  "base.respond": "提交整改报告",
+  "base.pass": "整改通过",
+  "base.remove": "调整退出专家服务基地",
+  "base.escalate": "整改逾期自动上报",
+  "base.export": "导出专家服务基地",
+  "base.attach": "上传基地佐证材料",
+  "base.detach": "删除基地佐证材料",
 } as const satisfies Record<string, string>;

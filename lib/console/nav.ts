@@ -26,6 +26,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/ministry/matching", label: "匹配设置", operation: "match.settings" },
     { href: "/ministry/calendar", label: "工作日历", operation: "calendar.manage" },
     { href: "/imports", label: "批量导入", operation: "expert.import" },
+    { href: "/ministry/bases", label: "专家服务基地", operation: "base.approveNational" },
     { href: "/ministry/users", label: "账号管理", operation: "user.manage" },
     { href: "/ministry/audit", label: "审计日志", operation: "audit.read" },
   ],
@@ -36,6 +37,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/experts", label: "专家管理", operation: "expert.read" },
     { href: "/library", label: "重点联系专家库", operation: "library.nominate" },
     { href: "/imports", label: "批量导入", operation: "expert.import" },
+    { href: "/province/bases", label: "专家服务基地", operation: "base.review" },
     { href: "/province/users", label: "账号管理", operation: "user.manage" },
   ],
   UNIT_USER: [
@@ -49,6 +51,9 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/expert/needs", label: "找需求", operation: "need.browseOpen" },
     { href: "/engagements", label: "我的服务", operation: "engagement.read" },
     { href: "/expert/profile", label: "我的档案", operation: "expert.update" },
+  ],
+  BASE_HOST: [
+    { href: "/base/apply", label: "申请设立基地", operation: "base.apply" },
   ],
 };
 

@@ -25,7 +25,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "expert", role: Role.EXPERT, displayName: "林晓峰", home: "/expert",
     description: "浙江大学植物保护专家：查看推荐需求、接受邀请、填报服务记录、揭榜" },
   { username: "base", role: Role.BASE_HOST, displayName: "蒋志强", home: "/base",
-    description: "蒲江县猕猴桃产业专家服务基地依托单位：年度报告、活动记录" },
+    description: "蒲江县猕猴桃产业专家服务基地依托单位：申请设立基地、年度报告、整改答复" },
   { username: "enterprise", role: Role.ENTERPRISE, displayName: "黄建华", home: "/enterprise",
     description: "四川川椒食品科技有限公司：发布揭榜挂帅榜单、查看揭榜方案" },
 ];

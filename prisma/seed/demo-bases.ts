@@ -1,5 +1,5 @@
 import {
-  BaseLevel, BaseState, BidState, ChallengeState, EvaluationGrade, OrgType, RectificationState, Role,
+  BaseField, BaseLevel, BaseState, BidState, ChallengeState, EvaluationGrade, OrgType, RectificationState, Role,
 } from "@/lib/generated/prisma/client";
 import { demoAccount } from "./accounts";
 import { addDays, at, between, creditCode, dateOnly, type DemoContext, ids } from "./demo-context";
@@ -14,7 +14,7 @@ import { mobile, personName } from "./names";
 
 type BaseSpec = {
   key: string; province: string; county: string; host: string; name: string; level: BaseLevel; state: BaseState;
-  established?: string; focus: string;
+  established?: string; focus: string; field?: BaseField;
 };
 
 const BASES: BaseSpec[] = [
@@ -43,7 +43,31 @@ const BASES: BaseSpec[] = [
   { key: "shihezi", province: "66", county: "第八师石河子市区", host: "第八师石河子市农业科学研究所",
     name: "第八师石河子垦区现代农业专家服务基地", level: BaseLevel.PROVINCIAL, state: BaseState.ESTABLISHED, established: "2024-09-01",
     focus: "棉花机采栽培、膜下滴灌水肥一体化与农业机械化技术服务" },
+  // Added with the base lifecycle (lib/bases): a draft, a returned application, and a base whose rectification
+  // deadline has passed without an answer (the escalation sweep flags it once the app runs).
+  { key: "yaan", province: "51", county: "雨城区", host: "雅安市雨城区藏茶产业发展中心", name: "雨城区藏茶产业专家服务基地",
+    level: BaseLevel.PROVINCIAL, state: BaseState.DRAFT, focus: "藏茶加工工艺与茶园生态管理技术服务" },
+  { key: "dingxi-herb", province: "62", county: "渭源县", host: "渭源县中药材产业发展中心", name: "渭源县中药材专家服务基地",
+    level: BaseLevel.PROVINCIAL, state: BaseState.RETURNED, focus: "党参、黄芪规范化种植与产地初加工技术服务", field: BaseField.HEALTH },
+  { key: "jiangxia", province: "42", county: "江夏区", host: "武汉市江夏区农业科学研究所", name: "江夏区都市农业专家服务基地",
+    level: BaseLevel.PROVINCIAL, state: BaseState.RECTIFYING, established: "2022-10-20", focus: "设施蔬菜与都市休闲农业技术服务" },
 ];
+
+/** The four criteria's facts and the planned activities an application carries (lib/bases/schemas.ts). */
+function applicationOf(b: BaseSpec, seed: number) {
+  return {
+    facts: {
+      innovation: `依托单位建有${b.focus.slice(0, 6)}相关的县级以上技术研发中心，近三年承担省市科技项目${2 + (seed % 4)}项，获科技奖励${1 + (seed % 3)}项。`,
+      research: `建有试验示范基地${200 + seed * 37}亩和检测实验室一处，与省内高校、科研院所建立长期合作关系。`,
+      seniorExperts: 6 + (seed % 12), platforms: 1 + (seed % 3), patents: 3 + (seed % 9),
+    },
+    plannedActivities: [
+      { title: "春季生产技术现场指导", month: 3, form: "技术指导" },
+      { title: "基层技术骨干培训班", month: 6, form: "人才培养" },
+      { title: "产业发展决策咨询会", month: 10, form: "决策咨询" },
+    ],
+  };
+}
 
 type EnterpriseSpec = { key: string; province: string; county: string; name: string };
 
@@ -103,6 +127,12 @@ export function buildBases(ctx: DemoContext, admins: Admins, hosts: Hosts): Map<
       developmentPlan: `立足${regions.get(county.code).name}主导产业，围绕“${b.focus}”，三年内组织专家服务活动不少于30场次，培养本土技术骨干100名以上，形成可复制推广的技术模式2—3项。`,
       rules: "已制定《专家服务基地管理办法》《专家工作站运行制度》《专家服务经费管理细则》，明确专人负责专家联络、服务记录和成效评估。",
       state: b.state,
+      field: b.field ?? BaseField.AGRICULTURE,
+      ...applicationOf(b, BASES.indexOf(b)),
+      code: b.established ? `ZJJD-${b.level === BaseLevel.NATIONAL ? "GJ" : "SJ"}-${b.province}-${b.established.slice(0, 4)}-${String(BASES.indexOf(b) + 1).padStart(3, "0")}` : null,
+      submittedAt: b.state === BaseState.DRAFT ? null : applied,
+      reviewComment: b.state === BaseState.RETURNED ? "请补充近三年专家服务活动记录和内部管理制度文本。" : null,
+      provinceApprovedAt: b.state === BaseState.PROVINCE_APPROVED ? addDays(applied, 20) : null,
       establishedAt: b.established ? at(b.established) : null,
       removedAt: removed ? at("2025-12-20T15:00:00+08:00") : null,
       removalReason: removed ? "连续两年评估不合格，限期整改期满仍未达到要求，依据《专家服务基地建设管理办法》予以调整退出。" : null,
@@ -122,8 +152,10 @@ export function buildBases(ctx: DemoContext, admins: Admins, hosts: Hosts): Map<
       });
       const grade = (b.key === "meitan" && year === 2025) || (removed && year === 2024) ? EvaluationGrade.UNQUALIFIED
         : rng.chance(0.4) ? EvaluationGrade.EXCELLENT : EvaluationGrade.QUALIFIED;
+      const scores = grade === EvaluationGrade.UNQUALIFIED ? [10, 12, 11, 8] : grade === EvaluationGrade.EXCELLENT ? [23, 22, 24, 22] : [19, 18, 20, 18];
       rows.baseEvaluations.push({
         id: ids.of("baseEvaluation", `${b.key}-${year}`), baseId: id, year, grade, evaluatorId: evaluator,
+        scores: { 服务活动: scores[0], 专家组织: scores[1], 人才培养: scores[2], 管理制度: scores[3] }, total: scores.reduce((a, n) => a + n, 0),
         comment: grade === EvaluationGrade.UNQUALIFIED ? "年度内组织专家服务活动不足2次，服务记录不完整，内部管理制度未有效落实。"
           : grade === EvaluationGrade.EXCELLENT ? "服务活动扎实，示范带动作用明显，人才培养成效突出。" : "完成年度服务任务，建议进一步加强服务成效跟踪。",
         createdAt: at(`${year + 1}-03-${rng.int(10, 28)}`),
@@ -133,17 +165,31 @@ export function buildBases(ctx: DemoContext, admins: Admins, hosts: Hosts): Map<
       rows.rectifications.push({
         id: ids.of("rectification", b.key), baseId: id,
         reason: "2025年度评估不合格：年度内组织专家服务活动不足2次，专家服务记录不完整，内部管理制度未有效落实。",
-        deadline: dateOnly("2027-04-10"), state: RectificationState.RESPONDED, issuedById: evaluator,
+        // Relative to the real today, so the demo never shows it expired: a year from issue, months still to go.
+        deadline: dateOnly(addDays(new Date(), 130)), state: RectificationState.RESPONDED, issuedById: evaluator, evaluationYear: 2025,
+        requiredItems: ["年度内组织专家服务活动不少于6次", "补齐2025年度专家服务记录", "修订并落实内部管理制度"],
         response: "基地已调整依托单位负责人，新聘请专家12名，2026年已组织服务活动9场次，完善了专家服务记录和经费管理制度，申请整改验收。",
         respondedAt: at("2026-10-28T16:20:00+08:00"), createdAt: at("2026-04-10T10:00:00+08:00"),
         updatedAt: at("2026-10-28T16:20:00+08:00"),
       });
     }
+    if (b.key === "jiangxia") {
+      rows.rectifications.push({
+        id: ids.of("rectification", b.key), baseId: id, evaluationYear: 2024,
+        reason: "日常管理检查发现：基地专家服务活动长期停滞，专家联络和服务记录制度未落实。",
+        requiredItems: ["恢复常态化专家服务活动", "建立专家联络和服务记录台账"],
+        // Overdue relative to the real today and not answered: the escalation sweep (lib/jobs) flags it once.
+        deadline: dateOnly(addDays(new Date(), -3)), state: RectificationState.ISSUED, issuedById: evaluator,
+        createdAt: addDays(new Date(), -368), updatedAt: addDays(new Date(), -368),
+      });
+    }
+    pushEvents(rows, b, id, applied, evaluator, reporter);
     if (removed) {
       rows.rectifications.push({
         id: ids.of("rectification", b.key), baseId: id,
         reason: "2024年度评估不合格：专家服务活动长期停滞，基地运行经费挪作他用。",
-        deadline: dateOnly("2025-12-31"), state: RectificationState.FAILED, issuedById: evaluator,
+        deadline: dateOnly("2025-12-31"), state: RectificationState.FAILED, issuedById: evaluator, evaluationYear: 2024,
+        requiredItems: ["恢复专家服务活动", "经费专款专用并说明使用情况"],
         response: "已制定整改方案，计划于下半年恢复专家服务活动。", respondedAt: at("2025-11-30T11:00:00+08:00"),
         verdict: "整改期满仍未达到要求，同意调整退出。", decidedById: evaluator, decidedAt: at("2025-12-20T15:00:00+08:00"),
         createdAt: at("2025-01-15T10:00:00+08:00"), updatedAt: at("2025-12-20T15:00:00+08:00"),
@@ -151,6 +197,29 @@ export function buildBases(ctx: DemoContext, admins: Admins, hosts: Hosts): Map<
     }
   }
   return baseIds;
+}
+
+/** The base's timeline rows, matching its seeded state. */
+function pushEvents(rows: DemoContext["rows"], b: BaseSpec, baseId: string, applied: Date, reviewer: string, host: string) {
+  const e = (key: string, action: string, createdAt: Date, actorId: string | null, fromState: BaseState | null, toState: BaseState | null, comment: string | null = null) =>
+    rows.baseEvents.push({ id: ids.of("baseEvent", `${b.key}-${key}`), baseId, action, createdAt, actorId, fromState, toState, comment });
+  e("draft", "填写申请", addDays(applied, -5), host, null, BaseState.DRAFT);
+  if (b.state === BaseState.DRAFT) return;
+  e("submit", "提交申请", applied, host, BaseState.DRAFT, BaseState.APPLIED);
+  if (b.state === BaseState.APPLIED) return;
+  if (b.state === BaseState.RETURNED) return void e("return", "退回修改", addDays(applied, 10), reviewer, BaseState.APPLIED, BaseState.RETURNED, "请补充近三年专家服务活动记录和内部管理制度文本。");
+  if (b.level === BaseLevel.NATIONAL) e("province", "省级审核通过，报部级审定", addDays(applied, 20), reviewer, BaseState.APPLIED, BaseState.PROVINCE_APPROVED);
+  if (b.state === BaseState.PROVINCE_APPROVED || !b.established) return;
+  e("establish", "设立", at(b.established), reviewer, b.level === BaseLevel.NATIONAL ? BaseState.PROVINCE_APPROVED : BaseState.APPLIED, BaseState.ESTABLISHED);
+  if (b.key === "meitan") {
+    e("rectify", "下达限期整改", at("2026-04-10T10:00:00+08:00"), reviewer, BaseState.ESTABLISHED, BaseState.RECTIFYING, "2025年度评估不合格");
+    e("respond", "提交整改报告", at("2026-10-28T16:20:00+08:00"), host, null, null);
+  }
+  if (b.key === "jiangxia") e("rectify", "下达限期整改", addDays(new Date(), -368), reviewer, BaseState.ESTABLISHED, BaseState.RECTIFYING, "日常管理检查发现问题");
+  if (b.state === BaseState.REMOVED) {
+    e("rectify", "下达限期整改", at("2025-01-15T10:00:00+08:00"), reviewer, BaseState.ESTABLISHED, BaseState.RECTIFYING, "2024年度评估不合格");
+    e("remove", "调整退出", at("2025-12-20T15:00:00+08:00"), reviewer, BaseState.RECTIFYING, BaseState.REMOVED, "整改期满仍未达到要求，同意调整退出。");
+  }
 }
 
 // ─── Challenges (揭榜挂帅) ───────────────────────────────────────────────────────

@@ -20,6 +20,7 @@ export type DemoRows = {
   baseReports: Prisma.BaseAnnualReportCreateManyInput[];
   baseEvaluations: Prisma.BaseEvaluationCreateManyInput[];
   rectifications: Prisma.RectificationOrderCreateManyInput[];
+  baseEvents: Prisma.BaseEventCreateManyInput[];
   plans: Prisma.AnnualPlanCreateManyInput[];
   activities: Prisma.DemonstrationActivityCreateManyInput[];
   activityReviews: Prisma.ActivityReviewCreateManyInput[];
@@ -41,7 +42,7 @@ export type DemoRows = {
 export function emptyRows(): DemoRows {
   return {
     organizations: [], users: [], roles: [], experts: [], achievements: [], availability: [], nominations: [],
-    bases: [], baseReports: [], baseEvaluations: [], rectifications: [], plans: [], activities: [],
+    bases: [], baseReports: [], baseEvaluations: [], rectifications: [], baseEvents: [], plans: [], activities: [],
     activityReviews: [], progressReports: [], needs: [], needMenuItems: [], needEvents: [], matches: [],
     engagements: [], serviceRecords: [], feedback: [], challenges: [], bids: [], milestones: [], cases: [],
     notifications: [],

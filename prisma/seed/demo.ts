@@ -77,6 +77,7 @@ async function insertDemo(tx: Tx, r: DemoRows): Promise<void> {
   await createManyInBatches(r.baseReports, (data) => tx.baseAnnualReport.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.baseEvaluations, (data) => tx.baseEvaluation.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.rectifications, (data) => tx.rectificationOrder.createMany({ data, skipDuplicates }));
+  await createManyInBatches(r.baseEvents, (data) => tx.baseEvent.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.plans, (data) => tx.annualPlan.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.activities, (data) => tx.demonstrationActivity.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.activityReviews, (data) => tx.activityReview.createMany({ data, skipDuplicates }));

@@ -29,12 +29,27 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const user = session.user;
   const att = await db.attachment.findUnique({ where: { id: id.slice(0, 40) } });
   if (!att) return notFound();
+  if (att.ownerType === "ServiceBase" || att.ownerType === "RectificationOrder") {
+    // Evidence of a service base (lib/bases/evidence.ts): whoever may read the base may read it.
+    const baseId = att.ownerType === "ServiceBase" ? att.ownerId
+      : (await db.rectificationOrder.findUnique({ where: { id: att.ownerId }, select: { baseId: true } }))?.baseId;
+    const base = baseId ? await db.serviceBase.findUnique({ where: { id: baseId }, select: { provinceCode: true, hostOrgId: true } }) : null;
+    if (!base || !can(user, "base.read", { provinceCode: base.provinceCode, organizationId: base.hostOrgId })) {
+      await auditDenied(user, "base.read", { type: "Attachment", id: att.id });
+      return notFound();
+    }
+    return stream(att);
+  }
   if (att.ownerType !== "Need") return notFound();
   const need = await db.need.findUnique({ where: { id: att.ownerId }, select: { id: true, provinceCode: true, unitId: true } });
   if (!need || !(can(user, "need.read", { provinceCode: need.provinceCode, organizationId: need.unitId }) || (await invitedExpert(user.id, need.id)))) {
     await auditDenied(user, "need.read", { type: "Attachment", id: att.id });
     return notFound();
   }
+  return stream(att);
+}
+
+async function stream(att: { id: string; storageKey: string; mimeType: string; fileName: string; sizeBytes: number }) {
   let body: ReadableStream<Uint8Array>;
   try {
     body = await storage().stream(att.storageKey);
