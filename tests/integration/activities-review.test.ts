@@ -172,12 +172,12 @@ describe("scoring", () => {
     let row = await db.activityReview.findUniqueOrThrow({ where: { id: reviewId } });
     expect([row.submittedAt, row.scores, row.total, row.version]).toEqual([null, null, null, 0]);
 
-    expect(ok(await executeAction(scoreOp, r1, meta, { ...base, ...scoreFields(scaled(0.5)) })).total).toBe(49);
+    expect(ok(await executeAction(scoreOp, r1, meta, { ...base, ...scoreFields(scaled(0.5)) })).total).toBe(51);
     row = await db.activityReview.findUniqueOrThrow({ where: { id: reviewId } });
     expect(row.submittedAt).not.toBeNull();
     expect(row.version).toBe(1);
     refusedWith(await executeAction(scoreOp, r1, meta, { ...base, version: 1, ...scoreFields(FULL) }), "已提交评分");
-    expect((await db.activityReview.findUniqueOrThrow({ where: { id: reviewId } })).total).toBe(49);
+    expect((await db.activityReview.findUniqueOrThrow({ where: { id: reviewId } })).total).toBe(51);
     expect((await auditRows({ actorId: r1.id, operation: "activity.score" })).length).toBe(1);
   });
 
@@ -213,7 +213,7 @@ describe("scoring", () => {
       executeAction(scoreOp, r2, meta, { reviewId: id2, ...body, ...scoreFields(scaled(0.6)) }),
     ]);
     expect(both.map((r) => r.ok)).toEqual([true, true]);
-    expect((await db.activityReview.findMany({ where: { activityId: a.id }, orderBy: { total: "desc" } })).map((r) => r.total)).toEqual([89, 60]);
+    expect((await db.activityReview.findMany({ where: { activityId: a.id }, orderBy: { total: "desc" } })).map((r) => r.total)).toEqual([91, 60]);
 
     const b = await activity((await plan()).id);
     ok(await executeAction(assignReviewersOp, ministry, meta, { activityId: b.id, reviewerIds: [r1.id, r2.id] }));
@@ -225,7 +225,7 @@ describe("scoring", () => {
     expect(twice.filter((r) => r.ok)).toHaveLength(1);
     const row = await db.activityReview.findUniqueOrThrow({ where: { id } });
     expect(row.version).toBe(1);
-    expect([89, 29]).toContain(row.total);
+    expect([91, 31]).toContain(row.total);
   });
 });
 
@@ -239,9 +239,9 @@ describe("selection board and publication", () => {
     const board = (await selectionInScope(p.id).load())!;
     const [first, second] = board.rows;
     expect(first.id).toBe(hosted.id);
-    expect([first.mean, first.bonus, first.ranking, first.disagreement]).toEqual([79, 5, 84, false]);
+    expect([first.mean, first.bonus, first.ranking, first.disagreement]).toEqual([80, 5, 85, false]);
     expect(second.id).toBe(plain.id);
-    expect([second.mean, second.spread, second.disagreement, second.submitted, second.assigned]).toEqual([69.5, 40, true, 2, 2]);
+    expect([second.mean, second.spread, second.disagreement, second.submitted, second.assigned]).toEqual([71, 40, true, 2, 2]);
     expect(board.places).toMatchObject({ used: 0, left: 5 });
     expect(board.channels).toEqual([expect.objectContaining({ key: SICHUAN, kind: "省份", recommended: 2, selected: 0, quota: 3 })]);
   });
