@@ -24,7 +24,7 @@ export const readsActivity = (user: Pick<SessionUser, "id" | "roles">, a: Place)
   });
 
 /** An activity for its tracking pages: a 404 unless the user may read it. */
-export function trackingInScope(activityId: string): InScope<NonNullable<Awaited<ReturnType<typeof loadPlace>>>> {
+export function trackedInScopeFor(activityId: string): InScope<NonNullable<Awaited<ReturnType<typeof loadPlace>>>> {
   return {
     operation: "activity.read",
     entity: { type: "DemonstrationActivity", id: activityId },
