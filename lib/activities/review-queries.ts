@@ -3,7 +3,7 @@ import type { InScope } from "@/lib/auth/load-in-scope";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { provinceOptions } from "@/lib/reference/queries";
-import { rubricOf } from "@/lib/activities/rubric";
+import { aggregateScores, rubricOf } from "@/lib/activities/rubric";
 import { MIN_REVIEWERS, type MyReviewSearch, type ReviewAssignmentSearch, type ReviewStatus } from "@/lib/activities/review-schemas";
 import { REVIEWABLE_PLAN_STATES } from "@/lib/activities/review-service";
 
@@ -200,5 +200,38 @@ async function loadMyReview(reviewId: string) {
     rubric: rubricOf(a.plan?.rubric),
     open: a.state === "RECOMMENDED" && !!a.plan && REVIEWABLE_PLAN_STATES.includes(a.plan.state) && !r.submittedAt,
     provinceName: name(a.provinceCode), pairedProvinceName: name(a.pairedProvinceCode),
+  };
+}
+
+// ─── For the activity's detail page (/activities/[id]) ─────────────────────────
+
+/**
+ * What the review and tracking part adds to an activity's detail page, for this user: the review summary (the
+ * ministry sees the aggregate; a reviewer their own task), and links to progress and evaluation once it runs.
+ */
+export async function activityPanels(activityId: string, user: SessionUser) {
+  const a = await db.demonstrationActivity.findUnique({
+    where: { id: activityId },
+    select: {
+      id: true, state: true, planId: true, isDemonstration: true, selectionComment: true, selectedAt: true,
+      plan: { select: { disagreementSpread: true, state: true } },
+      reviews: { select: { id: true, reviewerId: true, submittedAt: true, total: true } },
+      _count: { select: { reports: true, evaluations: true, feedback: true } },
+    },
+  });
+  if (!a) return null;
+  const ministry = user.roles.some((g) => g.role === "MINISTRY_ADMIN");
+  const totals = a.reviews.filter((r) => r.submittedAt).map((r) => r.total ?? 0);
+  const tracked = (["SELECTED", "IN_PROGRESS", "COMPLETED", "EVALUATED"] as string[]).includes(a.state);
+  return {
+    review: ministry && a.planId ? {
+      assigned: a.reviews.length, submitted: totals.length, ...aggregateScores(totals, a.plan?.disagreementSpread ?? 15),
+      assignHref: `/ministry/activities/${a.id}`, boardHref: `/ministry/plans/${a.planId}/selection`,
+    } : null,
+    ownReview: a.reviews.find((r) => r.reviewerId === user.id) ?? null,
+    selection: a.selectionComment ? { comment: a.selectionComment, at: a.selectedAt } : null,
+    progressHref: tracked ? `/activities/${a.id}/progress` : null,
+    evaluationHref: tracked ? `/activities/${a.id}/evaluation` : null,
+    counts: a._count,
   };
 }
