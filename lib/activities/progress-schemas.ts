@@ -9,7 +9,7 @@ import { idField, versionField } from "@/lib/activities/review-schemas";
 const list = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v ?? "");
 const count = (label: string, max = 1_000_000) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? 0 : v),
+  z.preprocess((v) => (v === undefined || (typeof v === "string" && v.trim() === "") ? 0 : v),
     z.coerce.number({ error: `${label}须为数字` }).int(`${label}须为整数`).min(0, `${label}不能为负数`).max(max, `${label}过大`));
 
 export const SERVICE_FORMS = Object.keys(SERVICE_FORM_LABEL) as [ServiceForm, ...ServiceForm[]];
