@@ -111,15 +111,18 @@ async function loadAssignment(activityId: string) {
  * the applicant's province are listed with their recusal, so the ministry sees why (the service refuses them).
  */
 export async function reviewerCandidates(activity: { id: string; provinceCode: string }, q: string | undefined) {
-  if (!q) return [];
+  // Without a name: a first page of eligible experts (other provinces, not on the team) to pick from.
   const rows = await db.user.findMany({
     where: {
       status: "ACTIVE", roles: { some: { role: "EXPERT" } },
-      expertProfile: { status: "ACTIVE", name: { contains: q, mode: "insensitive" } },
+      expertProfile: q
+        ? { status: "ACTIVE", name: { contains: q, mode: "insensitive" } }
+        : { status: "ACTIVE", provinceCode: { not: activity.provinceCode }, activityTeams: { none: { activityId: activity.id } } },
+      ...(q ? {} : { OR: [{ organizationId: null }, { organization: { region: { provinceCode: { not: activity.provinceCode } } } }] }),
       activityReviews: { none: { activityId: activity.id } },
     },
     orderBy: { displayName: "asc" },
-    take: 20,
+    take: q ? 20 : 8,
     select: {
       id: true, organization: { select: { region: { select: { provinceCode: true } } } },
       expertProfile: { select: { id: true, name: true, employer: true, provinceCode: true, title: true, activityTeams: { where: { activityId: activity.id }, select: { id: true } } } },

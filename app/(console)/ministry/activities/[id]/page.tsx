@@ -76,9 +76,10 @@ export default async function AssignPage({ params, searchParams }: { params: Pro
                   </FormField>
                   <Button type="submit" variant="secondary">查找</Button>
                 </form>
-                {q && (candidates.length
-                  ? <AssignReviewersForm activityId={a.id} candidates={candidates} />
-                  : <p className="text-sm text-slate-600">没有找到姓名包含“{q}”的在库专家（已分配的专家不再列出）。</p>)}
+                {!q && candidates.length > 0 && <p className="text-sm text-slate-600">可选的外省专家，也可按姓名查找：</p>}
+                {candidates.length
+                  ? <AssignReviewersForm key={q ?? ""} activityId={a.id} candidates={candidates} />
+                  : <p className="text-sm text-slate-600">{q ? `没有找到姓名包含“${q}”的在库专家（已分配的专家不再列出）。` : "没有可选的专家。"}</p>}
               </div>
             ) : (
               <p className="text-sm text-slate-600">该申报不在评审阶段（已作出遴选决定或遴选结果已公布），不能调整评审专家。</p>
