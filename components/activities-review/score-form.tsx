@@ -28,7 +28,7 @@ export function ScoreForm({ reviewId, version, rubric }: { reviewId: string; ver
       <p className="text-sm text-slate-600">评分提交后不能修改。</p>
       <Button type="submit" disabled={score.pending}>{score.pending ? "正在提交…" : "提交评分"}</Button>
       {score.error && !Object.keys(score.fieldErrors).length && <Outcome state={score.state} />}
-      {score.error && Object.keys(score.fieldErrors).length > 0 && <p role="alert" className="text-sm text-red-700">{score.error === "请检查填写内容" ? "请检查评分和评审意见" : score.error}</p>}
+      {score.error && Object.keys(score.fieldErrors).length > 0 && <p role="alert" className="text-sm text-red-700">请检查评分和评审意见</p>}
     </form>
   );
 }
