@@ -53,6 +53,10 @@ export async function linkEngagement(tx: Tx, input: { activityId: string; engage
   if (e.activityId === a.id) throw conflict("该服务项目已关联本活动");
   const { count } = await tx.engagement.updateMany({ where: { id: e.id, activityId: null }, data: { activityId: a.id } });
   if (count !== 1) throw conflict("该服务项目已关联其他示范活动");
+  const expert = await tx.engagement.findUnique({ where: { id: e.id }, select: { expert: { select: { userId: true } } } });
+  await notify(tx, expert?.expert.userId ? [expert.expert.userId] : [], {
+    title: "服务项目计入示范活动", body: `您参与的服务项目已关联示范活动“${a.title}”，其服务记录将计入该活动。`, link: `/engagements/${e.id}`,
+  });
   return { activity: a };
 }
 

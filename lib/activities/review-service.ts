@@ -123,6 +123,9 @@ export async function submitScores(
   const r = await tx.activityReview.findUnique({ where: { id: input.reviewId }, select: { id: true, activityId: true, reviewerId: true, submittedAt: true } });
   if (!r || r.reviewerId !== input.reviewerId) throw notFound("评审任务");
   if (r.submittedAt) throw conflict("该评审任务已提交评分，不能修改");
+  // Scores of one application are written one after the other (the activity row's lock): each sees the state a
+  // decision may just have changed, and exactly one of them sees the last score come in.
+  await tx.$queryRaw`SELECT id FROM "DemonstrationActivity" WHERE id = ${r.activityId} FOR UPDATE`;
   const a = await reviewActivity(tx, r.activityId);
   ACTIVITY_WORKFLOW.assertAct("score", a.state);
   assertPlanUnderReview(a, "评分");
@@ -141,5 +144,13 @@ export async function submitScores(
     data: { scores: given, total, comment: input.comment, submittedAt: new Date(), version: { increment: 1 } },
   });
   if (count !== 1) throw conflict("该评审任务已提交评分或已被修改，请刷新后查看");
+  // The last score of an application tells those who assigned its reviewers that it is ready for the board.
+  const open = await tx.activityReview.count({ where: { activityId: a.id, submittedAt: null } });
+  if (!open && a.planId) {
+    const assigners = await tx.activityReview.findMany({ where: { activityId: a.id, assignedById: { not: null } }, select: { assignedById: true }, distinct: ["assignedById"] });
+    await notify(tx, assigners.map((x) => x.assignedById as string), {
+      title: "示范活动评审已完成", body: `“${a.title}”的评审专家均已提交评分，可在遴选会上作出决定。`, link: `/ministry/plans/${a.planId}/selection`,
+    });
+  }
   return { activityId: a.id, title: a.title, total, scores: given };
 }

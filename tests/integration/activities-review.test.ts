@@ -214,6 +214,8 @@ describe("scoring", () => {
     ]);
     expect(both.map((r) => r.ok)).toEqual([true, true]);
     expect((await db.activityReview.findMany({ where: { activityId: a.id }, orderBy: { total: "desc" } })).map((r) => r.total)).toEqual([91, 60]);
+    // Exactly one of them saw the last score come in and told the ministry.
+    expect(await db.notification.count({ where: { userId: ministry.id, title: "示范活动评审已完成", link: { endsWith: "/selection" }, body: { contains: (await db.demonstrationActivity.findUniqueOrThrow({ where: { id: a.id } })).title } } })).toBe(1);
 
     const b = await activity((await plan()).id);
     ok(await executeAction(assignReviewersOp, ministry, meta, { activityId: b.id, reviewerIds: [r1.id, r2.id] }));
