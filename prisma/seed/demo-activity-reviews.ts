@@ -42,10 +42,11 @@ export async function seedActivityReviews(tx: Tx, now: Date = new Date()): Promi
   const others = pool.filter((r) => r.username !== "expert");
 
   // ─── Reviews ───
+  // Closed plans first (their board can decide and publish), then open ones; per plan by province.
   const recommended = await tx.demonstrationActivity.findMany({
     where: { state: "RECOMMENDED", isDemonstration: true, plan: { state: { in: ["OPEN", "CLOSED"] } } },
-    orderBy: [{ plan: { year: "asc" } }, { provinceCode: "asc" }, { id: "asc" }],
-    select: { id: true, provinceCode: true, team: { select: { expertId: true } }, plan: { select: { rubric: true, disagreementSpread: true } } },
+    orderBy: [{ plan: { state: "desc" } }, { plan: { year: "asc" } }, { planId: "asc" }, { provinceCode: "asc" }, { id: "asc" }],
+    select: { id: true, planId: true, provinceCode: true, team: { select: { expertId: true } }, plan: { select: { rubric: true, disagreementSpread: true } } },
   });
   let cursor = 0;
   let demoGiven = false;
@@ -59,9 +60,11 @@ export async function seedActivityReviews(tx: Tx, now: Date = new Date()): Promi
     return chosen;
   };
   const rows: Prisma.ActivityReviewCreateManyInput[] = [];
-  recommended.forEach((a, i) => {
-    const last = recommended.length >= 2 && i === recommended.length - 1;
-    if (last) return; // left for the ministry to assign
+  recommended.forEach((a, n) => {
+    // Within its plan: the first splits its reviewers, the last is left for the ministry to assign.
+    const ofPlan = recommended.filter((x) => x.planId === a.planId);
+    const i = ofPlan.indexOf(a);
+    if (ofPlan.length >= 2 && i === ofPlan.length - 1) return;
     const rubric = rubricOf(a.plan?.rubric);
     const spread = a.plan?.disagreementSpread ?? 15;
     // The first application splits its reviewers (a spread well over the plan's threshold); the others agree.
@@ -72,7 +75,7 @@ export async function seedActivityReviews(tx: Tx, now: Date = new Date()): Promi
       rows.push({
         id: ids.of("activityReviewTask", `${a.id}:${r.id}`), activityId: a.id, reviewerId: r.id, assignedById: ministry,
         scores, total: rubricTotal(rubric, scores), comment: fractions[k] < 0.7 ? WEAK[(i + k) % WEAK.length] : GOOD[(i + k) % GOOD.length],
-        submittedAt, version: 1, createdAt: daysAgo(now, 12 + i),
+        submittedAt, version: 1, createdAt: daysAgo(now, 12 + n),
       });
     });
     if (!demoGiven && demoExpert && eligible(demoExpert, a)) {

@@ -62,8 +62,9 @@ function watchConsole(page: Page): string[] {
 }
 
 test("assign reviewers with recusal, score, select with reasons, publish, public list, progress, evaluations", async ({ page }) => {
+  test.skip(!process.env.DATABASE_URL, "需要 DATABASE_URL 指向演示数据库（npm test 会设置）");
   const f = await facts();
-  test.skip(!f, "需要 DATABASE_URL 指向演示数据库（npm test 会设置）");
+  expect(f, "演示数据应有：已截止计划中待演示专家评分和尚未分配评审的已推荐申报、外省同名唯一的专家、实施中和待评估的示范活动").not.toBeNull();
   const { planId, unassigned, sameProvinceExpert, scored, running, completed } = f!;
   const errors = watchConsole(page);
 
