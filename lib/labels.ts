@@ -195,4 +195,16 @@ export const AUDIT_EVENT_LABEL = {
   "base.export": "导出专家服务基地",
   "base.attach": "上传基地佐证材料",
   "base.detach": "删除基地佐证材料",
+  // Demonstration activities: ministry review, selection, publication, tracking, evaluation (lib/activities/review-*, selection-*, progress-*, evaluation-*)
+  "activity.assignReviewers": "分配示范活动评审专家",
+  "activity.removeReviewer": "撤销示范活动评审分配",
+  "activity.score": "提交示范活动评审评分",
+  "activity.reject": "示范活动不入选",
+  "plan.publish": "公布示范活动遴选结果",
+  "activity.start": "示范活动开始实施",
+  "activity.linkEngagement": "服务项目关联示范活动",
+  "activity.progress": "报送示范活动进展",
+  "activity.complete": "示范活动完成总结",
+  "activity.evaluateProvince": "省级评估示范活动",
+  "activity.evaluateMinistry": "部级评估示范活动",
 } as const satisfies Record<string, string>;

@@ -12,6 +12,7 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="text-lg font-semibold tracking-wide">专家人才服务基层平台</Link>
           <nav aria-label="站点导航" className="flex items-center gap-3">
             <Link href="/bases" className="text-sm text-white hover:underline">专家服务基地</Link>
+            <Link href="/demonstrations" className="text-sm text-white hover:underline">示范活动</Link>
             <Link href="/register" className="text-sm text-white hover:underline">专家注册</Link>
             <Link href="/login" className="rounded-md bg-white px-4 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50">登录</Link>
           </nav>

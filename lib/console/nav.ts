@@ -23,6 +23,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/library", label: "重点联系专家库", operation: "library.decide" },
     { href: "/ministry/menu", label: "服务菜单", operation: "menu.manage" },
     { href: "/engagements", label: "服务项目", operation: "engagement.read" },
+    { href: "/ministry/activities", label: "示范活动评审", operation: "activity.select" },
     { href: "/ministry/matching", label: "匹配设置", operation: "match.settings" },
     { href: "/ministry/calendar", label: "工作日历", operation: "calendar.manage" },
     { href: "/imports", label: "批量导入", operation: "expert.import" },
@@ -50,6 +51,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/expert/invitations", label: "邀请与申请", operation: "match.respond" },
     { href: "/expert/needs", label: "找需求", operation: "need.browseOpen" },
     { href: "/engagements", label: "我的服务", operation: "engagement.read" },
+    { href: "/expert/reviews", label: "评审任务", operation: "activity.review" },
     { href: "/expert/profile", label: "我的档案", operation: "expert.update" },
   ],
   BASE_HOST: [

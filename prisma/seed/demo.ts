@@ -4,6 +4,7 @@ import type { ProgramCode } from "@/lib/generated/prisma/client";
 import { DEMO_PASSWORD } from "./accounts";
 import { type DemoContext, type DemoRows, emptyRows, ids } from "./demo-context";
 import { buildCases, buildNotifications, buildPlansAndActivities } from "./demo-activities";
+import { seedActivityReviews } from "./demo-activity-reviews";
 import { buildBases, buildChallenges, buildHostsAndEnterprises } from "./demo-bases";
 import { buildExperts } from "./demo-experts";
 import { buildLibrary } from "./demo-library";
@@ -96,6 +97,7 @@ async function insertDemo(tx: Tx, r: DemoRows): Promise<void> {
   await createManyInBatches(notes, (data) => tx.notification.createMany({ data, skipDuplicates }));
 
   await assertComplete(tx, r);
+  await seedActivityReviews(tx); // after the activities, needs and engagements: it reads them back
   await tx.user.createMany({ data: lastUsers, skipDuplicates });
   await tx.roleAssignment.createMany({ data: lastRoles, skipDuplicates });
   await tx.notification.createMany({ data: lastNotes, skipDuplicates });
