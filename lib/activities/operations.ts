@@ -54,11 +54,11 @@ export const updatePlanOp = {
         summary: `修改年度计划「${ctx.input.theme}」${r.revised ? `（第 ${r.version} 版，原因：${ctx.input.reason}）` : ""}`,
         after: { version: r.version, changes: r.changes },
       });
-      return { version: r.version, revised: r.revised, changed: Object.keys(r.changes).length };
+      return { id: r.id, version: r.version, revised: r.revised, changed: Object.keys(r.changes).length };
     });
   },
   successMessage: "年度计划已保存",
-} satisfies ActionDefinition<typeof updatePlanSchema, { version: number; revised: boolean; changed: number }>;
+} satisfies ActionDefinition<typeof updatePlanSchema, { id: string; version: number; revised: boolean; changed: number }>;
 
 export const stepPlanOp = {
   operation: "plan.manage",

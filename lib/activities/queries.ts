@@ -1,20 +1,19 @@
 import { db } from "@/lib/db";
 import { holds, type Operation } from "@/lib/auth/permissions";
-import { recordInScope, type InScope } from "@/lib/auth/load-in-scope";
+import type { InScope } from "@/lib/auth/load-in-scope";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActivityState } from "@/lib/generated/prisma/enums";
 import { provinceOptions, regionOptions, regionPaths } from "@/lib/reference/queries";
-import { searchTextWhere } from "@/lib/search/text";
 import { activityNow } from "@/lib/activities/clock";
 import { lastDayOf, PLAN_FIELD_LABEL, type PlanChanges } from "@/lib/activities/plans";
 import { DEFAULT_RUBRIC, rubricOf } from "@/lib/activities/rubric";
 import type { ActivitySearch, BudgetLine, PlanSearch, TargetLine } from "@/lib/activities/schemas";
 import { activityReadWhere, applicantScope, canReadActivity, channelScope } from "@/lib/activities/scope";
 import {
-  applicantOf, channelOf, channelQuota, channelWhere, deadlineRefusal, linkableNeedsWhere, RECOMMENDED_STATES, windowRefusal, type Channel,
+  applicantOf, channelQuota, channelWhere, deadlineRefusal, linkableNeedsWhere, RECOMMENDED_STATES, windowRefusal, type Channel,
 } from "@/lib/activities/service";
-import { mixRefusal, PROGRAM_MIX } from "@/lib/activities/team-rules";
+import { mixRefusal, naturalRole, PROGRAM_MIX, ROLE_FITS } from "@/lib/activities/team-rules";
 import { ACTIVITY_WORKFLOW, PLAN_WORKFLOW } from "@/lib/activities/workflow";
 import { chinaDate } from "@/lib/calendar/china-time";
 
@@ -192,11 +191,12 @@ export type ApplicationValues = ReturnType<typeof applicationValues>;
 /** Experts of the pool matching a name or employer, with their free capacity (for adding a team member). */
 export async function poolForTeam(q: string | undefined) {
   if (!q) return [];
-  return db.expertProfile.findMany({
+  const rows = await db.expertProfile.findMany({
     where: { status: "ACTIVE", OR: [{ name: { contains: q } }, { employer: { contains: q } }] },
     orderBy: [{ activeEngagements: "asc" }, { name: "asc" }], take: 12,
     select: { id: true, name: true, title: true, employer: true, talentCategories: true, maxConcurrent: true, activeEngagements: true },
   });
+  return rows.map((e) => ({ ...e, suggestedRole: ROLE_FITS.导师(e) && e.title === "SENIOR" ? "导师" : naturalRole(e) }));
 }
 
 // ─── Annual plans ──────────────────────────────────────────────────────────────
@@ -277,7 +277,6 @@ export type PlanDetail = NonNullable<Awaited<ReturnType<typeof planDetail>>>;
 
 export const planAllowed = (user: SessionUser, state: Parameters<typeof PLAN_WORKFLOW.allowed>[1]) => PLAN_WORKFLOW.allowed(user, state, {});
 
-export const defaultRubric = () => DEFAULT_RUBRIC;
 
 // ─── The channel's queue ───────────────────────────────────────────────────────
 
@@ -350,5 +349,30 @@ export async function departmentOverview(user: SessionUser) {
   return { org, quotaUse, recent };
 }
 
-/** Which activity of a channel a page acts on belongs where (for tests and pages reading the channel of a row). */
-export const channelOfActivity = channelOf;
+// ─── Plan form values ──────────────────────────────────────────────────────────
+
+const DEPARTMENTS = () => db.organization.findMany({ where: { type: "DEPARTMENT" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+
+/** A new plan's starting values: next year's, the default rubric, a window opening today. */
+export async function planFormDefaults() {
+  const now = activityNow();
+  const today = chinaDate(now);
+  const plus = (days: number) => chinaDate(new Date(now.getTime() + days * 86_400_000));
+  return {
+    departments: await DEPARTMENTS(),
+    values: {
+      programCode: "EXPERT_SERVICE", year: Number(today.slice(0, 4)) + 1, theme: "", description: "", quota: 60, provinceQuota: 3,
+      applicationOpensAt: today, applicationClosesAt: plus(60), recommendDeadline: plus(75), channelQuotas: "",
+      rubric: DEFAULT_RUBRIC, baseBonus: 0, baseReservedPlaces: 0, disagreementSpread: 15,
+    },
+  };
+}
+
+export function planFormValues(p: PlanDetail) {
+  return {
+    programCode: p.program.code, year: p.year, theme: p.theme, description: p.description, quota: p.quota, provinceQuota: p.provinceQuota,
+    applicationOpensAt: p.opensOn ?? "", applicationClosesAt: p.closesOn ?? "", recommendDeadline: p.deadlineOn ?? "",
+    channelQuotas: p.quotaLines, rubric: p.rubric, baseBonus: p.baseBonus, baseReservedPlaces: p.baseReservedPlaces,
+    disagreementSpread: p.disagreementSpread,
+  };
+}

@@ -26,6 +26,8 @@ export type Applicant = {
   /** The province the applicant's activities sit in (null: a department, anywhere). */
   provinceCode: string | null;
   hostBaseId: string | null;
+  /** Where the organisation sits (a county for units and bases), to start the form from. */
+  regionCode: string | null;
 };
 
 /** The organisation the user applies for (their first grant of activity.apply), or a Chinese refusal. */
@@ -36,19 +38,20 @@ export async function applicantOf(tx: Tx, user: Pick<SessionUser, "roles">): Pro
         ? await tx.organization.findUnique({ where: { id: g.organizationId }, select: { id: true, name: true } })
         : await tx.organization.findFirst({ where: { type: "PROVINCIAL_BUREAU", regionCode: g.provinceCode }, select: { id: true, name: true } });
       if (!bureau) throw forbidden("未找到本省人社部门的单位信息，无法申报");
-      return { kind: "province", orgId: bureau.id, orgName: bureau.name, provinceCode: g.provinceCode, hostBaseId: null };
+      return { kind: "province", orgId: bureau.id, orgName: bureau.name, provinceCode: g.provinceCode, hostBaseId: null, regionCode: null };
     }
     if ((g.role === "UNIT_USER" || g.role === "BASE_HOST" || g.role === "DEPARTMENT_ADMIN") && g.organizationId) {
       const org = await tx.organization.findUnique({
         where: { id: g.organizationId },
-        select: { id: true, name: true, type: true, region: { select: { provinceCode: true } } },
+        select: { id: true, name: true, type: true, regionCode: true, region: { select: { provinceCode: true, level: true } } },
       });
       if (!org) continue;
-      if (g.role === "DEPARTMENT_ADMIN") return { kind: "department", orgId: org.id, orgName: org.name, provinceCode: null, hostBaseId: null };
+      if (g.role === "DEPARTMENT_ADMIN") return { kind: "department", orgId: org.id, orgName: org.name, provinceCode: null, hostBaseId: null, regionCode: null };
       const base = g.role === "BASE_HOST"
         ? await tx.serviceBase.findFirst({ where: { hostOrgId: org.id }, orderBy: [{ establishedAt: { sort: "desc", nulls: "last" } }], select: { id: true } })
         : null;
-      return { kind: g.role === "BASE_HOST" ? "base" : "unit", orgId: org.id, orgName: org.name, provinceCode: org.region.provinceCode, hostBaseId: base?.id ?? null };
+      return { kind: g.role === "BASE_HOST" ? "base" : "unit", orgId: org.id, orgName: org.name, provinceCode: org.region.provinceCode, hostBaseId: base?.id ?? null,
+        regionCode: org.region.level === "COUNTY" ? org.regionCode : null };
     }
   }
   throw forbidden("账号尚未关联申报单位，无法申报示范活动");

@@ -14,7 +14,7 @@ import { DEFAULT_RUBRIC } from "@/lib/activities/rubric";
 import { activitySearchSchema } from "@/lib/activities/schemas";
 import { ACTIVITY_STEPS } from "@/lib/activities/workflow";
 import { refreshMatchTerms } from "@/lib/matching/terms";
-import { createExpert, createNeed, createOrganization, uniqueSuffix } from "@/prisma/seed/factories";
+import { createExpert, createNeed, uniqueSuffix } from "@/prisma/seed/factories";
 import { expertUser, ministryAdmin, provinceAdmin, SICHUAN, unitIn, userWith, ZHEJIANG } from "./fixtures";
 import { auditRows, meta, REFUSED } from "./helpers";
 
