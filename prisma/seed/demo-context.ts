@@ -36,6 +36,9 @@ export type DemoRows = {
   milestones: Prisma.ChallengeMilestoneCreateManyInput[];
   cases: Prisma.TypicalCaseCreateManyInput[];
   notifications: Prisma.NotificationCreateManyInput[];
+  planQuotas: Prisma.PlanChannelQuotaCreateManyInput[];
+  activityTeam: Prisma.ActivityTeamMemberCreateManyInput[];
+  activityEvents: Prisma.ActivityEventCreateManyInput[];
 };
 
 export function emptyRows(): DemoRows {
@@ -44,7 +47,7 @@ export function emptyRows(): DemoRows {
     bases: [], baseReports: [], baseEvaluations: [], rectifications: [], plans: [], activities: [],
     activityReviews: [], progressReports: [], needs: [], needMenuItems: [], needEvents: [], matches: [],
     engagements: [], serviceRecords: [], feedback: [], challenges: [], bids: [], milestones: [], cases: [],
-    notifications: [],
+    notifications: [], planQuotas: [], activityTeam: [], activityEvents: [],
   };
 }
 

@@ -59,6 +59,7 @@ describe("demo seed", () => {
       expert: { role: "EXPERT" },
       base: { role: "BASE_HOST" },
       enterprise: { role: "ENTERPRISE" },
+      department: { role: "DEPARTMENT_ADMIN" },
     };
     for (const [username, grant] of Object.entries(expected)) {
       const result = await attemptLogin(db, { username, password: DEMO_PASSWORD }, meta);
