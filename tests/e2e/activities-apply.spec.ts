@@ -34,7 +34,7 @@ test("a unit applies; 四川 returns, recommends within its quota, ranks and sub
   await page.getByLabel("计划结束日期").fill(chinaDay(220));
   await page.getByLabel("计划专家人数（名额）").fill("2");
   await page.getByLabel("东中西部人才协作结对省份").selectOption({ label: "浙江省" });
-  await page.getByRole("checkbox", { name: "技术指导" }).check();
+  await page.getByRole("checkbox", { name: "技术指导", exact: true }).check();
   await page.getByRole("group", { name: "关联需求" }).getByRole("checkbox").first().check();
   await page.getByLabel("预算科目 1", { exact: true }).fill("专家差旅和食宿");
   await page.getByLabel("预算科目 1 金额（元）").fill("30000");
@@ -55,7 +55,9 @@ test("a unit applies; 四川 returns, recommends within its quota, ranks and sub
   await expect(page.getByRole("button", { name: /移出团队$/ })).toHaveCount(2);
   await expectAccessible(page);
   await page.getByRole("button", { name: "提交申报" }).click();
-  await expect(status(page, "申报已提交")).toBeVisible();
+  // Submitted: the applicant's buttons give way to the state (the page re-renders without them).
+  await expect(page.getByText("待推荐", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "提交申报" })).toHaveCount(0);
 
   // 四川 returns it with a reason.
   await signInAs(page, "sichuan");
@@ -69,15 +71,17 @@ test("a unit applies; 四川 returns, recommends within its quota, ranks and sub
   await page.getByRole("radio", { name: "退回修改" }).check();
   await page.getByLabel(/预审意见/).fill("请补充示范园建设的量化目标。");
   await page.getByRole("button", { name: "确认" }).click();
-  await expect(status(page, "预审结果已保存")).toBeVisible();
   await expect(page.getByText("退回修改", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("form", { name: "预审" })).toHaveCount(0);
 
   // The unit sees the reason and resubmits.
   await signInAs(page, "unit");
   await page.goto(url);
   await expect(page.getByText("请补充示范园建设的量化目标。").first()).toBeVisible();
   await page.getByRole("button", { name: "提交申报" }).click();
-  await expect(status(page, "申报已提交")).toBeVisible();
+  // Submitted: the applicant's buttons give way to the state (the page re-renders without them).
+  await expect(page.getByText("待推荐", { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "提交申报" })).toHaveCount(0);
 
   // 四川 is at its quota: refused with the reason; it revokes one recommendation and recommends this one.
   await signInAs(page, "sichuan");
