@@ -194,4 +194,5 @@ export const AUDIT_EVENT_LABEL = {
   "activity.rank": "调整推荐排序",
   "activity.submitRanking": "报送示范活动推荐名单",
   "activity.approveLocal": "批准实施地方示范活动",
+  "activity.export": "导出示范活动",
 } as const satisfies Record<string, string>;

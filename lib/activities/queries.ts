@@ -4,6 +4,7 @@ import type { InScope } from "@/lib/auth/load-in-scope";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActivityState } from "@/lib/generated/prisma/enums";
+import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import { provinceOptions, regionOptions, regionPaths } from "@/lib/reference/queries";
 import { activityNow } from "@/lib/activities/clock";
 import { lastDayOf, PLAN_FIELD_LABEL, type PlanChanges } from "@/lib/activities/plans";
@@ -375,4 +376,21 @@ export function planFormValues(p: PlanDetail) {
     channelQuotas: p.quotaLines, rubric: p.rubric, baseBonus: p.baseBonus, baseReservedPlaces: p.baseReservedPlaces,
     disagreementSpread: p.disagreementSpread,
   };
+}
+
+/** Every application the list's filters select within the user's scope (capped), with names, for the spreadsheet. */
+export async function activitiesForExport(user: SessionUser, search: ActivitySearch) {
+  const where = activityFilters(user, search);
+  if (!where) return [];
+  const rows = await db.demonstrationActivity.findMany({
+    where, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], take: EXPORT_ROW_LIMIT,
+    select: {
+      id: true, title: true, state: true, regionCode: true, isDemonstration: true, recommendRank: true, submittedAt: true,
+      plannedStart: true, plannedEnd: true, plannedExperts: true, pairedProvinceCode: true,
+      applicantOrg: { select: { name: true } }, channelOrg: { select: { name: true } }, program: { select: { code: true } },
+      plan: { select: { year: true } }, _count: { select: { team: true, needs: true } },
+    },
+  });
+  const places = await regionPaths(rows.map((r) => r.regionCode));
+  return rows.map((r) => ({ ...r, place: places.get(r.regionCode) ?? r.regionCode }));
 }

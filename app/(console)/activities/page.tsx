@@ -30,6 +30,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
         {holds(user, "activity.recommend") && <LinkButton href="/activities/recommend" variant="secondary">推荐工作台</LinkButton>}
         {applies && <LinkButton href="/activities/new">申报示范活动</LinkButton>}
       </>}
+      exportHref="/api/export/activities"
       path="/activities"
       values={queryValues(search)}
       search={{
