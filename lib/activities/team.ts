@@ -105,7 +105,8 @@ export function chooseTeam(
 export async function proposeTeam(tx: Tx, args: { activityId: string; size: number }) {
   const a = await loadEditable(tx, args.activityId);
   if (a.needs.length === 0) throw invalidTransition("请先在申报中关联需求，再由匹配引擎推荐团队");
-  const { edges } = await candidateEdges(tx, a.needs.map((n) => n.id), { all: true }, 30);
+  // One need at a time: the candidates are read on the transaction's one connection.
+  const { edges } = await candidateEdges(tx, a.needs.map((n) => n.id), { all: true }, 30, { concurrency: 1 });
   const best = new Map<string, number>();
   for (const e of edges) best.set(e.expertId, Math.max(best.get(e.expertId) ?? 0, e.score));
   const experts = await poolExperts(tx, [...best.keys()], a.plannedStart, a.plannedEnd);

@@ -132,15 +132,15 @@ describe("annual plans", () => {
   });
 
   it("refuses a rubric whose weights do not sum to 100, bad dates and unknown channels, saving nothing", async () => {
-    const before = await db.annualPlan.count();
+    const theme = `不该保存的计划${uniqueSuffix()}`;
     const badRubric = DEFAULT_RUBRIC.map((x, i) => (i === 0 ? { ...x, weight: 10 } : x));
     const cases = [
-      planForm({ rubric: JSON.stringify(badRubric) }),
-      planForm({ applicationClosesAt: day(-10) }),
-      planForm({ recommendDeadline: day(10) }),
-      planForm({ channelQuotas: "99=3" }),
-      planForm({ channelQuotas: "dept:nosuchdept=3" }),
-      planForm({ channelQuotas: "51=x" }),
+      planForm({ theme, rubric: JSON.stringify(badRubric) }),
+      planForm({ theme, applicationClosesAt: day(-10) }),
+      planForm({ theme, recommendDeadline: day(10) }),
+      planForm({ theme, channelQuotas: "99=3" }),
+      planForm({ theme, channelQuotas: "dept:nosuchdept=3" }),
+      planForm({ theme, channelQuotas: "51=x" }),
     ];
     for (const f of cases) {
       const r = await executeAction(createPlanOp, c.ministry, meta, f);
@@ -148,7 +148,7 @@ describe("annual plans", () => {
     }
     const r = await executeAction(createPlanOp, c.ministry, meta, planForm({ rubric: JSON.stringify(badRubric) }));
     expect(r).toMatchObject({ ok: false, fieldErrors: { rubric: [expect.stringContaining("权重之和须为 100")] } });
-    expect(await db.annualPlan.count()).toBe(before);
+    expect(await db.annualPlan.count({ where: { theme } })).toBe(0);
   });
 
   it("steps through open, close, reopen (with a reason) and refuses illegal steps", async () => {
@@ -258,7 +258,7 @@ describe("applications", () => {
   it("refuses a wrong place, program, channel, pairing or need, and missing facts — saving nothing", async () => {
     const plan = await newPlan();
     const foreignNeed = await createNeed(db, { unitId: c.otherUnitOrgId, state: "OPEN" });
-    const before = await db.demonstrationActivity.count();
+    const mine = { applicantOrgId: c.unitOrgId, planId: plan.id };
     const cases: [Record<string, unknown>, string][] = [
       [{ regionCode: "330106" }, "活动地点须在本省范围内"],
       [{ regionCode: "5101" }, "区县"],
@@ -278,7 +278,7 @@ describe("applications", () => {
       expect(r.ok, message).toBe(false);
       expect(JSON.stringify(r), message).toContain(message);
     }
-    expect(await db.demonstrationActivity.count()).toBe(before);
+    expect(await db.demonstrationActivity.count({ where: mine })).toBe(0);
     expect((await db.need.findUniqueOrThrow({ where: { id: foreignNeed.id } })).activityId).toBeNull();
     // Pairing: an eastern province with a central/western place is fine; a place in the east is not.
     expect((await executeAction(createApplicationOp, c.unit, meta, application(plan.id, { pairedProvinceCode: "33" }))).ok).toBe(true);
