@@ -30,6 +30,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/ministry/bases", label: "专家服务基地", operation: "base.approveNational" },
     { href: "/ministry/users", label: "账号管理", operation: "user.manage" },
     { href: "/ministry/audit", label: "审计日志", operation: "audit.read" },
+    { href: "/ministry/plans", label: "年度计划", operation: "plan.manage" },
   ],
   PROVINCE_ADMIN: [
     { href: "/needs", label: "需求审核", operation: "need.review" },
@@ -40,12 +41,14 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/imports", label: "批量导入", operation: "expert.import" },
     { href: "/province/bases", label: "专家服务基地", operation: "base.review" },
     { href: "/province/users", label: "账号管理", operation: "user.manage" },
+    { href: "/activities/recommend", label: "示范活动推荐", operation: "activity.recommend" },
   ],
   UNIT_USER: [
     { href: "/needs/new", label: "点餐下单", operation: "need.create" },
     { href: "/needs", label: "我的需求", operation: "need.read" },
     { href: "/engagements", label: "服务项目", operation: "engagement.read" },
     { href: "/imports", label: "批量导入", operation: "need.import" },
+    { href: "/activities", label: "示范活动申报", operation: "activity.apply" },
   ],
   EXPERT: [
     { href: "/expert/invitations", label: "邀请与申请", operation: "match.respond" },
@@ -56,6 +59,11 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
   ],
   BASE_HOST: [
     { href: "/base/apply", label: "申请设立基地", operation: "base.apply" },
+    { href: "/activities", label: "示范活动申报", operation: "activity.apply" },
+  ],
+  DEPARTMENT_ADMIN: [
+    { href: "/activities/recommend", label: "示范活动推荐", operation: "activity.recommend" },
+    { href: "/activities", label: "示范活动申报", operation: "activity.apply" },
   ],
 };
 

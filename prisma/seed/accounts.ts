@@ -28,6 +28,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     description: "蒲江县猕猴桃产业专家服务基地依托单位：申请设立基地、年度报告、整改答复" },
   { username: "enterprise", role: Role.ENTERPRISE, displayName: "黄建华", home: "/enterprise",
     description: "四川川椒食品科技有限公司：发布揭榜挂帅榜单、查看揭榜方案" },
+  { username: "department", role: Role.DEPARTMENT_ADMIN, displayName: "农业农村部人事司", home: "/department",
+    description: "农业农村部（国务院有关部门）：在本部门名额内预审、排序、推荐示范活动" },
 ];
 
 export function demoAccount(username: string): DemoAccount {

@@ -37,6 +37,9 @@ export type DemoRows = {
   milestones: Prisma.ChallengeMilestoneCreateManyInput[];
   cases: Prisma.TypicalCaseCreateManyInput[];
   notifications: Prisma.NotificationCreateManyInput[];
+  planQuotas: Prisma.PlanChannelQuotaCreateManyInput[];
+  activityTeam: Prisma.ActivityTeamMemberCreateManyInput[];
+  activityEvents: Prisma.ActivityEventCreateManyInput[];
 };
 
 export function emptyRows(): DemoRows {
@@ -45,7 +48,7 @@ export function emptyRows(): DemoRows {
     bases: [], baseReports: [], baseEvaluations: [], rectifications: [], baseEvents: [], plans: [], activities: [],
     activityReviews: [], progressReports: [], needs: [], needMenuItems: [], needEvents: [], matches: [],
     engagements: [], serviceRecords: [], feedback: [], challenges: [], bids: [], milestones: [], cases: [],
-    notifications: [],
+    notifications: [], planQuotas: [], activityTeam: [], activityEvents: [],
   };
 }
 

@@ -41,7 +41,7 @@ export function buildDemo(inputs: DemoInputs): DemoRows {
   const hosts = buildHostsAndEnterprises(ctx);
   const baseIds = buildBases(ctx, admins, hosts);
   buildChallenges(ctx, admins, hosts, pool, units);
-  buildPlansAndActivities(ctx, admins, hosts, baseIds, needs);
+  buildPlansAndActivities(ctx, admins, hosts, baseIds, needs, pool);
   buildCases(ctx, admins);
   buildNotifications(ctx, admins, hosts, pool, needs);
   return ctx.rows;
@@ -80,7 +80,10 @@ async function insertDemo(tx: Tx, r: DemoRows): Promise<void> {
   await createManyInBatches(r.rectifications, (data) => tx.rectificationOrder.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.baseEvents, (data) => tx.baseEvent.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.plans, (data) => tx.annualPlan.createMany({ data, skipDuplicates }));
+  await createManyInBatches(r.planQuotas, (data) => tx.planChannelQuota.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.activities, (data) => tx.demonstrationActivity.createMany({ data, skipDuplicates }));
+  await createManyInBatches(r.activityTeam, (data) => tx.activityTeamMember.createMany({ data, skipDuplicates }));
+  await createManyInBatches(r.activityEvents, (data) => tx.activityEvent.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.activityReviews, (data) => tx.activityReview.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.progressReports, (data) => tx.activityProgressReport.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.needs, (data) => tx.need.createMany({ data, skipDuplicates }));

@@ -186,6 +186,7 @@ const ROLE_ORG_TYPE: Partial<Record<Role, OrgType>> = {
   UNIT_USER: OrgType.COOPERATIVE,
   BASE_HOST: OrgType.BASE_HOST,
   ENTERPRISE: OrgType.ENTERPRISE,
+  DEPARTMENT_ADMIN: OrgType.DEPARTMENT,
 };
 
 /**
@@ -200,7 +201,8 @@ export async function createUser(tx: Tx, input: CreateUserInput): Promise<User &
   if (organizationId === undefined && orgType) {
     const org = await createOrganization(tx, {
       type: orgType,
-      regionCode: orgType === OrgType.PROVINCIAL_BUREAU || orgType === OrgType.MINISTRY ? (provinceCode ?? "11") : undefined,
+      regionCode: orgType === OrgType.PROVINCIAL_BUREAU || orgType === OrgType.MINISTRY ? (provinceCode ?? "11")
+        : orgType === OrgType.DEPARTMENT ? "11" : undefined,
     });
     organizationId = org.id;
   }

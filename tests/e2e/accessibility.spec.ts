@@ -19,6 +19,7 @@ const CONSOLES: [string, string[]][] = [
   ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements"]],
   ["base", ["/base"]],
   ["enterprise", ["/enterprise"]],
+  ["department", ["/department", "/activities/recommend", "/activities", "/activities/new"]],
 ];
 
 for (const [username, paths] of CONSOLES) {

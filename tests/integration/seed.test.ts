@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { attemptLogin } from "@/lib/auth/login";
 import { NeedState } from "@/lib/generated/prisma/enums";
 import { DEMO_PASSWORD, seedAll } from "@/prisma/seed/index";
+import { openPlanYear } from "@/prisma/seed/demo-activities";
 import { meta } from "./helpers";
 
 // The demo data set is what a newcomer first sees; these are the promises the README makes about it.
@@ -59,6 +60,7 @@ describe("demo seed", () => {
       expert: { role: "EXPERT" },
       base: { role: "BASE_HOST" },
       enterprise: { role: "ENTERPRISE" },
+      department: { role: "DEPARTMENT_ADMIN" },
     };
     for (const [username, grant] of Object.entries(expected)) {
       const result = await attemptLogin(db, { username, password: DEMO_PASSWORD }, meta);
@@ -69,6 +71,26 @@ describe("demo seed", () => {
     expect(unit.organization?.region.provinceCode).toBe("51");
     const expert = await db.expertProfile.findFirstOrThrow({ where: { user: { username: "expert" } } });
     expect(expert.provinceCode).toBe("33");
+  });
+
+  it("shows the activity cycle in flight: next year's plan open now, 四川 at its quota, recommendations from provinces and the department", async () => {
+    const plan = await db.annualPlan.findFirstOrThrow({
+      where: { year: openPlanYear(), program: { code: "EXPERT_SERVICE" } }, include: { quotas: true, activities: { include: { team: true } } },
+    });
+    const now = new Date();
+    expect(plan.state).toBe("OPEN");
+    expect(plan.applicationOpensAt!.getTime()).toBeLessThan(now.getTime());
+    expect(plan.applicationClosesAt!.getTime()).toBeGreaterThan(now.getTime());
+    const recommended = plan.activities.filter((a) => a.state === "RECOMMENDED");
+    expect(recommended.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(recommended.filter((a) => !a.channelOrgId).map((a) => a.provinceCode)).size).toBeGreaterThanOrEqual(2);
+    expect(recommended.some((a) => a.channelOrgId)).toBe(true);
+    const sichuanQuota = plan.quotas.find((q) => q.provinceCode === "51")!.quota;
+    expect(recommended.filter((a) => a.provinceCode === "51" && !a.channelOrgId)).toHaveLength(sichuanQuota);
+    expect(new Set(plan.activities.map((a) => a.state))).toEqual(new Set(["RECOMMENDED", "SUBMITTED", "NOT_RECOMMENDED", "RETURNED"]));
+    expect(plan.activities.every((a) => a.team.length > 0)).toBe(true);
+    const states = await db.demonstrationActivity.groupBy({ by: ["state"] });
+    expect(states.length).toBe(10);
   });
 
   it("is idempotent: a second run changes no counts", async () => {
