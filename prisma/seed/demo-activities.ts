@@ -17,8 +17,11 @@ import type { Admins } from "./demo-people";
 // dates; next year's plans are OPEN with dates RELATIVE to the moment the seed runs (window now−30d … now+60d,
 // recommendation deadline now+75d), so the demo never expires.
 
-/** "open": next year's open EXPERT_SERVICE plan; "open-postdoc": next year's open POSTDOC_SERVICE plan. */
-type PlanRef = number | "open" | "open-postdoc" | null;
+/**
+ * "open": next year's open EXPERT_SERVICE plan; "open-postdoc": next year's open POSTDOC_SERVICE plan;
+ * "closed-overseas": next year's OVERSEAS_TALENT plan, closed and under ministry review (its recommendations in).
+ */
+type PlanRef = number | "open" | "open-postdoc" | "closed-overseas" | null;
 type Applicant = "bureau" | "base" | "unit" | "department";
 
 type ActivitySpec = {
@@ -105,6 +108,19 @@ const ACTIVITIES: ActivitySpec[] = [
     county: "眉县", viaDepartment: true, title: "专家服务眉县猕猴桃全产业链示范活动（经农业农村部推荐）", state: ActivityState.SUBMITTED,
     summary: "依托眉县猕猴桃产业专家服务基地，组织果树、冷链物流和电商专家开展全产业链服务，带动周边县区果农增收。",
     start: "110", end: "300", experts: 6 },
+  // ─── Next year's overseas plan: closed, recommendations in, under ministry review ───
+  { key: "gs-overseas-seed", program: ProgramCode.OVERSEAS_TALENT, year: "closed-overseas", applicant: "bureau", province: "62",
+    county: "安定区", title: "海外赤子为国服务·定西马铃薯种业创新对接活动", paired: "33", state: ActivityState.RECOMMENDED, rank: 1,
+    summary: "邀请留学回国的马铃薯育种和植物病理专家，围绕脱毒种薯繁育、晚疫病监测预警开展讲学和技术对接。",
+    start: "60", end: "200", experts: 6 },
+  { key: "gx-overseas-sugar", program: ProgramCode.OVERSEAS_TALENT, year: "closed-overseas", applicant: "bureau", province: "45",
+    county: "扶绥县", title: "海外赤子走进广西·甘蔗机械化和良种推广服务活动", paired: "44", state: ActivityState.RECOMMENDED, rank: 1,
+    summary: "组织留学回国的农业机械和作物育种专家，推广甘蔗良种和全程机械化技术，培训农机手和种植大户。",
+    start: "70", end: "220", experts: 5 },
+  { key: "nm-overseas-dairy", program: ProgramCode.OVERSEAS_TALENT, year: "closed-overseas", applicant: "bureau", province: "15",
+    county: "土默特左旗", title: "海外赤子助力内蒙古奶业振兴科技服务活动", state: ActivityState.RECOMMENDED, rank: 1,
+    summary: "组织留学回国的动物营养和乳品加工专家，围绕奶牛精准饲喂、乳品质量控制开展技术服务。",
+    start: "80", end: "230", experts: 5 },
   { key: "hn-anhua", program: ProgramCode.POSTDOC_SERVICE, year: "open-postdoc", applicant: "bureau", province: "43", county: "安化县",
     title: "博士后科技服务团赴安化黑茶产业服务行", state: ActivityState.SUBMITTED,
     summary: "组织茶学、食品科学、微生物学博士后，在导师带领下围绕黑茶发酵机理、品质标准和新产品开发开展科技服务。",
@@ -128,6 +144,7 @@ const PLANS: PlanSpec[] = [
     opens: "2026-03-01", closes: "2026-05-31" },
   { program: ProgramCode.EXPERT_SERVICE, year: "open", theme: "服务乡村全面振兴和新质生产力发展", quota: 60, state: PlanState.OPEN },
   { program: ProgramCode.POSTDOC_SERVICE, year: "open-postdoc", theme: "博士后科技服务助力产业振兴", quota: 15, state: PlanState.OPEN },
+  { program: ProgramCode.OVERSEAS_TALENT, year: "closed-overseas", theme: "海外赤子助力高水平科技自立自强", quota: 20, state: PlanState.CLOSED },
 ];
 
 /** The China calendar year after the one the seed runs in: the year of the open plans. */
@@ -135,7 +152,7 @@ export function openPlanYear(now: Date = new Date()): number {
   return Number(chinaDate(now).slice(0, 4)) + 1;
 }
 
-const yearOf = (ref: PlanRef, now: Date): number | null => (ref === "open" || ref === "open-postdoc" ? openPlanYear(now) : ref);
+const yearOf = (ref: PlanRef, now: Date): number | null => (typeof ref === "string" ? openPlanYear(now) : ref);
 
 /** The department (国务院有关部门) of the demo and its `department` account. */
 function buildDepartment(ctx: DemoContext): { orgId: string; userId: string } {
@@ -174,13 +191,15 @@ export function buildPlansAndActivities(ctx: DemoContext, admins: Admins, hosts:
   for (const p of PLANS) {
     const year = yearOf(p.year, now) as number;
     const open = typeof p.year === "string";
-    const opensAt = open ? chinaDayStart(chinaDate(rel(-30))) : at(p.opens as string);
-    const closesAt = open ? chinaDayEnd(chinaDate(rel(60))) : at(`${p.closes}T18:00:00+08:00`);
+    // Next year's plans: the open ones take applications now; the closed one closed ten days ago, its recommendations in.
+    const closed = p.year === "closed-overseas";
+    const opensAt = open ? chinaDayStart(chinaDate(rel(closed ? -90 : -30))) : at(p.opens as string);
+    const closesAt = open ? chinaDayEnd(chinaDate(rel(closed ? -10 : 60))) : at(`${p.closes}T18:00:00+08:00`);
     rows.plans.push({
       id: planId(p.program, year), programId: ctx.programIds.get(p.program) as string, year, theme: p.theme,
       description: `${year}年度示范活动围绕“${p.theme}”主题，重点支持突破发展瓶颈、推广应用技术、促进农民增收的项目，优先支持东中西部人才协作和专家服务基地承办的活动。`,
       quota: p.quota, provinceQuota: 3, applicationOpensAt: opensAt, applicationClosesAt: closesAt,
-      recommendDeadline: open ? chinaDayEnd(chinaDate(rel(75))) : addDays(closesAt, 15),
+      recommendDeadline: open ? chinaDayEnd(chinaDate(rel(closed ? -3 : 75))) : addDays(closesAt, 15),
       rubric: DEFAULT_RUBRIC as unknown as Prisma.InputJsonValue, baseBonus: 3, baseReservedPlaces: open ? 5 : 0, disagreementSpread: 15,
       publishedAt: p.state === PlanState.PUBLISHED || p.state === PlanState.ARCHIVED ? addDays(closesAt, 45) : null,
       state: p.state, createdAt: addDays(opensAt, -20), updatedAt: opensAt,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApplicantActions, ChannelActions } from "@/components/activities/activity-actions";
 import { TeamPanel } from "@/components/activities/team-panel";
+import { ActivityReviewPanels } from "@/components/activities-review/activity-panels";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { toneOf } from "@/components/dashboard/state-tone";
 import { Badge } from "@/components/ui/badge";
@@ -100,6 +101,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               <ChannelActions activityId={a.id} version={a.version} allowed={a.allowed} />
             </Card>
           )}
+          <ActivityReviewPanels activityId={a.id} user={user} />
           <Card title="办理过程">
             <Timeline label="办理过程" items={a.timeline} empty="暂无记录" />
           </Card>
