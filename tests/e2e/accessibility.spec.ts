@@ -1,31 +1,46 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, login } from "./support";
 
 // WCAG 2.1 A/AA rules on every console and public page (the feature specs check the pages of their journeys).
 // A console has up to a dozen pages, each analysed in full: allow more than the default minute.
 test.describe.configure({ timeout: 180_000 });
 
+/** Errors the browser reports while the pages render (a missing resource's 404 aside). */
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (m) => { if (m.type() === "error" && !/Failed to load resource/.test(m.text())) errors.push(`${page.url()}: ${m.text()}`); });
+  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  return errors;
+}
+
 test("public pages pass the accessibility rules", async ({ page }) => {
-  await expectAccessible(page, "/");
-  await expectAccessible(page, "/login");
-  await expectAccessible(page, "/services");
-  await expectAccessible(page, "/register");
+  const errors = consoleErrors(page);
+  for (const path of ["/", "/login", "/services", "/register", "/demonstrations", "/bases"]) await expectAccessible(page, path);
+  expect(errors).toEqual([]);
 });
 
 const CONSOLES: [string, string[]][] = [
-  ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports", "/engagements"]],
-  ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports", "/engagements"]],
-  ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports", "/engagements"]],
-  ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements"]],
-  ["base", ["/base"]],
+  ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports", "/engagements",
+    "/ministry/plans", "/ministry/plans/new", "/ministry/activities", "/activities", "/ministry/bases"]],
+  ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports", "/engagements",
+    "/activities/recommend", "/activities", "/province/bases"]],
+  ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports", "/engagements", "/activities", "/activities/new"]],
+  ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements", "/expert/reviews"]],
+  ["base", ["/base", "/base/apply", "/activities"]],
   ["enterprise", ["/enterprise"]],
   ["department", ["/department", "/activities/recommend", "/activities", "/activities/new"]],
 ];
 
 for (const [username, paths] of CONSOLES) {
   test(`${username}'s console pages pass the accessibility rules`, async ({ page }) => {
+    const errors = consoleErrors(page);
     await login(page, username);
     await expect(page).not.toHaveURL(/\/login/);
-    for (const path of paths) await expectAccessible(page, path);
+    for (const path of paths) {
+      await expectAccessible(page, path);
+      // Reached, not bounced to the 403 or 404 page.
+      await expect(page.getByRole("heading", { level: 1, name: /无权访问|页面不存在/ })).toHaveCount(0);
+    }
+    expect(errors).toEqual([]);
   });
 }
