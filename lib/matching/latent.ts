@@ -86,7 +86,7 @@ function jacobi(a: Float64Array[]): { values: number[]; vectors: Float64Array[] 
  * Term vectors from the top `dims` singular directions of the docs (each a TF-IDF vector, ideally unit length).
  * At most `maxDocs` docs are used (an evenly spaced sample), so fitting stays quick on a large pool.
  */
-export function fitLatent(allDocs: SparseDoc[], dims: number, { maxDocs = 2000, iterations = 8, seed = 7 } = {}): Latent {
+export function fitLatent(allDocs: SparseDoc[], dims: number, { maxDocs = 1500, iterations = 8, seed = 7 } = {}): Latent {
   const step = Math.max(1, allDocs.length / maxDocs);
   const docs: SparseDoc[] = [];
   for (let i = 0; i < allDocs.length && docs.length < maxDocs; i = Math.floor((docs.length + 1) * step)) docs.push(allDocs[i]);

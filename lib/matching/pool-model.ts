@@ -236,7 +236,7 @@ function trainClassifier(experts: AnalysedExpert[], vocabulary: number): Classif
 }
 
 /** Each term's partners by normalised PMI of co-occurring in a field, kept when seen together often enough. */
-function relatedTerms(fields: Counts[], idf: Map<string, number>, o: ModelOptions): Map<string, { term: string; weight: number }[]> {
+function relatedTerms(fields: Counts[], o: ModelOptions): Map<string, { term: string; weight: number }[]> {
   const df = new Map<string, number>();
   const pair = new Map<string, Map<string, number>>();
   for (const f of fields) {
@@ -257,8 +257,11 @@ function relatedTerms(fields: Counts[], idf: Map<string, number>, o: ModelOption
       if (together < o.minCooccurrence) continue;
       const pmi = Math.log((together * n) / (df.get(a)! * df.get(b)!));
       if (pmi <= 0 || together === n) continue;
+      if (df.get(b)! > n / 2) continue; // in most texts: says nothing about a field
       const npmi = pmi / -Math.log(together / n); // in (0, 1]: frequent and rare pairs compare
-      list.push({ term: b, weight: npmi * Math.min(1, (idf.get(b) ?? 0) / 3) });
+      // Weighted by how often a text with a also has b, so a partner met once or twice by chance ranks below one
+      // that comes with a nearly always (稻瘟病 → 水稻).
+      list.push({ term: b, weight: npmi * (together / df.get(a)!) });
     }
     list.sort((x, y) => y.weight - x.weight || x.term.localeCompare(y.term));
     if (list.length) out.set(a, list.slice(0, 20));
@@ -294,8 +297,10 @@ export function fitPoolModel(pool: PoolExpert[], dictionary: readonly string[] =
     const of = fields.filter((f) => f.kind === kind);
     avgFieldLength[kind] = of.length ? of.reduce((a, f) => a + f.length, 0) / of.length : 1;
   }
-  const latent = options.latentDims > 0
-    ? fitLatent(fields.map((f) => unit(tfidf(f.counts, fieldIdf.idf, fieldIdf.unseen))), options.latentDims)
+  // A latent space needs many more texts than dimensions (five per dimension here); a tiny pool goes without.
+  const dims = Math.min(options.latentDims, Math.floor(fields.length / 5));
+  const latent = dims >= 10
+    ? fitLatent(fields.map((f) => unit(tfidf(f.counts, fieldIdf.idf, fieldIdf.unseen))), dims)
     : { dims: 0, term: new Map() };
   return {
     options,
@@ -307,7 +312,7 @@ export function fitPoolModel(pool: PoolExpert[], dictionary: readonly string[] =
     avgFieldLength,
     avgProfileLength: experts.length ? experts.reduce((a, e) => a + e.profileLength, 0) / experts.length : 1,
     classifier: trainClassifier(experts, profileIdf.idf.size),
-    related: relatedTerms(fields.map((f) => f.counts), fieldIdf.idf, options),
+    related: relatedTerms(fields.map((f) => f.counts), options),
     latent,
   };
 }
@@ -348,9 +353,11 @@ export function prepareNeedQuery(model: PoolModel, text: string): NeedQuery {
     }
     const top = [...votes].sort((a, b) => b[1].w - a[1].w || a[0].localeCompare(b[0])).slice(0, o.expansionTerms);
     const max = top[0]?.[1].w || 1;
+    // Named by the need's longest word containing the voter (search mode also yields 瘟病 from 稻瘟病).
+    const whole = (t: string) => [...own.keys()].filter((x) => x.includes(t)).sort((x, y) => y.length - x.length || x.localeCompare(y))[0] ?? t;
     for (const [t, v] of top) {
       terms.set(t, o.expansionWeight * (v.w / max));
-      expandedFrom.set(t, v.from);
+      expandedFrom.set(t, whole(v.from));
     }
   }
   let selfScore = 0;
@@ -383,6 +390,8 @@ export function classify(model: PoolModel, own: Map<string, number>): { label: s
   const z = p.reduce((a, b) => a + b, 0);
   return p.map((x, k) => ({ label: c.classes[k], p: x / z })).sort((a, b) => b.p - a.p || a.label.localeCompare(b.label)).slice(0, 3);
 }
+
+const LENDERS = 100;
 
 function bm25(q: NeedQuery, counts: Counts, length: number, avg: number, idf: Map<string, number>, unseen: number, o: ModelOptions) {
   let s = 0;
@@ -450,13 +459,20 @@ export function relevanceOf(model: PoolModel, q: NeedQuery, candidates: Analysed
   const lexicals = base.map((b) => Math.min(1, b.raw / scale));
   const values = base.map((b, i) => (1 - o.latentShare) * lexicals[i] + o.latentShare * b.latent);
   const k = Math.min(o.neighbours, candidates.length - 1);
+  // Neighbours are sought among the best-looking candidates only (a long candidate list stays linear).
+  const lenders = values.map((v, j) => [v, j] as const).sort((x, y) => y[0] - x[0]).slice(0, LENDERS).map(([, j]) => j);
   return base.map((b, i) => {
     let value = values[i];
     if (k > 0 && o.neighbourShare > 0) {
-      const sims = base.map((c, j) => (j === i ? -1 : (1 - o.graphLatent) * (o.graphLatent < 1 ? cosine(b.vector, c.vector) : 0) + o.graphLatent * Math.max(0, latentCosine(b.embedding, c.embedding))));
-      const nearest = sims.map((s, j) => [s, j] as const).sort((x, y) => y[0] - x[0]).slice(0, k).filter(([s]) => s > 0);
+      const sims = lenders.filter((j) => j !== i).map((j) => {
+        const c = base[j];
+        const lexical = o.graphLatent < 1 ? cosine(b.vector, c.vector) : 0;
+        return [(1 - o.graphLatent) * lexical + o.graphLatent * Math.max(0, latentCosine(b.embedding, c.embedding)), j] as const;
+      });
+      const nearest = sims.sort((x, y) => y[0] - x[0]).slice(0, k).filter(([s]) => s > 0);
       const z = nearest.reduce((a, [s]) => a + s, 0);
-      if (z > 0) value = (1 - o.neighbourShare) * values[i] + (o.neighbourShare * nearest.reduce((a, [s, j]) => a + s * values[j], 0)) / z;
+      // Divided by at least 1: neighbours that are barely alike lend little.
+      if (z > 0) value = (1 - o.neighbourShare) * values[i] + (o.neighbourShare * nearest.reduce((a, [s, j]) => a + s * values[j], 0)) / Math.max(1, z);
     }
     return { value: Math.min(1, Math.max(0, value)), lexical: lexicals[i], latent: b.latent, terms: b.terms, related: b.related, bestField: b.bestField };
   });

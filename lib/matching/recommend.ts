@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import { readSettings } from "@/lib/match-settings/service";
 import { loadNeedFacts, loadNeedsFacts, toExpertFacts, type LoadedNeed } from "@/lib/matching/facts";
 import { codeTables, nameBook, regionTable } from "@/lib/matching/reference";
+import { poolRelevance } from "@/lib/matching/pool-relevance";
 import { planRetrieval, retrieveCandidates, termStats, type Visibility } from "@/lib/matching/retrieval";
 import { scorePair, type HardFilter, type Scored, type Scorer } from "@/lib/matching/score";
 import type { ExpertFacts } from "@/lib/matching/types";
@@ -53,7 +54,8 @@ async function recommendFor(tx: Tx, need: LoadedNeed, visibility: Visibility, op
   const limit = options.limit ?? 10;
   const { rows, refused } = await retrieveCandidates(tx, plan, visibility, Math.max(options.candidates ?? DEFAULT_CANDIDATES, limit), limit);
   const experts = rows.map((r) => toExpertFacts(r, regions));
-  return rank(need, experts, await loadScorer(tx, weights), limit, refused);
+  const [scorer, relevance] = await Promise.all([loadScorer(tx, weights), poolRelevance(tx, [{ need, experts }])]);
+  return rank(need, experts, { ...scorer, relevance }, limit, refused);
 }
 
 /**
