@@ -56,10 +56,16 @@ async function fit(tx: Tx): Promise<PoolModel | null> {
   return fitPoolModel(rows.map(poolExpertOf), domainWords(names.map((n) => n.name)));
 }
 
+// The key is looked up at most every KEY_MS: a pool that grows by a twentieth in a few seconds can wait that long.
+const KEY_MS = 5_000;
+let lastKey: { at: number; key: string } | null = null;
+
 async function poolKey(tx: Tx): Promise<string> {
+  if (lastKey && Date.now() - lastKey.at < KEY_MS) return lastKey.key;
   const [r] = await tx.$queryRaw<{ db: string; n: number | null }[]>`
     SELECT current_database()::text AS "db", (SELECT "df" FROM "MatchTermStat" WHERE "term" = '')::int AS "n"`;
-  return `${r.db}:${r.n ?? 0}`;
+  lastKey = { at: Date.now(), key: `${r.db}:${r.n ?? 0}` };
+  return lastKey.key;
 }
 
 /**
@@ -89,6 +95,7 @@ export async function poolModel(tx: Tx): Promise<PoolModel | null> {
 /** Forget the fitted model (tests that change the pool, the refit command). */
 export function resetPoolModel() {
   current = null;
+  lastKey = null;
   analysed.clear();
   queries.clear();
 }

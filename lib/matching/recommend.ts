@@ -26,7 +26,8 @@ export async function loadScorer(tx: Tx, weights?: Weights): Promise<Scorer> {
   return { weights: w, names: await nameBook(tx, tables), disciplineParent: tables.disciplineParent, industryParent: tables.industryParent };
 }
 
-type Options = { limit?: number; candidates?: number; weights?: Weights };
+/** `textModel`: "pool" (default) scores text with the pool model; "tfidf" with the earlier cosine (benchmarks compare). */
+type Options = { limit?: number; candidates?: number; weights?: Weights; textModel?: "pool" | "tfidf" };
 
 /**
  * Scores retrieved experts for one need: the top `limit`, and how many each hard filter removed (`counted`: filters
@@ -54,7 +55,7 @@ async function recommendFor(tx: Tx, need: LoadedNeed, visibility: Visibility, op
   const limit = options.limit ?? 10;
   const { rows, refused } = await retrieveCandidates(tx, plan, visibility, Math.max(options.candidates ?? DEFAULT_CANDIDATES, limit), limit);
   const experts = rows.map((r) => toExpertFacts(r, regions));
-  const [scorer, relevance] = await Promise.all([loadScorer(tx, weights), poolRelevance(tx, [{ need, experts }])]);
+  const [scorer, relevance] = await Promise.all([loadScorer(tx, weights), options.textModel === "tfidf" ? null : poolRelevance(tx, [{ need, experts }])]);
   return rank(need, experts, { ...scorer, relevance }, limit, refused);
 }
 
