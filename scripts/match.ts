@@ -93,8 +93,40 @@ async function affinityCommand(args: string[]) {
   }
 }
 
+/**
+ * `npm run match -- refit`: fits the score weights on the older outcomes in the database (DATABASE_URL), measures
+ * them and the weights in force on the newer ones, prints both and records the proposal (audited, as the system)
+ * for the ministry to apply or not on /ministry/matching. Nothing changes in scoring until someone applies it.
+ */
+async function refitCommand() {
+  if (!process.env.DATABASE_URL) throw new Error("请先设置 DATABASE_URL（例如 postgresql://postgres@127.0.0.1:5432/esp）并执行 npm run db:migrate");
+  const { createPrismaClient } = await import("../lib/db");
+  const { proposeRefit } = await import("../lib/match-settings/refit-service");
+  const { writeAudit } = await import("../lib/audit/log");
+  const { SCORE_PART_LABEL, SCORE_PARTS } = await import("../lib/matching/weights");
+  const db = createPrismaClient(process.env.DATABASE_URL, 2);
+  try {
+    const fit = await db.$transaction(async (tx) => {
+      const f = await proposeRefit(tx, null);
+      await writeAudit(tx, {
+        operation: "match.refitProposed", outcome: "SUCCESS", entityType: "MatchWeightFit", entityId: f.id,
+        summary: `命令行依据 ${f.metrics.outcomes} 条结果生成权重建议`, after: { proposedWeights: f.proposedWeights, metrics: f.metrics },
+      });
+      return f;
+    }, { timeout: 120_000 });
+    const m = fit.metrics;
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    console.log(`结果 ${m.outcomes} 条：较早的 ${m.train} 条拟合，${m.splitAt.slice(0, 10)} 起较新的 ${m.test} 条检验`);
+    console.log(`检验段排序一致率：现行权重 ${pct(m.baseAgreement)}，建议权重 ${pct(m.proposedAgreement)}，提升 ${(m.gain * 100).toFixed(1)} 个百分点`);
+    for (const p of SCORE_PARTS) console.log(`  ${SCORE_PART_LABEL[p]}\t现行 ${fit.baseWeights[p]}\t建议 ${fit.proposedWeights[p]}`);
+    console.log(`已记录为待决定的建议（${fit.id}）；部级管理员可在“匹配设置”页面查看并决定是否采用，采用后可回退。`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (args: string[]) => Promise<void>> = { affinity: affinityCommand };
+const commands: Record<string, (args: string[]) => Promise<void>> = { affinity: affinityCommand, refit: refitCommand };
 
 (commands[command ?? ""] ?? (async () => { throw new Error(`未知命令 ${command ?? ""}；可用：${Object.keys(commands).join("、")}`); }))(rest).catch((err) => {
   console.error(err instanceof Error ? err.message : err);
