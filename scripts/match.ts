@@ -8,7 +8,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { affinity, CandidateIndex, poolAffinities, prepareExpert, prepareNeed, type AffinityExpert, type AffinityNeed } from "../lib/matching/affinity";
+import { affinity, poolAffinities, prepareExpert, prepareNeed, type AffinityExpert, type AffinityNeed } from "../lib/matching/affinity";
 import { referenceDictionary } from "./match-dict";
 import { bm25Bigrams, ndcgAt10, type Scores } from "./match-eval";
 import { readFileSync } from "node:fs";
