@@ -191,10 +191,31 @@ export function analyseExpert(analyze: Analyzer, e: PoolExpert, o: ModelOptions 
     const terms = analyze(f.text);
     return { kind: f.kind, counts: count(terms), length: terms.length, text: f.text };
   });
+  return assemble(e.id, e.disciplines ?? [], fields, o);
+}
+
+/** An expert from term counts stored per field (lib/matching/terms), without segmenting anything. */
+export function expertFromCounts(
+  id: string, disciplines: string[], stored: [FieldKind, Record<string, number>, string][], o: ModelOptions = MODEL_OPTIONS,
+): AnalysedExpert {
+  const fields = stored.map(([kind, c, label]) => {
+    const counts: Counts = new Map();
+    let length = 0;
+    for (const [t, n] of Object.entries(c)) {
+      if (STOP.has(t)) continue;
+      counts.set(t, n);
+      length += n;
+    }
+    return { kind, counts, length, text: label };
+  });
+  return assemble(id, disciplines, fields, o);
+}
+
+function assemble(id: string, disciplines: string[], fields: AnalysedExpert["fields"], o: ModelOptions): AnalysedExpert {
   const profile: Counts = new Map();
   for (const f of fields) for (const [t, n] of f.counts) profile.set(t, (profile.get(t) ?? 0) + n * o.kindWeight[f.kind]);
   const profileLength = fields.reduce((a, f) => a + f.length * o.kindWeight[f.kind], 0);
-  return { id: e.id, disciplines: e.disciplines ?? [], fields, profile, profileLength };
+  return { id, disciplines, fields, profile, profileLength };
 }
 
 function idfOf(docs: Counts[]): { idf: Map<string, number>; unseen: number } {
@@ -288,7 +309,11 @@ export function fitPoolModel(pool: PoolExpert[], dictionary: readonly string[] =
   const step = Math.max(1, pool.length / options.sampleExperts);
   const sample: PoolExpert[] = [];
   for (let i = 0; i < pool.length && sample.length < options.sampleExperts; i = Math.floor((sample.length) * step)) sample.push(pool[i]);
-  const experts = sample.map((e) => analyseExpert(analyze, e, options));
+  return fitAnalysed(sample.map((e) => analyseExpert(analyze, e, options)), analyze, options);
+}
+
+/** The same from experts already analysed (the app's, from stored counts), with the analyser that made them. */
+export function fitAnalysed(experts: AnalysedExpert[], analyze: Analyzer, options: ModelOptions = MODEL_OPTIONS): PoolModel {
   const fields = experts.flatMap((e) => e.fields);
   const profileIdf = idfOf(experts.map((e) => e.profile));
   const fieldIdf = idfOf(fields.map((f) => f.counts));

@@ -3,8 +3,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { LoadedNeed } from "@/lib/matching/facts";
 import type { PartResult } from "@/lib/matching/parts";
 import {
-  analyseExpert, domainWords, fitPoolModel, prepareNeedQuery, relevanceOf, type AnalysedExpert, type NeedQuery, type PoolExpert, type PoolModel,
+  analyseExpert, expertFromCounts, fitAnalysed, MODEL_OPTIONS, prepareNeedQuery, relevanceOf, STOP,
+  type AnalysedExpert, type Analyzer, type NeedQuery, type PoolExpert, type PoolModel,
 } from "@/lib/matching/pool-model";
+import type { StoredField } from "@/lib/matching/terms";
+import { tokenize } from "@/lib/matching/text";
 import type { ExpertFacts } from "@/lib/matching/types";
 
 // The app's side of the pool model (lib/matching/pool-model): fitted from the experts in the database and the
@@ -20,7 +23,21 @@ const SAMPLE = 1200;
 let current: { at: number; key: string; model: Promise<PoolModel | null> } | null = null;
 let refitting = false;
 
-type ProfileRow = { id: string; skills: string[]; bio: string; disciplineCodes: string[]; at: string | null; achievements: { title: string; abstract: string }[] | null };
+type ProfileRow = {
+  id: string; skills: string[]; bio: string; disciplineCodes: string[]; at: string | null;
+  achievements: { title: string; abstract: string }[] | null; fields: StoredField[] | null;
+};
+
+// The app segments text as the stored match terms were segmented (lib/matching/text), so a need's terms meet the
+// counts kept per field; the pool model's stop words are dropped on top.
+const appAnalyzer: Analyzer = (text) => tokenize(text).filter((t) => !STOP.has(t));
+
+/** An expert as scoring reads it: from the counts stored per field, or (not computed yet) by segmenting the texts. */
+function asAnalysed(r: ProfileRow, model: { options: PoolModel["options"] } | null): AnalysedExpert {
+  const options = model?.options ?? MODEL_OPTIONS;
+  if (r.fields?.length) return expertFromCounts(r.id, r.disciplineCodes ?? [], r.fields, options);
+  return analyseExpert(appAnalyzer, poolExpertOf(r), options);
+}
 
 function poolExpertOf(r: ProfileRow): PoolExpert {
   const fields: PoolExpert["fields"] = [];
@@ -34,9 +51,11 @@ function poolExpertOf(r: ProfileRow): PoolExpert {
 }
 
 const PROFILE_COLUMNS = Prisma.sql`
-  e."id", e."skills", e."bio", e."disciplineCodes", e."matchTermsAt" AS "at",
-  (SELECT json_agg(json_build_object('title', a."title", 'abstract', a."abstract") ORDER BY a."id")
-     FROM "ExpertAchievement" a WHERE a."expertId" = e."id") AS "achievements"`;
+  e."id", e."disciplineCodes", e."matchTermsAt" AS "at", e."matchFieldCounts" AS "fields",
+  CASE WHEN e."matchFieldCounts" IS NULL THEN e."skills" END AS "skills", CASE WHEN e."matchFieldCounts" IS NULL THEN e."bio" END AS "bio",
+  CASE WHEN e."matchFieldCounts" IS NULL THEN
+    (SELECT json_agg(json_build_object('title', a."title", 'abstract', a."abstract") ORDER BY a."id")
+       FROM "ExpertAchievement" a WHERE a."expertId" = e."id") END AS "achievements"`;
 
 async function profileRows(tx: Tx, where: "sample" | string[]): Promise<ProfileRow[]> {
   const query = where === "sample"
@@ -47,13 +66,9 @@ async function profileRows(tx: Tx, where: "sample" | string[]): Promise<ProfileR
 }
 
 async function fit(tx: Tx): Promise<PoolModel | null> {
-  const [rows, names] = await Promise.all([
-    profileRows(tx, "sample"),
-    tx.$queryRaw<{ name: string }[]>`
-      SELECT "name" FROM "Discipline" UNION ALL SELECT "name" FROM "Industry" UNION ALL SELECT "name" FROM "ServiceMenuItem"`,
-  ]);
+  const rows = await profileRows(tx, "sample");
   if (!rows.length) return null;
-  return fitPoolModel(rows.map(poolExpertOf), domainWords(names.map((n) => n.name)));
+  return fitAnalysed(rows.map((r) => asAnalysed(r, null)), appAnalyzer, MODEL_OPTIONS);
 }
 
 // The key is looked up at most every KEY_MS: a pool that grows by a twentieth in a few seconds can wait that long.
@@ -121,7 +136,7 @@ async function analysedExperts(tx: Tx, model: PoolModel, ids: string[]): Promise
   }
   if (missing.length) {
     for (const r of await profileRows(tx, missing)) {
-      const a = analyseExpert(model.analyze, poolExpertOf(r), model.options);
+      const a = asAnalysed(r, model);
       out.set(r.id, a);
       if (r.at) remember(analysed, `${r.id}:${new Date(`${r.at}${/[Zz]|[+-]\d\d:?\d\d$/.test(r.at) ? "" : "Z"}`).getTime()}`, a);
     }

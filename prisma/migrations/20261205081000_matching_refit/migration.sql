@@ -22,3 +22,8 @@ CREATE TABLE "MatchWeightFit" (
 
 -- CreateIndex
 CREATE INDEX "MatchWeightFit_state_createdAt_idx" ON "MatchWeightFit"("state", "createdAt");
+
+-- Term counts per field of an expert (skills, biography, each achievement's title and abstract), kept with the
+-- other match terms by lib/matching/terms so the pool model scores without segmenting texts at request time.
+-- Existing rows are left NULL: they are scored by segmenting their texts until their terms are next computed.
+ALTER TABLE "ExpertProfile" ADD COLUMN "matchFieldCounts" JSONB;
