@@ -20,13 +20,17 @@ const DAY = 86_400_000;
 
 beforeAll(async () => {
   ministry = await ministryAdmin();
-  const unit = await createOrganization(db, { regionCode: "510131" });
+  const unit = await createOrganization(db, { regionCode: "330106" });
   // 60 answered invitations over 120 days: accepted when the expert was near and free, declined otherwise.
   let seed = 11;
   const r = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let i = 0; i < 60; i++) {
-    const need = await createNeed(db, { unitId: unit.id, state: "OPEN", title: `结果拟合测试需求 ${i}` });
-    const expert = await createExpert(db, { name: `结果拟合专家 ${i}`, regionCode: "510131" });
+    // A field and a place no other test file's needs look in (the database is shared): these experts must not crowd
+    // other files' recommendations.
+    const need = await createNeed(db, { unitId: unit.id, state: "OPEN", title: `结果拟合测试需求 ${i}`, disciplineCodes: ["110"], industryCodes: ["93"] });
+    const expert = await createExpert(db, {
+      name: `结果拟合专家 ${i}`, regionCode: "330106", disciplineCodes: ["110"], industryCodes: ["93"], skills: ["结果拟合测试专长"], bio: "结果拟合测试",
+    });
     const parts = Object.fromEntries(SCORE_PARTS.map((p) => [p, Math.round(r() * 1000) / 1000])) as Record<string, number>;
     const good = 0.6 * parts.region + 0.4 * parts.load + 0.2 * (r() - 0.5) > 0.5;
     const invitedAt = new Date(Date.now() - (120 - 2 * i) * DAY);
