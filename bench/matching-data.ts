@@ -135,7 +135,7 @@ export async function generateBenchData(db: PrismaClient, sizes: { experts: numb
       shareAcrossRegions: rng.chance(0.4), status: rng.chance(0.97) ? "ACTIVE" : "PENDING",
       libraryStatus: rng.chance(0.1) ? "IN_LIBRARY" : "NONE", lastConfirmedAt: now, source: "IMPORT",
       // What lib/matching/terms computes, computed here so each row is written once.
-      matchTerms: terms.terms, matchTermHashes: terms.hashes, matchTermCounts: terms.counts, matchTermNorm: terms.norm, matchTermsAt: now,
+      matchTerms: terms.terms, matchTermHashes: terms.hashes, matchTermCounts: terms.counts, matchFieldCounts: terms.fields, matchTermNorm: terms.norm, matchTermsAt: now,
     });
     if (rng.chance(0.1)) {
       const start = Date.UTC(2027, rng.int(0, 10), rng.int(1, 28));
@@ -150,7 +150,7 @@ export async function generateBenchData(db: PrismaClient, sizes: { experts: numb
     acceptsRemote: "boolean", maxConcurrent: "int", activeEngagements: "int", isRetired: "boolean",
     healthAttestedAt: "timestamp", consentAttestedAt: "timestamp", shareAcrossRegions: "boolean", status: '"ExpertStatus"',
     source: '"ExpertSource"', libraryStatus: '"LibraryStatus"', lastConfirmedAt: "timestamp",
-    matchTerms: "text[]", matchTermHashes: "int4[]", matchTermCounts: "jsonb", matchTermNorm: "float8", matchTermsAt: "timestamp",
+    matchTerms: "text[]", matchTermHashes: "int4[]", matchTermCounts: "jsonb", matchFieldCounts: "jsonb", matchTermNorm: "float8", matchTermsAt: "timestamp",
   }, experts, `"updatedAt" = now()`));
   // The experts' terms already include their achievements: keep the trigger from marking them stale again.
   await db.$transaction(async (tx) => {

@@ -148,6 +148,10 @@ export const AUDIT_EVENT_LABEL = {
   "match.propose": "生成批量分配方案",
   "match.unpropose": "移出批量分配方案",
   "match.resetSettings": "恢复默认匹配设置",
+  // branch matching: weights refitted from outcomes
+  "match.refitProposed": "依据结果生成权重建议",
+  "match.refitApplied": "采用权重建议",
+  "match.refitRolledBack": "回退已采用的权重建议",
   "match.assign": "省级指派专家",
   "match.accept": "接受邀请",
   "match.decline": "婉拒邀请",
@@ -227,3 +231,8 @@ export const AUDIT_EVENT_LABEL = {
   "activity.approveLocal": "批准实施地方示范活动",
   "activity.export": "导出示范活动",
 } as const satisfies Record<string, string>;
+
+// branch matching: weights proposals fitted from outcomes
+export const MATCH_WEIGHT_FIT_STATE_LABEL: Record<"PROPOSED" | "APPLIED" | "ROLLED_BACK" | "SUPERSEDED", string> = {
+  PROPOSED: "待决定", APPLIED: "已采用", ROLLED_BACK: "已回退", SUPERSEDED: "已被新建议取代",
+};

@@ -1,7 +1,8 @@
 import { db } from "@/lib/db";
 import type { ActionDefinition } from "@/lib/actions/pipeline";
 import { notFound } from "@/lib/errors";
-import { previewSchema, resetSettingsSchema, settingsSchema } from "@/lib/match-settings/schemas";
+import { applyFit, proposeRefit, rollbackFit } from "@/lib/match-settings/refit-service";
+import { fitActionSchema, previewSchema, proposeRefitSchema, resetSettingsSchema, settingsSchema } from "@/lib/match-settings/schemas";
 import { changedParts, DEFAULT_SETTINGS, readSettings, saveSettings, SETTINGS_ID } from "@/lib/match-settings/service";
 import { recommendExperts } from "@/lib/matching/recommend";
 import { SCORE_PART_LABEL, SCORE_PARTS, type Weights } from "@/lib/matching/weights";
@@ -77,3 +78,60 @@ export const previewSettingsOp = {
     return { need: { code: need.code, title: need.title }, current: rows(current), edited: rows(edited) };
   },
 } satisfies ActionDefinition<typeof previewSchema, { need: { code: string; title: string }; current: PreviewRow[]; edited: PreviewRow[] }>;
+
+// ─── Weights refitted from outcomes ─────────────────────────────────────────────────────────────────────────
+
+const FIT_ENTITY = "MatchWeightFit";
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export const proposeRefitOp = {
+  operation: "match.settings",
+  schema: proposeRefitSchema,
+  successMessage: "已依据实际结果生成权重建议，请查看测得的效果后决定是否采用",
+  async run(ctx) {
+    ctx.authorize({}, ENTITY);
+    return db.$transaction(async (tx) => {
+      const fit = await proposeRefit(tx, ctx.user.id);
+      await ctx.audit(tx, {
+        operation: "match.refitProposed", entityType: FIT_ENTITY, entityId: fit.id,
+        summary: `依据 ${fit.metrics.outcomes} 条结果生成权重建议：在较新的 ${fit.metrics.test} 条上排序一致率 ${pct(fit.metrics.baseAgreement)} → ${pct(fit.metrics.proposedAgreement)}`,
+        after: { proposedWeights: fit.proposedWeights, metrics: fit.metrics },
+      });
+      return { id: fit.id };
+    }, { timeout: 60_000 });
+  },
+} satisfies ActionDefinition<typeof proposeRefitSchema, { id: string }>;
+
+export const applyFitOp = {
+  operation: "match.settings",
+  schema: fitActionSchema,
+  successMessage: "已采用权重建议，新的推荐和分配方案将按新权重计算",
+  async run(ctx) {
+    ctx.authorize({}, ENTITY);
+    return db.$transaction(async (tx) => {
+      const r = await applyFit(tx, { id: ctx.input.id, version: ctx.input.version, actorId: ctx.user.id });
+      await ctx.audit(tx, {
+        operation: "match.refitApplied", entityType: FIT_ENTITY, entityId: r.fit.id,
+        summary: `采用权重建议：${describe(r.before, r.after)}`, before: r.before, after: r.after,
+      });
+      return { id: r.fit.id };
+    });
+  },
+} satisfies ActionDefinition<typeof fitActionSchema, { id: string }>;
+
+export const rollbackFitOp = {
+  operation: "match.settings",
+  schema: fitActionSchema,
+  successMessage: "已回退到采用该建议之前的权重",
+  async run(ctx) {
+    ctx.authorize({}, ENTITY);
+    return db.$transaction(async (tx) => {
+      const r = await rollbackFit(tx, { id: ctx.input.id, version: ctx.input.version, actorId: ctx.user.id });
+      await ctx.audit(tx, {
+        operation: "match.refitRolledBack", entityType: FIT_ENTITY, entityId: r.fit.id,
+        summary: `回退权重建议：${describe(r.before, r.after)}`, before: r.before, after: r.after,
+      });
+      return { id: r.fit.id };
+    });
+  },
+} satisfies ActionDefinition<typeof fitActionSchema, { id: string }>;

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { listFits } from "@/lib/match-settings/refit-service";
 import { readSettings } from "@/lib/match-settings/service";
 
 /** The settings as the page shows them, with who saved them last. */
@@ -16,4 +17,9 @@ export async function previewNeeds(limit = 100) {
     take: limit,
     select: { id: true, code: true, title: true },
   });
+}
+
+/** The latest weights proposals fitted from outcomes, newest first. */
+export async function weightFits() {
+  return listFits(db, 10);
 }

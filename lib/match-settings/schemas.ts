@@ -24,3 +24,10 @@ export const resetSettingsSchema = z.object({ version });
 export const previewSchema = weightsSchema.safeExtend({
   needId: z.string({ error: "请选择一项需求" }).trim().min(1, "请选择一项需求").max(40),
 });
+
+/** Applying or rolling back a weights proposal (lib/match-settings/refit-service). */
+export const fitActionSchema = z.object({
+  id: z.string({ error: "缺少建议编号" }).trim().min(1, "缺少建议编号").max(40),
+  version,
+});
+export const proposeRefitSchema = z.object({});

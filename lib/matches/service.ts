@@ -9,6 +9,7 @@ import { readSettings } from "@/lib/match-settings/service";
 import { holdSeat, movePlace } from "@/lib/matches/capacity";
 import { MATCH_WORKFLOW, placeDelta, type MatchStep } from "@/lib/matches/workflow";
 import { loadExpertFacts, loadNeedFacts } from "@/lib/matching/facts";
+import { poolRelevance } from "@/lib/matching/pool-relevance";
 import { loadScorer } from "@/lib/matching/recommend";
 import { HARD_FILTER_LABEL, scorePair, type Scored } from "@/lib/matching/score";
 import { notify, staffIds } from "@/lib/notifications/send";
@@ -25,7 +26,8 @@ export async function scoreOne(tx: Tx, needId: string, expertId: string): Promis
   if (!need) throw notFound("需求");
   const [expert] = await loadExpertFacts(tx, [expertId], [needId]);
   if (!expert) throw notFound("专家");
-  const r = scorePair(need, expert, await loadScorer(tx));
+  const [scorer, relevance] = await Promise.all([loadScorer(tx), poolRelevance(tx, [{ need, experts: [expert] }])]);
+  const r = scorePair(need, expert, { ...scorer, relevance });
   if (r.filtered) throw conflict(`不能匹配该专家：${HARD_FILTER_LABEL[r.filtered]}`);
   return { score: r.score, parts: r.parts, explanation: r.explanation };
 }

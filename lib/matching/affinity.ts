@@ -1,3 +1,4 @@
+import { analyseExpert, fitPoolModel, prepareNeedQuery, relevanceOf, type ModelOptions, type PoolExpert, type PoolField } from "@/lib/matching/pool-model";
 import { expertTexts, relevance, termVector, type TermVector } from "@/lib/matching/text";
 
 // Affinity between experts and needs described only by text and discipline labels (for importing from and
@@ -61,4 +62,49 @@ export class CandidateIndex {
     for (const d of need.disciplines) for (const i of this.byDiscipline.get(/^\d+$/.test(d) ? d.slice(0, 3) : d) ?? []) found.add(i);
     return [...found].map((i) => this.experts[i]);
   }
+}
+
+// --- The pool model (lib/matching/pool-model): fields, inferred discipline, related terms, latent vectors. ---
+
+/** An expert's fields for the pool model: each achievement's title (and keywords) and abstract, skills, biography. */
+export function poolExpertOf(e: AffinityExpert & { achievements?: { title: string; abstract?: string; keywords?: string[] }[] }): PoolExpert {
+  const fields: PoolField[] = [];
+  if (e.skills?.length) fields.push({ kind: "skills", text: e.skills.join("、") });
+  if (e.bio) fields.push({ kind: "bio", text: e.bio });
+  for (const a of e.achievements ?? []) {
+    fields.push({ kind: "title", text: a.title });
+    if (a.keywords?.length) fields.push({ kind: "keywords", text: a.keywords.join("、") });
+    if (a.abstract) fields.push({ kind: "abstract", text: a.abstract });
+  }
+  return { id: String(e.id), disciplines: e.disciplines ?? [], fields };
+}
+
+/** The need's text for the pool model: the title counts twice (it states the problem; the rest describes it). */
+export function needTextOf(n: { title: string; description?: string }): string {
+  return `${n.title}\n${n.title}\n${n.description ?? ""}`;
+}
+
+/**
+ * Scores every expert for each need with the pool model: 0.7 text + 0.3 disciplines when the need names disciplines
+ * or the pool's classifier infers them (weighted by its probability); text alone otherwise.
+ */
+export function poolAffinities(experts: AffinityExpert[], needs: AffinityNeed[], dictionary: readonly string[] = [], options?: ModelOptions) {
+  const pool = experts.map(poolExpertOf);
+  const model = fitPoolModel(pool, dictionary, options);
+  const analysed = pool.map((e) => analyseExpert(model.analyze, e, model.options));
+  return needs.map((n) => {
+    const q = prepareNeedQuery(model, needTextOf(n));
+    const rel = relevanceOf(model, q, analysed);
+    const declared = n.disciplines ?? [];
+    const inferred = declared.length ? [] : q.disciplines.filter((d) => d.p >= 0.2);
+    const scores = analysed.map((e, i) => {
+      const text = rel[i].value;
+      let field: number | null = null;
+      if (e.disciplines.length && declared.length) field = disciplineOverlap(declared, e.disciplines);
+      else if (e.disciplines.length && inferred.length) field = inferred.reduce((a, d) => a + d.p * Math.max(0, ...e.disciplines.map((x) => labelCloseness(d.label, x))), 0) / inferred.reduce((a, d) => a + d.p, 0);
+      const score = field === null ? text : 0.7 * text + 0.3 * field;
+      return { expertId: e.id, score: Math.round(score * 10_000) / 10_000 };
+    });
+    return { needId: String(n.id), scores };
+  });
 }

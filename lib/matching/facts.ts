@@ -9,7 +9,7 @@ import type { ExpertFacts, NeedFacts } from "@/lib/matching/types";
 // Loads what the engine scores from PostgreSQL, each with one raw query: needs, and experts (by id, or as the rows
 // retrieval returns — both use the columns below, so an expert's facts are the same whichever way they came).
 
-export type LoadedNeed = NeedFacts & { provinceCode: string; expertsWanted: number };
+export type LoadedNeed = NeedFacts & { provinceCode: string; expertsWanted: number; content: string; contentKey: string };
 
 type NeedRow = {
   id: string; unitId: string; title: string; bottleneck: string; expectedOutcome: string; disciplineCodes: string[];
@@ -47,6 +47,8 @@ export async function loadNeedsFacts(tx: Tx, needIds: string[]): Promise<LoadedN
     regionCode: n.regionCode, zone: n.zone, delivery: n.delivery,
     window: n.windowStart && n.windowEnd ? { start: n.windowStart, end: n.windowEnd } : null,
     text: needText(`${n.id}:${n.version}:${new Date(n.updatedAt).getTime()}`, [n.title, n.bottleneck, n.expectedOutcome]), provinceCode: n.provinceCode, expertsWanted: n.expertsWanted,
+    // The pool model reads the title twice: it states the problem, the rest describes it (as `npm run match` does).
+    content: [n.title, n.title, n.bottleneck, n.expectedOutcome].join("\n"), contentKey: `${n.version}:${new Date(n.updatedAt).getTime()}`,
   }));
 }
 

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceForm } from "@/lib/generated/prisma/enums";
 import { loadExpertFacts, loadNeedsFacts } from "@/lib/matching/facts";
+import { poolRelevance } from "@/lib/matching/pool-relevance";
 import { loadScorer } from "@/lib/matching/recommend";
 import { codeTables, disciplineFamily } from "@/lib/matching/reference";
 import { combine, hardFilter, scoreParts, type HardFilter, type Scored } from "@/lib/matching/score";
@@ -98,6 +99,7 @@ export async function recommendNeeds(tx: Tx, expertId: string, options: NeedsFor
     loadScorer(tx, options.weights),
   ]);
   if (!expert) return null;
+  scorer.relevance = await poolRelevance(tx, needs.map((need) => ({ need, experts: [expert] })));
 
   // The same checks, in the same order, as the first two of hardFilter.
   const blocked: NeedsForExpert["blocked"] = !expert.matchable ? "UNMATCHABLE" : expert.activeEngagements >= expert.maxConcurrent ? "AT_CAPACITY" : null;

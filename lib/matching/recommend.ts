@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import { readSettings } from "@/lib/match-settings/service";
 import { loadNeedFacts, loadNeedsFacts, toExpertFacts, type LoadedNeed } from "@/lib/matching/facts";
 import { codeTables, nameBook, regionTable } from "@/lib/matching/reference";
+import { poolRelevance } from "@/lib/matching/pool-relevance";
 import { planRetrieval, retrieveCandidates, termStats, type Visibility } from "@/lib/matching/retrieval";
 import { scorePair, type HardFilter, type Scored, type Scorer } from "@/lib/matching/score";
 import type { ExpertFacts } from "@/lib/matching/types";
@@ -25,7 +26,8 @@ export async function loadScorer(tx: Tx, weights?: Weights): Promise<Scorer> {
   return { weights: w, names: await nameBook(tx, tables), disciplineParent: tables.disciplineParent, industryParent: tables.industryParent };
 }
 
-type Options = { limit?: number; candidates?: number; weights?: Weights };
+/** `textModel`: "pool" (default) scores text with the pool model; "tfidf" with the earlier cosine (benchmarks compare). */
+type Options = { limit?: number; candidates?: number; weights?: Weights; textModel?: "pool" | "tfidf" };
 
 /**
  * Scores retrieved experts for one need: the top `limit`, and how many each hard filter removed (`counted`: filters
@@ -53,7 +55,8 @@ async function recommendFor(tx: Tx, need: LoadedNeed, visibility: Visibility, op
   const limit = options.limit ?? 10;
   const { rows, refused } = await retrieveCandidates(tx, plan, visibility, Math.max(options.candidates ?? DEFAULT_CANDIDATES, limit), limit);
   const experts = rows.map((r) => toExpertFacts(r, regions));
-  return rank(need, experts, await loadScorer(tx, weights), limit, refused);
+  const [scorer, relevance] = await Promise.all([loadScorer(tx, weights), options.textModel === "tfidf" ? null : poolRelevance(tx, [{ need, experts }])]);
+  return rank(need, experts, { ...scorer, relevance }, limit, refused);
 }
 
 /**

@@ -1,8 +1,9 @@
 import { TALENT_CATEGORY_LABEL } from "@/lib/labels";
 import {
   availabilityFit, feedbackFit, formFit, hierarchyFit, libraryFit, loadFit, regionFit, talentFit, textFit, willingToServe,
-  type Parts,
+  type PartResult, type Parts,
 } from "@/lib/matching/parts";
+import { pairKey, type RelevanceTable } from "@/lib/matching/pool-relevance";
 import type { ExpertFacts, NameBook, NeedFacts, ParentOf } from "@/lib/matching/types";
 import { SCORE_PARTS, type Weights } from "@/lib/matching/weights";
 
@@ -32,13 +33,26 @@ export function hardFilter(need: NeedFacts, expert: ExpertFacts): HardFilter | n
 
 export type Scored = { score: number; parts: Record<string, number>; explanation: string };
 
-export type Scorer = { weights: Weights; names: NameBook; disciplineParent: ParentOf; industryParent: ParentOf };
+/**
+ * What scoring reads besides the two sides. `relevance`: the pool model's text part for the pairs it was computed
+ * for (lib/matching/pool-relevance) and the disciplines it inferred for needs that name none; a pair it has not
+ * seen falls back to the plain TF-IDF cosine.
+ */
+export type Scorer = { weights: Weights; names: NameBook; disciplineParent: ParentOf; industryParent: ParentOf; relevance?: RelevanceTable | null };
+
+/** A need without disciplines: the inferred ones, trusted as far as the classifier is sure (neutral 0.5 otherwise). */
+function inferredFit(need: NeedFacts, expert: ExpertFacts, s: Scorer): PartResult | null {
+  const inferred = need.disciplineCodes.length ? undefined : s.relevance?.inferred.get(need.id);
+  if (!inferred) return null;
+  const fit = hierarchyFit(inferred.codes, expert.disciplineCodes, s.disciplineParent, s.names.discipline, "学科（据需求内容推断）");
+  return { value: 0.5 + inferred.p * (fit.value - 0.5), detail: fit.detail };
+}
 
 export function scoreParts(need: NeedFacts, expert: ExpertFacts, s: Scorer): Parts {
   return {
-    discipline: hierarchyFit(need.disciplineCodes, expert.disciplineCodes, s.disciplineParent, s.names.discipline, "学科"),
+    discipline: inferredFit(need, expert, s) ?? hierarchyFit(need.disciplineCodes, expert.disciplineCodes, s.disciplineParent, s.names.discipline, "学科"),
     industry: hierarchyFit(need.industryCodes, expert.industryCodes, s.industryParent, s.names.industry, "行业"),
-    text: textFit(need, expert),
+    text: s.relevance?.text.get(pairKey(need.id, expert.id)) ?? textFit(need, expert),
     form: formFit(need, expert),
     region: regionFit(need, expert, s.names),
     availability: availabilityFit(need, expert),

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { FieldKind } from "@/lib/matching/pool-model";
 import { expertTexts, termCounts, vectorFromCounts } from "@/lib/matching/text";
 
 /**
@@ -19,11 +20,33 @@ export function termHashes(terms: Iterable<string>): number[] {
   return [...new Set([...terms].map(termHash))].sort((a, b) => a - b);
 }
 
-/** What the database keeps per expert for matching: distinct terms and their hashes, counts, the vector's length. */
-export function matchTermsOf(e: Parameters<typeof expertTexts>[0]): { terms: string[]; hashes: number[]; counts: Record<string, number>; norm: number } {
-  const counts = termCounts(expertTexts(e));
+/**
+ * One expert's fields as the pool model reads them (lib/matching/pool-model): [kind, term counts, label] — the skills
+ * together, the biography, each achievement's title and abstract; the label is a title's text (for explanations).
+ */
+export type StoredField = [FieldKind, Record<string, number>, string];
+
+/**
+ * What the database keeps per expert for matching: distinct terms and their hashes, counts, the vector's length, and
+ * the same counts per field (so scoring never segments an expert's texts at request time). Each text is segmented
+ * once; the whole profile's counts are the sum of its fields'.
+ */
+export function matchTermsOf(e: Parameters<typeof expertTexts>[0]): { terms: string[]; hashes: number[]; counts: Record<string, number>; norm: number; fields: StoredField[] } {
+  const fields: StoredField[] = [];
+  const add = (kind: FieldKind, texts: (string | null | undefined)[], label = "") => {
+    const c = termCounts(texts);
+    if (Object.keys(c).length) fields.push([kind, c, label]);
+  };
+  add("skills", e.skills ?? []);
+  add("bio", [e.bio]);
+  for (const a of e.achievements ?? []) {
+    add("title", [a.title], a.title.slice(0, 60));
+    add("abstract", [a.abstract]);
+  }
+  const counts: Record<string, number> = {};
+  for (const [, c] of fields) for (const [t, n] of Object.entries(c)) counts[t] = (counts[t] ?? 0) + n;
   const terms = Object.keys(counts);
-  return { terms, hashes: termHashes(terms), counts, norm: vectorFromCounts(counts).norm };
+  return { terms, hashes: termHashes(terms), counts, norm: vectorFromCounts(counts).norm, fields };
 }
 
 /**
@@ -71,8 +94,9 @@ export async function computeMatchTerms(tx: Tx, limit: number, { skipLocked = fa
            "matchTermHashes" = v.hashes,
            "matchTermCounts" = v.counts,
            "matchTermNorm" = v.norm,
+           "matchFieldCounts" = v.fields,
            "matchTermsAt" = now()
-      FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id text, terms jsonb, hashes int4[], counts jsonb, norm float8)
+      FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id text, terms jsonb, hashes int4[], counts jsonb, norm float8, fields jsonb)
      WHERE e."id" = v.id`;
   return rows.length;
 }

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { ProgramCode } from "@/lib/generated/prisma/client";
 import { DEMO_PASSWORD } from "./accounts";
+import { seedDemoRefit } from "./demo-refit";
 import { type DemoContext, type DemoRows, emptyRows, ids } from "./demo-context";
 import { buildCases, buildNotifications, buildPlansAndActivities } from "./demo-activities";
 import { seedActivityReviews } from "./demo-activity-reviews";
@@ -57,6 +58,7 @@ export async function seedDemo(tx: Tx): Promise<DemoResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD); // once: argon2 is slow on purpose
   const rows = buildDemo({ passwordHash, menuIds, programIds });
   await insertDemo(tx, rows);
+  await seedDemoRefit(tx);
   return { skipped: false };
 }
 

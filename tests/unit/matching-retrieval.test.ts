@@ -19,7 +19,7 @@ const regions: RegionTable = { name: new Map(), zone: new Map([["33", "EAST"], [
 function need(text: string, over: Partial<LoadedNeed> = {}): LoadedNeed {
   return {
     id: "n1", unitId: "u1", disciplineCodes: ["21060"], industryCodes: ["01"], forms: [], regionCode: "510131", zone: "WEST",
-    delivery: "EITHER", window: null, text: termVector([text]), provinceCode: "51", expertsWanted: 1, ...over,
+    delivery: "EITHER", window: null, text: termVector([text]), provinceCode: "51", expertsWanted: 1, content: text, contentKey: "0", ...over,
   };
 }
 const stats = (experts: number, df: Record<string, number>): TermStats => ({ experts, df: new Map(Object.entries(df)) });

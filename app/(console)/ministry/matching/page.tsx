@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RefitPanel } from "@/components/match-settings/refit-panel";
 import { SettingsForm } from "@/components/match-settings/settings-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,8 +8,9 @@ import { Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { SCORE_PART_MEANING } from "@/lib/match-settings/meaning";
-import { previewNeeds, settingsForPage } from "@/lib/match-settings/queries";
+import { previewNeeds, settingsForPage, weightFits } from "@/lib/match-settings/queries";
 import { DEFAULT_INVITE_WORKING_DAYS } from "@/lib/match-settings/schemas";
+import { MATCH_WEIGHT_FIT_STATE_LABEL } from "@/lib/labels";
 import { HARD_FILTER_LABEL } from "@/lib/matching/score";
 import { DEFAULT_WEIGHTS, SCORE_PART_LABEL, SCORE_PARTS } from "@/lib/matching/weights";
 
@@ -18,7 +20,8 @@ const DEFAULT_SUM = SCORE_PARTS.reduce((s, p) => s + DEFAULT_WEIGHTS[p], 0);
 
 export default async function MatchingSettingsPage() {
   await requirePermission("/ministry/matching", "match.settings");
-  const [settings, needs] = await Promise.all([settingsForPage(), previewNeeds()]);
+  const [settings, needs, fits] = await Promise.all([settingsForPage(), previewNeeds(), weightFits()]);
+  const inForce = JSON.stringify(settings.weights);
   return (
     <>
       <PageHeader
@@ -40,6 +43,13 @@ export default async function MatchingSettingsPage() {
             version={settings.version}
             previewNeeds={needs}
           />
+        </Card>
+        <Card title="依据实际结果调整权重">
+          <RefitPanel fits={fits.map((f) => ({
+            id: f.id, state: f.state, stateLabel: MATCH_WEIGHT_FIT_STATE_LABEL[f.state as keyof typeof MATCH_WEIGHT_FIT_STATE_LABEL] ?? f.state,
+            createdAt: formatDateTime(f.createdAt), version: f.version, current: JSON.stringify(f.proposedWeights) === inForce,
+            baseWeights: f.baseWeights, proposedWeights: f.proposedWeights, metrics: f.metrics,
+          }))} />
         </Card>
         <Card title="默认设置说明">
           <Table caption="各评分项的含义与默认权重">

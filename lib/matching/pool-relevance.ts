@@ -1,0 +1,191 @@
+import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { LoadedNeed } from "@/lib/matching/facts";
+import type { PartResult } from "@/lib/matching/parts";
+import {
+  analyseExpert, expertFromCounts, fitAnalysed, MODEL_OPTIONS, prepareNeedQuery, relevanceOf, STOP,
+  type AnalysedExpert, type Analyzer, type NeedQuery, type PoolExpert, type PoolModel,
+} from "@/lib/matching/pool-model";
+import type { StoredField } from "@/lib/matching/terms";
+import { tokenize } from "@/lib/matching/text";
+import type { ExpertFacts } from "@/lib/matching/types";
+
+// The app's side of the pool model (lib/matching/pool-model): fitted from the experts in the database and the
+// reference tables, and used to score the text part of retrieved candidates. Everything here is a cache that any
+// instance rebuilds from the database: the model (refitted in the background after REFIT_MS, the old one serving
+// meanwhile), analysed experts (by id and the time their terms were computed) and prepared needs (by version).
+// Experts are read from the term counts kept per field (lib/matching/terms, "matchFieldCounts"), segmented by the
+// engine's tokenizer (lib/matching/text), so the app's model segments needs the same way; the domain dictionary of
+// `npm run match` (discipline, industry and menu names) is not used here, since stored counts were made without it
+// (on the CSL dev set it changes NDCG@10 by less than 0.001).
+
+const REFIT_MS = 30 * 60_000;
+const SAMPLE = 1200;
+
+// Which pool a model was fitted on: the database and its number of experts with terms (kept by triggers in
+// "MatchTermStat", so this is one index lookup). A different database or a changed pool means another model.
+let current: { at: number; key: string; model: Promise<PoolModel | null> } | null = null;
+let refitting = false;
+
+type ProfileRow = {
+  id: string; skills: string[]; bio: string; disciplineCodes: string[]; at: string | null;
+  achievements: { title: string; abstract: string }[] | null; fields: StoredField[] | null;
+};
+
+// The app segments text as the stored match terms were segmented (lib/matching/text), so a need's terms meet the
+// counts kept per field; the pool model's stop words are dropped on top.
+const appAnalyzer: Analyzer = (text) => tokenize(text).filter((t) => !STOP.has(t));
+
+/** An expert as scoring reads it: from the counts stored per field, or (not computed yet) by segmenting the texts. */
+function asAnalysed(r: ProfileRow, model: { options: PoolModel["options"] } | null): AnalysedExpert {
+  const options = model?.options ?? MODEL_OPTIONS;
+  if (r.fields?.length) return expertFromCounts(r.id, r.disciplineCodes ?? [], r.fields, options);
+  return analyseExpert(appAnalyzer, poolExpertOf(r), options);
+}
+
+function poolExpertOf(r: ProfileRow): PoolExpert {
+  const fields: PoolExpert["fields"] = [];
+  if (r.skills?.length) fields.push({ kind: "skills", text: r.skills.join("、") });
+  if (r.bio) fields.push({ kind: "bio", text: r.bio });
+  for (const a of r.achievements ?? []) {
+    fields.push({ kind: "title", text: a.title });
+    if (a.abstract) fields.push({ kind: "abstract", text: a.abstract });
+  }
+  return { id: r.id, disciplines: r.disciplineCodes ?? [], fields };
+}
+
+const PROFILE_COLUMNS = Prisma.sql`
+  e."id", e."disciplineCodes", e."matchTermsAt" AS "at", e."matchFieldCounts" AS "fields",
+  CASE WHEN e."matchFieldCounts" IS NULL THEN e."skills" END AS "skills", CASE WHEN e."matchFieldCounts" IS NULL THEN e."bio" END AS "bio",
+  CASE WHEN e."matchFieldCounts" IS NULL THEN
+    (SELECT json_agg(json_build_object('title', a."title", 'abstract', a."abstract") ORDER BY a."id")
+       FROM "ExpertAchievement" a WHERE a."expertId" = e."id") END AS "achievements"`;
+
+async function profileRows(tx: Tx, where: "sample" | string[]): Promise<ProfileRow[]> {
+  const query = where === "sample"
+    ? Prisma.sql`SELECT ${PROFILE_COLUMNS} FROM "ExpertProfile" e ORDER BY md5(e."id") LIMIT ${SAMPLE}`
+    : Prisma.sql`SELECT ${PROFILE_COLUMNS} FROM "ExpertProfile" e WHERE e."id" = ANY(${where}::text[])`;
+  const [r] = await tx.$queryRaw<{ rows: ProfileRow[] }[]>`SELECT coalesce(json_agg(t), '[]'::json) AS "rows" FROM (${query}) t`;
+  return r.rows;
+}
+
+async function fit(tx: Tx): Promise<PoolModel | null> {
+  const rows = await profileRows(tx, "sample");
+  if (!rows.length) return null;
+  return fitAnalysed(rows.map((r) => asAnalysed(r, null)), appAnalyzer, MODEL_OPTIONS);
+}
+
+// The key is looked up at most every KEY_MS: a pool that grows by a twentieth in a few seconds can wait that long.
+const KEY_MS = 5_000;
+let lastKey: { at: number; key: string } | null = null;
+
+async function poolKey(tx: Tx): Promise<string> {
+  if (lastKey && Date.now() - lastKey.at < KEY_MS) return lastKey.key;
+  const [r] = await tx.$queryRaw<{ db: string; n: number | null }[]>`
+    SELECT current_database()::text AS "db", (SELECT "df" FROM "MatchTermStat" WHERE "term" = '')::int AS "n"`;
+  lastKey = { at: Date.now(), key: `${r.db}:${r.n ?? 0}` };
+  return lastKey.key;
+}
+
+/**
+ * The pool's model (null for an empty pool). Refitted when the pool's size changes; after REFIT_MS a stale one
+ * keeps serving while its successor is fitted, so no request waits for a refit of a pool it already has a model of.
+ */
+export async function poolModel(tx: Tx): Promise<PoolModel | null> {
+  const key = await poolKey(tx);
+  if (!current || current.key.split(":")[0] !== key.split(":")[0] || Math.abs(Number(current.key.split(":")[1]) - Number(key.split(":")[1])) > Math.max(5, 0.05 * Number(key.split(":")[1]))) {
+    // No model of this pool yet, or the pool changed by more than a twentieth: fit now.
+    const model = fit(tx);
+    const mine = { at: Date.now(), key, model };
+    current = mine;
+    model.catch(() => void (current === mine && (current = null)));
+    return model;
+  }
+  if (Date.now() - current.at > REFIT_MS && !refitting) {
+    refitting = true;
+    fit(tx)
+      .then((model) => void (current = { at: Date.now(), key, model: Promise.resolve(model) }))
+      .catch(() => undefined)
+      .finally(() => void (refitting = false));
+  }
+  return current.model;
+}
+
+/** Forget the fitted model (tests that change the pool, the refit command). */
+export function resetPoolModel() {
+  current = null;
+  lastKey = null;
+  analysed.clear();
+  queries.clear();
+}
+
+const MEMO_MAX = 20_000;
+const analysed = new Map<string, AnalysedExpert>();
+const queries = new Map<string, NeedQuery>();
+
+function remember<T>(memo: Map<string, T>, key: string, value: T) {
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value as string);
+  memo.set(key, value);
+}
+
+async function analysedExperts(tx: Tx, model: PoolModel, ids: string[]): Promise<Map<string, AnalysedExpert>> {
+  const out = new Map<string, AnalysedExpert>();
+  const stamps = await tx.$queryRaw<{ id: string; at: Date | null }[]>`
+    SELECT "id", "matchTermsAt" AS "at" FROM "ExpertProfile" WHERE "id" = ANY(${ids}::text[])`;
+  const missing: string[] = [];
+  for (const s of stamps) {
+    const hit = s.at ? analysed.get(`${s.id}:${s.at.getTime()}`) : undefined;
+    if (hit) out.set(s.id, hit);
+    else missing.push(s.id);
+  }
+  if (missing.length) {
+    for (const r of await profileRows(tx, missing)) {
+      const a = asAnalysed(r, model);
+      out.set(r.id, a);
+      if (r.at) remember(analysed, `${r.id}:${new Date(`${r.at}${/[Zz]|[+-]\d\d:?\d\d$/.test(r.at) ? "" : "Z"}`).getTime()}`, a);
+    }
+  }
+  return out;
+}
+
+function queryOf(model: PoolModel, need: LoadedNeed): NeedQuery {
+  const key = `${need.id}:${need.contentKey}`;
+  const hit = queries.get(key);
+  if (hit) return hit;
+  const q = prepareNeedQuery(model, need.content);
+  remember(queries, key, q);
+  return q;
+}
+
+/** The text part and inferred disciplines computed for some needs × candidates (see Scorer.relevance). */
+export type RelevanceTable = { text: Map<string, PartResult>; inferred: Map<string, { codes: string[]; p: number }> };
+
+export const pairKey = (needId: string, expertId: string) => `${needId}|${expertId}`;
+
+/**
+ * Scores the text of each need against its candidates with the pool model, and infers the disciplines of needs
+ * that name none. The candidates of one need are scored together (they lend each other evidence of field).
+ */
+export async function poolRelevance(tx: Tx, sets: { need: LoadedNeed; experts: ExpertFacts[] }[]): Promise<RelevanceTable | null> {
+  const model = await poolModel(tx);
+  if (!model) return null;
+  const ids = [...new Set(sets.flatMap((s) => s.experts.map((e) => e.id)))];
+  const byId = ids.length ? await analysedExperts(tx, model, ids) : new Map<string, AnalysedExpert>();
+  const table: RelevanceTable = { text: new Map(), inferred: new Map() };
+  for (const { need, experts } of sets) {
+    const q = queryOf(model, need);
+    const top = q.disciplines[0];
+    if (!need.disciplineCodes.length && top && top.p >= 0.3) table.inferred.set(need.id, { codes: q.disciplines.filter((d) => d.p >= 0.3).map((d) => d.label), p: top.p });
+    const candidates = experts.map((e) => byId.get(e.id)).filter((e): e is AnalysedExpert => !!e);
+    const rel = relevanceOf(model, q, candidates);
+    candidates.forEach((c, i) => {
+      const r = rel[i];
+      const said: string[] = [];
+      if (r.terms.length) said.push(`共同关键词：${r.terms.join("、")}`);
+      if (r.related.length) said.push(`相关概念：${r.related.map((x) => `${x.term}（与“${x.from}”相关）`).join("、")}`);
+      if (r.bestField && r.value >= 0.3) said.push(`最相关成果或专长：${r.bestField.length > 30 ? `${r.bestField.slice(0, 30)}…` : r.bestField}`);
+      table.text.set(pairKey(need.id, c.id), { value: r.value, detail: said.length && r.value >= 0.3 ? `内容相关（${said.join("；")}）` : undefined });
+    });
+  }
+  return table;
+}
