@@ -22,10 +22,15 @@ export function TopBar({ displayName, roleLabels, unread, homeHref }: TopBarProp
             <span className="font-medium">{displayName}</span>
             {roles.length > 0 && <span className="ml-2 text-brand-100">{roles.join("、")}</span>}
           </span>
-          <Link href="/notifications" className={linkCls} aria-label={`通知，未读 ${unread} 条`}>
+          {/* No aria-label: the link's name is its visible text plus the count (axe label-content-name-mismatch). */}
+          <Link href="/notifications" className={linkCls}>
             通知
-            {unread > 0 && (
-              <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900">{unread > 99 ? "99+" : unread}</span>
+            {unread > 0 ? (
+              <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900">
+                <span className="sr-only">，未读 </span>{unread > 99 ? "99+" : unread}<span className="sr-only"> 条</span>
+              </span>
+            ) : (
+              <span className="sr-only">，无未读</span>
             )}
           </Link>
           <Link href="/account/password" className={linkCls}>修改密码</Link>
