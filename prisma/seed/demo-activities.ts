@@ -109,9 +109,9 @@ const ACTIVITIES: ActivitySpec[] = [
     summary: "依托眉县猕猴桃产业专家服务基地，组织果树、冷链物流和电商专家开展全产业链服务，带动周边县区果农增收。",
     start: "110", end: "300", experts: 6 },
   // ─── Next year's overseas plan: closed, recommendations in, under ministry review ───
-  { key: "gs-overseas-seed", program: ProgramCode.OVERSEAS_TALENT, year: "closed-overseas", applicant: "bureau", province: "62",
-    county: "安定区", title: "海外赤子为国服务·定西马铃薯种业创新对接活动", paired: "33", state: ActivityState.RECOMMENDED, rank: 1,
-    summary: "邀请留学回国的马铃薯育种和植物病理专家，围绕脱毒种薯繁育、晚疫病监测预警开展讲学和技术对接。",
+  { key: "sc-overseas-kiwi", program: ProgramCode.OVERSEAS_TALENT, year: "closed-overseas", applicant: "bureau", province: "51",
+    county: "苍溪县", title: "海外赤子为国服务·苍溪红心猕猴桃种业创新对接活动", paired: "33", state: ActivityState.RECOMMENDED, rank: 1,
+    summary: "邀请留学回国的果树育种和植物病理专家，围绕红心猕猴桃良种选育、溃疡病监测预警开展讲学和技术对接。",
     start: "60", end: "200", experts: 6 },
   { key: "gx-overseas-sugar", program: ProgramCode.OVERSEAS_TALENT, year: "closed-overseas", applicant: "bureau", province: "45",
     county: "扶绥县", title: "海外赤子走进广西·甘蔗机械化和良种推广服务活动", paired: "44", state: ActivityState.RECOMMENDED, rank: 1,
