@@ -83,18 +83,18 @@ async function poolExpertFor(activityId: string, role: Role): Promise<string | n
      ORDER BY x."name" LIMIT 1`, [activityId]))?.name ?? null);
 }
 
-/** Two reviewers eligible for every one of `activityIds`: other provinces, on none of their teams, unique names. */
-async function reviewersFor(activityIds: string[]): Promise<{ username: string; name: string }[]> {
-  return withDb((_, all) => all<{ username: string; name: string }>(`
+/** Experts eligible to review every one of `activityIds` (other provinces, on none of their teams), by name → username. */
+async function eligibleReviewers(activityIds: string[]): Promise<Map<string, string>> {
+  const rows = await withDb((_, all) => all<{ username: string; name: string }>(`
     SELECT u."username", x."name" FROM "User" u JOIN "ExpertProfile" x ON x."userId" = u."id"
       JOIN "RoleAssignment" ra ON ra."userId" = u."id" AND ra."role" = 'EXPERT'
       LEFT JOIN "Organization" o ON o."id" = u."organizationId" LEFT JOIN "Region" r ON r."code" = o."regionCode"
      WHERE u."status" = 'ACTIVE' AND NOT u."mustChangePassword" AND x."status" = 'ACTIVE' AND u."username" <> 'expert'
        AND x."provinceCode" NOT IN (SELECT a."provinceCode" FROM "DemonstrationActivity" a WHERE a."id" = ANY($1))
        AND coalesce(r."provinceCode", '') NOT IN (SELECT a."provinceCode" FROM "DemonstrationActivity" a WHERE a."id" = ANY($1))
-       AND NOT EXISTS (SELECT 1 FROM "ActivityTeamMember" t WHERE t."activityId" = ANY($1) AND t."expertId" = x."id")
-       AND (SELECT count(*) FROM "ExpertProfile" y WHERE y."name" LIKE '%' || x."name" || '%') = 1
-     ORDER BY u."username" LIMIT 2`, [activityIds]));
+       AND NOT EXISTS (SELECT 1 FROM "ActivityTeamMember" t WHERE t."activityId" = ANY($1) AND t."expertId" = x."id")`, [activityIds]));
+  const twice = new Set(rows.filter((r, i) => rows.findIndex((q) => q.name === r.name) !== i).map((r) => r.name));
+  return new Map(rows.filter((r) => !twice.has(r.name)).map((r) => [r.name, r.username]));
 }
 
 function watchConsole(page: Page): string[] {
@@ -231,21 +231,25 @@ test("a whole annual cycle: two provinces and a department, apply → recommend 
   await page.getByRole("button", { name: "确认截止" }).click();
   await expect(page.getByText("申报截止", { exact: true }).first()).toBeVisible();
 
-  const reviewers = await reviewersFor([idA, idB]);
-  expect(reviewers, "演示数据应有两名外省、非团队成员、姓名唯一的评审专家").toHaveLength(2);
+  // Two reviewers for each application, from the ministry's list of eligible experts (other provinces, not on the
+  // team): the same two for both, so each signs in once.
+  const eligible = await eligibleReviewers([idA, idB]);
+  const listed: string[][] = [];
   for (const id of [idA, idB]) {
     await page.goto(`/ministry/activities/${id}`);
     await expectAccessible(page);
-    for (const r of reviewers) {
-      const search = page.getByRole("search", { name: "查找评审专家" });
-      await search.getByLabel("专家姓名").fill(r.name);
-      await search.getByRole("button", { name: "查找" }).click();
-      const assign = page.getByRole("form", { name: "分配评审专家" });
-      await assign.getByRole("checkbox", { name: r.name, exact: true }).check();
-      await assign.getByRole("button", { name: "分配所选专家" }).click();
-      await expect(page.getByText("评审专家已分配，并已通知专家")).toBeVisible();
-    }
+    listed.push((await page.getByRole("form", { name: "分配评审专家" }).locator("li label").allInnerTexts()).map((t) => t.trim()));
+  }
+  const picked = listed[0].filter((n) => listed[1].includes(n) && eligible.has(n) && listed[0].filter((m) => m === n).length === 1).slice(0, 2);
+  expect(picked, "两项申报的评审专家候选名单中应有两名共同的、可登录的外省专家").toHaveLength(2);
+  const reviewers = picked.map((name) => ({ name, username: eligible.get(name)! }));
+  for (const id of [idA, idB]) {
     await page.goto(`/ministry/activities/${id}`);
+    const assign = page.getByRole("form", { name: "分配评审专家" });
+    for (const r of reviewers) await assign.getByRole("checkbox", { name: r.name, exact: true }).check();
+    await assign.getByRole("button", { name: "分配所选专家" }).click();
+    await expect(page.getByText("评审专家已分配，并已通知专家")).toBeVisible();
+    await page.reload();
     await expect(page.getByRole("heading", { name: "评审专家（2）" })).toBeVisible();
   }
 
@@ -332,11 +336,11 @@ test("a whole annual cycle: two provinces and a department, apply → recommend 
 
   const complete = page.getByRole("form", { name: "提交总结，完成活动" });
   await complete.getByLabel(/^培训技术骨干：实际完成/).fill("86");
-  await complete.getByRole("button", { name: "提交总结，完成活动" }).click();
-  // Every target needs its actual.
-  await expect(page.getByText("请填写“解决技术难题”的实际完成情况").first()).toBeVisible();
-  await complete.getByLabel(/^解决技术难题：实际完成/).fill("7");
   await complete.getByLabel("活动总结（必填）").fill("活动按计划完成：博士后在导师带领下开展联合攻关和现场指导，培训技术骨干 86 人，解决技术难题 7 个，目标全部完成。");
+  await complete.getByRole("button", { name: "提交总结，完成活动" }).click();
+  // Every target needs its actual: refused, nothing saved, until the last one is filled in.
+  await expect(complete.getByRole("alert").filter({ hasText: "请填写“解决技术难题”的实际完成情况" })).toBeVisible();
+  await complete.getByLabel(/^解决技术难题：实际完成/).fill("7");
   await complete.getByRole("button", { name: "提交总结，完成活动" }).click();
   await expect(page.getByText("培训技术骨干：目标 80 人，实际 86 人")).toBeVisible();
 
