@@ -181,10 +181,11 @@ export async function poolRelevance(tx: Tx, sets: { need: LoadedNeed; experts: E
     candidates.forEach((c, i) => {
       const r = rel[i];
       const said: string[] = [];
+      // Parts that wrap at their punctuation on a phone (components/matches/score.tsx): no brackets inside a part.
       if (r.terms.length) said.push(`共同关键词：${r.terms.join("、")}`);
-      if (r.related.length) said.push(`相关概念：${r.related.map((x) => `${x.term}（与“${x.from}”相关）`).join("、")}`);
-      if (r.bestField && r.value >= 0.3) said.push(`最相关成果或专长：${r.bestField.length > 30 ? `${r.bestField.slice(0, 30)}…` : r.bestField}`);
-      table.text.set(pairKey(need.id, c.id), { value: r.value, detail: said.length && r.value >= 0.3 ? `内容相关（${said.join("；")}）` : undefined });
+      if (r.related.length) said.push(`相关概念：${r.related.map((x) => `${x.from}→${x.term}`).join("、")}`);
+      if (r.bestField && r.value >= 0.3) said.push(`最相关成果或专长：${r.bestField.length > 12 ? `${r.bestField.slice(0, 12)}…` : r.bestField}`);
+      table.text.set(pairKey(need.id, c.id), { value: r.value, detail: said.length && r.value >= 0.3 ? `内容相关：${said.join("；")}` : undefined });
     });
   }
   return table;
