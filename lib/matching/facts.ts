@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeliveryMode, ExpertStatus, LibraryStatus, ServiceForm, TalentCategory } from "@/lib/generated/prisma/enums";
 import { matchability } from "@/lib/experts/eligibility";
 import { regionTable, type RegionTable } from "@/lib/matching/reference";
+import type { StoredField } from "@/lib/matching/terms";
 import { termVector, vectorFromCounts, type TermVector } from "@/lib/matching/text";
 import type { ExpertFacts, NeedFacts } from "@/lib/matching/types";
 
@@ -101,6 +102,7 @@ export type ExpertRow = {
   lastConfirmedAt: string | null; talentCategories: TalentCategory[]; libraryStatus: LibraryStatus;
   matchTermCounts: Record<string, number> | null; matchTermNorm: number | null; availability: [string, string, string][] | null;
   feedback: [number | null, number] | null; declined: string[];
+  termsAt?: string | null; fieldCounts?: StoredField[] | null; // only from retrieval (lib/matching/retrieval)
 };
 
 const day = (s: string) => new Date(`${s.slice(0, 10)}T00:00:00Z`);
@@ -138,6 +140,7 @@ export function toExpertFacts(e: ExpertRow, regions: RegionTable): ExpertFacts {
     feedback: average !== null && Number(count) > 0 ? { average, count: Number(count) } : null,
     declinedNeedIds: new Set(e.declined ?? []),
     text: textOf(e),
+    ...(e.fieldCounts !== undefined ? { stored: { at: instant(e.termsAt ?? null)?.getTime() ?? null, fields: e.fieldCounts } } : {}),
   };
 }
 

@@ -462,7 +462,8 @@ export function relevanceOf(model: PoolModel, q: NeedQuery, candidates: Analysed
     // A perfect match scores about 1; the square root spreads the small values of partial matches.
     const raw = Math.max(0, (1 - o.profileShare) * soft + o.profileShare * profile);
     if (e.derived?.model !== model) {
-      e.derived = { model, vector: unit(tfidf(e.profile, model.idf, model.unseenIdf)), embedding: embed(model.latent, [...tfidf(e.profile, model.fieldIdf, model.unseenIdf)]) };
+      // The lexical vector only serves the neighbour graph when that is not wholly latent.
+      e.derived = { model, vector: o.graphLatent < 1 ? unit(tfidf(e.profile, model.idf, model.unseenIdf)) : new Map(), embedding: embed(model.latent, [...tfidf(e.profile, model.fieldIdf, model.unseenIdf)]) };
     }
     const { vector, embedding } = e.derived;
     const latent = Math.max(0, latentCosine(q.embedding, embedding));

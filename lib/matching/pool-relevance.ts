@@ -14,7 +14,8 @@ import type { ExpertFacts } from "@/lib/matching/types";
 // reference tables, and used to score the text part of retrieved candidates. Everything here is a cache that any
 // instance rebuilds from the database: the model (refitted in the background after REFIT_MS, the old one serving
 // meanwhile), analysed experts (by id and the time their terms were computed) and prepared needs (by version).
-// Experts are read from the term counts kept per field (lib/matching/terms, "matchFieldCounts"), segmented by the
+// Experts are read from the term counts kept per field (lib/matching/terms, "matchFieldCounts"), which retrieval
+// returns with its candidates (no query of its own on the request's path), segmented by the
 // engine's tokenizer (lib/matching/text), so the app's model segments needs the same way; the domain dictionary of
 // `npm run match` (discipline, industry and menu names) is not used here, since stored counts were made without it
 // (on the CSL dev set it changes NDCG@10 by less than 0.001).
@@ -28,7 +29,7 @@ let current: { at: number; key: string; model: Promise<PoolModel | null> } | nul
 let refitting = false;
 
 type ProfileRow = {
-  id: string; skills: string[]; bio: string; disciplineCodes: string[]; at: string | null;
+  id: string; skills: string[]; bio: string; disciplineCodes: string[];
   achievements: { title: string; abstract: string }[] | null; fields: StoredField[] | null;
 };
 
@@ -55,7 +56,7 @@ function poolExpertOf(r: ProfileRow): PoolExpert {
 }
 
 const PROFILE_COLUMNS = Prisma.sql`
-  e."id", e."disciplineCodes", e."matchTermsAt" AS "at", e."matchFieldCounts" AS "fields",
+  e."id", e."disciplineCodes", e."matchFieldCounts" AS "fields",
   CASE WHEN e."matchFieldCounts" IS NULL THEN e."skills" END AS "skills", CASE WHEN e."matchFieldCounts" IS NULL THEN e."bio" END AS "bio",
   CASE WHEN e."matchFieldCounts" IS NULL THEN
     (SELECT json_agg(json_build_object('title', a."title", 'abstract', a."abstract") ORDER BY a."id")
@@ -128,22 +129,30 @@ function remember<T>(memo: Map<string, T>, key: string, value: T) {
   memo.set(key, value);
 }
 
-async function analysedExperts(tx: Tx, model: PoolModel, ids: string[]): Promise<Map<string, AnalysedExpert>> {
+/**
+ * The candidates as the model reads them: from the counts retrieval returned with them (memoised by id and the
+ * time the counts were computed), else — facts loaded another way, or counts not computed yet — read by id.
+ */
+async function analysedExperts(tx: Tx, model: PoolModel, experts: ExpertFacts[]): Promise<Map<string, AnalysedExpert>> {
   const out = new Map<string, AnalysedExpert>();
-  const stamps = await tx.$queryRaw<{ id: string; at: Date | null }[]>`
-    SELECT "id", "matchTermsAt" AS "at" FROM "ExpertProfile" WHERE "id" = ANY(${ids}::text[])`;
   const missing: string[] = [];
-  for (const s of stamps) {
-    const hit = s.at ? analysed.get(`${s.id}:${s.at.getTime()}`) : undefined;
-    if (hit) out.set(s.id, hit);
-    else missing.push(s.id);
+  for (const e of experts) {
+    if (out.has(e.id)) continue;
+    const stored = e.stored;
+    if (!stored?.fields?.length) {
+      missing.push(e.id);
+      continue;
+    }
+    const key = stored.at === null ? null : `${e.id}:${stored.at}`;
+    let a = key ? analysed.get(key) : undefined;
+    if (!a) {
+      a = expertFromCounts(e.id, e.disciplineCodes, stored.fields, model.options);
+      if (key) remember(analysed, key, a);
+    }
+    out.set(e.id, a);
   }
   if (missing.length) {
-    for (const r of await profileRows(tx, missing)) {
-      const a = asAnalysed(r, model);
-      out.set(r.id, a);
-      if (r.at) remember(analysed, `${r.id}:${new Date(`${r.at}${/[Zz]|[+-]\d\d:?\d\d$/.test(r.at) ? "" : "Z"}`).getTime()}`, a);
-    }
+    for (const r of await profileRows(tx, missing)) out.set(r.id, asAnalysed(r, model));
   }
   return out;
 }
@@ -169,8 +178,7 @@ export const pairKey = (needId: string, expertId: string) => `${needId}|${expert
 export async function poolRelevance(tx: Tx, sets: { need: LoadedNeed; experts: ExpertFacts[] }[]): Promise<RelevanceTable | null> {
   const model = await poolModel(tx);
   if (!model) return null;
-  const ids = [...new Set(sets.flatMap((s) => s.experts.map((e) => e.id)))];
-  const byId = ids.length ? await analysedExperts(tx, model, ids) : new Map<string, AnalysedExpert>();
+  const byId = await analysedExperts(tx, model, sets.flatMap((s) => s.experts));
   const table: RelevanceTable = { text: new Map(), inferred: new Map() };
   for (const { need, experts } of sets) {
     const q = queryOf(model, need);

@@ -218,7 +218,7 @@ function rankedQuery(p: RetrievalPlan, visibility: Visibility, pool: Prisma.Sql,
   const r = refusedExpressions(p);
   return Prisma.sql`
     SELECT ${expertFactColumns([...p.need.text.weights.keys()])}, ${expertFactExtras(needIds)}, x."estimate",
-           x."conflicts", x."noRemote", x."notWilling"
+           x."conflicts", x."noRemote", x."notWilling", e."matchTermsAt" AS "termsAt", e."matchFieldCounts" AS "fieldCounts"
       FROM (
         SELECT y."id", y."estimate",
                count(*) FILTER (WHERE y."conflict") OVER () AS "conflicts",

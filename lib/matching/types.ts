@@ -1,4 +1,5 @@
 import type { DeliveryMode, LibraryStatus, ServiceForm, TalentCategory, Zone } from "@/lib/generated/prisma/enums";
+import type { StoredField } from "@/lib/matching/terms";
 import type { TermVector } from "@/lib/matching/text";
 
 // Plain facts the engine scores: loaded from PostgreSQL by the retrieval step, or from JSON lines by the CLI.
@@ -38,6 +39,9 @@ export type ExpertFacts = {
   feedback: { average: number; count: number } | null;
   declinedNeedIds: ReadonlySet<string>;
   text: TermVector;
+  // The term counts kept per field (lib/matching/terms) and when they were computed, as retrieval returns them:
+  // the pool model reads them without another query. Absent when the facts came another way.
+  stored?: { at: number | null; fields: StoredField[] | null };
 };
 
 /** Names the explanation needs (codes → Chinese names). */
