@@ -2,32 +2,53 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import { codeSubtree, nameLookup } from "@/lib/reference/codes";
 
-// Reference data for pickers and labels. Read per request (React cache), never kept in process memory.
+// Reference data for pickers and labels. The code tables (regions, disciplines, industries) are written only by the
+// seed and `npm run setup`, never by the running platform, so each instance may keep a read for a few minutes
+// (shortLived) instead of re-reading thousands of rows on every list page; a re-seed shows within REFERENCE_TTL_MS.
+// Nothing else is kept in process memory.
 
 export type CodeOption = { code: string; name: string; parentCode: string | null };
 export type RegionOption = CodeOption & { level: "PROVINCE" | "CITY" | "COUNTY" };
 
-export const disciplineOptions = cache(async (): Promise<CodeOption[]> =>
-  db.discipline.findMany({ select: { code: true, name: true, parentCode: true }, orderBy: { code: "asc" } }),
-);
+export const REFERENCE_TTL_MS = 5 * 60 * 1000;
 
-export const industryOptions = cache(async (): Promise<CodeOption[]> =>
-  db.industry.findMany({ select: { code: true, name: true, parentCode: true }, orderBy: { code: "asc" } }),
-);
+/** `load(key)` remembered per key for `ttlMs`; a failed read is forgotten at once. */
+export function shortLived<T>(load: (key: string) => Promise<T>, ttlMs = REFERENCE_TTL_MS): (key: string) => Promise<T> {
+  const kept = new Map<string, { at: number; value: Promise<T> }>();
+  return (key) => {
+    const now = Date.now();
+    const hit = kept.get(key);
+    if (hit && now - hit.at < ttlMs) return hit.value;
+    const value = load(key);
+    kept.set(key, { at: now, value });
+    value.catch(() => kept.delete(key));
+    return value;
+  };
+}
 
-/** Regions of one province (or all when omitted), provinces first then by code. */
-export const regionOptions = cache(async (provinceCode?: string): Promise<RegionOption[]> =>
+const disciplines = shortLived(() =>
+  db.discipline.findMany({ select: { code: true, name: true, parentCode: true }, orderBy: { code: "asc" } }));
+const industries = shortLived(() =>
+  db.industry.findMany({ select: { code: true, name: true, parentCode: true }, orderBy: { code: "asc" } }));
+const regions = shortLived((provinceCode) =>
   db.region.findMany({
     where: provinceCode ? { provinceCode } : {},
     select: { code: true, name: true, parentCode: true, level: true },
     orderBy: { code: "asc" },
-  }),
-);
+  }));
+const provinces = shortLived(() =>
+  db.region.findMany({ where: { level: "PROVINCE" }, select: { code: true, name: true }, orderBy: { code: "asc" } }));
+
+// Callers get the shared arrays: they only read them (filter and map make copies).
+export const disciplineOptions = cache(async (): Promise<CodeOption[]> => disciplines(""));
+
+export const industryOptions = cache(async (): Promise<CodeOption[]> => industries(""));
+
+/** Regions of one province (or all when omitted), provinces first then by code. */
+export const regionOptions = cache(async (provinceCode?: string): Promise<RegionOption[]> => regions(provinceCode ?? ""));
 
 /** The provinces (and 兵团), for filters. */
-export const provinceOptions = cache(async (): Promise<{ code: string; name: string }[]> =>
-  db.region.findMany({ where: { level: "PROVINCE" }, select: { code: true, name: true }, orderBy: { code: "asc" } }),
-);
+export const provinceOptions = cache(async (): Promise<{ code: string; name: string }[]> => provinces(""));
 
 /** Full names like "四川省 成都市 蒲江县" for a set of region codes. */
 export async function regionPaths(codes: string[]): Promise<Map<string, string>> {
