@@ -39,6 +39,8 @@ const regions = shortLived((provinceCode) =>
 const provinces = shortLived(() =>
   db.region.findMany({ where: { level: "PROVINCE" }, select: { code: true, name: true }, orderBy: { code: "asc" } }));
 
+const zones = shortLived(() => db.region.findMany({ where: { level: "PROVINCE" }, select: { provinceCode: true, zone: true } }));
+
 // Callers get the shared arrays: they only read them (filter and map make copies).
 export const disciplineOptions = cache(async (): Promise<CodeOption[]> => disciplines(""));
 
@@ -47,22 +49,27 @@ export const industryOptions = cache(async (): Promise<CodeOption[]> => industri
 /** Regions of one province (or all when omitted), provinces first then by code. */
 export const regionOptions = cache(async (provinceCode?: string): Promise<RegionOption[]> => regions(provinceCode ?? ""));
 
+/** Each province's zone (东部, 中部, 西部, 东北), for the national figures. */
+export const provinceZones = cache(async () => zones(""));
+
 /** The provinces (and 兵团), for filters. */
 export const provinceOptions = cache(async (): Promise<{ code: string; name: string }[]> => provinces(""));
+
+/** Code → name of every region, discipline or industry (a few thousand rows, kept like the options above). */
+const nameTables = shortLived(async (table) => {
+  const args = { select: { code: true, name: true } } as const;
+  const rows = table === "discipline" ? await db.discipline.findMany(args)
+    : table === "industry" ? await db.industry.findMany(args)
+    : await db.region.findMany(args);
+  return new Map(rows.map((r) => [r.code, r.name]));
+});
 
 /** Full names like "四川省 成都市 蒲江县" for a set of region codes. */
 export async function regionPaths(codes: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(codes.filter(Boolean))];
   const out = new Map<string, string>();
   if (!wanted.length) return out;
-  const ancestors = new Set<string>();
-  for (const c of wanted) {
-    ancestors.add(c);
-    if (c.length >= 4) ancestors.add(c.slice(0, 4));
-    ancestors.add(c.slice(0, 2));
-  }
-  const rows = await db.region.findMany({ where: { code: { in: [...ancestors] } }, select: { code: true, name: true } });
-  const name = new Map(rows.map((r) => [r.code, r.name]));
+  const name = await nameTables("region");
   for (const c of wanted) {
     const parts = [c.slice(0, 2), c.length >= 4 ? c.slice(0, 4) : null, c.length === 6 ? c : null]
       .filter((p): p is string => !!p && name.has(p))
@@ -74,15 +81,10 @@ export async function regionPaths(codes: string[]): Promise<Map<string, string>>
 
 type CodeTable = "discipline" | "industry" | "region";
 
-/** Code → name for these codes of one table, in one query; a code not in the table names itself. */
+/** Code → name for these codes of one table; a code not in the table names itself. */
 export async function codeNames(table: CodeTable, codes: Iterable<string>): Promise<(code: string) => string> {
-  const wanted = [...new Set(codes)].filter(Boolean);
-  if (!wanted.length) return nameLookup([]);
-  const args = { where: { code: { in: wanted } }, select: { code: true, name: true } } as const;
-  const rows = table === "discipline" ? await db.discipline.findMany(args)
-    : table === "industry" ? await db.industry.findMany(args)
-    : await db.region.findMany(args);
-  return nameLookup(rows);
+  if (![...codes].some(Boolean)) return nameLookup([]);
+  return nameLookup(await nameTables(table));
 }
 
 /** A discipline (or industry) and every one under it, for list filters (lib/reference/codes codeSubtree). */
