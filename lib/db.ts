@@ -17,8 +17,13 @@ export const isUniqueViolation = (err: unknown) => isPrismaError(err, "P2002");
 // first invitation of a process, which loads the word-segmentation tables inside its transaction.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 
-export function createPrismaClient(url: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max }), transactionOptions: TRANSACTION_OPTIONS });
+/** `logQueries`: every query on stdout as one `prisma:query …` line (DATABASE_LOG_QUERIES=1; bench:pages counts them). */
+export function createPrismaClient(url: string, max = 10, logQueries = false): PrismaClient {
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max }),
+    transactionOptions: TRANSACTION_OPTIONS,
+    ...(logQueries ? { log: [{ emit: "stdout" as const, level: "query" as const }] } : {}),
+  });
 }
 
 // One client per process, kept on globalThis so hot reload does not open new pools. Created on first use,
@@ -26,7 +31,7 @@ export function createPrismaClient(url: string, max = 10): PrismaClient {
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function client(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL, env().DATABASE_POOL_MAX);
+  globalForPrisma.prisma ??= createPrismaClient(env().DATABASE_URL, env().DATABASE_POOL_MAX, process.env.DATABASE_LOG_QUERIES === "1");
   return globalForPrisma.prisma;
 }
 

@@ -20,10 +20,14 @@ type RegionSelectProps = {
 /** Cascading province → city → county selects; cities without counties (东莞, 中山 …) end at the city. */
 export function RegionSelect({ name, regions, defaultValue, depth = "COUNTY", id, ...a11y }: RegionSelectProps) {
   const children = useMemo(() => {
+    // Linear in the regions: this runs on every server render of a list with a region filter (hundreds of regions).
+    const present = new Set(regions.map((r) => r.code));
     const map = new Map<string | null, RegionChoice[]>();
     for (const r of regions) {
-      const parent = r.level === "PROVINCE" ? null : regions.some((p) => p.code === r.parentCode) ? r.parentCode : null;
-      map.set(parent, [...(map.get(parent) ?? []), r]);
+      const parent = r.level !== "PROVINCE" && r.parentCode && present.has(r.parentCode) ? r.parentCode : null;
+      const siblings = map.get(parent);
+      if (siblings) siblings.push(r);
+      else map.set(parent, [r]);
     }
     return map;
   }, [regions]);

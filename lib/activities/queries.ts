@@ -330,23 +330,39 @@ export type RecommendQueue = NonNullable<Awaited<ReturnType<typeof recommendQueu
 export async function departmentOverview(user: SessionUser) {
   const channel = channelOfUser(user);
   if (!channel?.channelOrgId) return null;
-  const org = await db.organization.findUnique({ where: { id: channel.channelOrgId }, select: { id: true, name: true } });
+  const orgId = channel.channelOrgId;
+  const [org, plans, recent] = await Promise.all([
+    db.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true } }),
+    db.annualPlan.findMany({
+      where: { state: { in: ["OPEN", "CLOSED", "PUBLISHED"] } }, orderBy: [{ year: "desc" }],
+      select: { id: true, year: true, theme: true, state: true, provinceQuota: true, recommendDeadline: true, program: { select: { code: true } } },
+    }),
+    db.demonstrationActivity.findMany({
+      where: { OR: [{ channelOrgId: orgId }, { applicantOrgId: orgId }] }, orderBy: { updatedAt: "desc" }, take: 10,
+      select: { id: true, title: true, state: true, applicantOrg: { select: { name: true } }, plan: { select: { year: true } }, recommendRank: true },
+    }),
+  ]);
   if (!org) return null;
-  const plans = await db.annualPlan.findMany({
-    where: { state: { in: ["OPEN", "CLOSED", "PUBLISHED"] } }, orderBy: [{ year: "desc" }],
-    select: { id: true, year: true, theme: true, state: true, provinceQuota: true, recommendDeadline: true, program: { select: { code: true } } },
-  });
-  const quotaUse = await Promise.all(plans.map(async (p) => ({
+  // Two queries for all plans (not three per plan): the department's quotas and its activities counted by plan and state.
+  const planIds = plans.map((p) => p.id);
+  const [quotas, counts] = await Promise.all([
+    db.planChannelQuota.findMany({ where: { planId: { in: planIds }, departmentOrgId: orgId }, select: { planId: true, quota: true } }),
+    db.demonstrationActivity.groupBy({
+      by: ["planId", "state"], where: { planId: { in: planIds }, channelOrgId: orgId, state: { in: [...RECOMMENDED_STATES, "SUBMITTED"] } },
+      _count: { _all: true },
+    }),
+  ]);
+  const quotaOf = new Map(quotas.map((q) => [q.planId, q.quota]));
+  const countOf = (planId: string, states: readonly ActivityState[]) =>
+    counts.filter((c) => c.planId === planId && states.includes(c.state)).reduce((n, c) => n + c._count._all, 0);
+  const quotaUse = plans.map((p) => ({
     plan: p,
-    quota: await channelQuota(db, p, channel),
-    used: await db.demonstrationActivity.count({ where: { planId: p.id, channelOrgId: org.id, state: { in: [...RECOMMENDED_STATES] } } }),
-    waiting: await db.demonstrationActivity.count({ where: { planId: p.id, channelOrgId: org.id, state: "SUBMITTED" } }),
+    // As channelQuota: the department's own quota for the plan, else the plan's default.
+    quota: quotaOf.get(p.id) ?? p.provinceQuota,
+    used: countOf(p.id, RECOMMENDED_STATES),
+    waiting: countOf(p.id, ["SUBMITTED"]),
     deadlineOn: lastDayOf(p.recommendDeadline),
-  })));
-  const recent = await db.demonstrationActivity.findMany({
-    where: { OR: [{ channelOrgId: org.id }, { applicantOrgId: org.id }] }, orderBy: { updatedAt: "desc" }, take: 10,
-    select: { id: true, title: true, state: true, applicantOrg: { select: { name: true } }, plan: { select: { year: true } }, recommendRank: true },
-  });
+  }));
   return { org, quotaUse, recent };
 }
 

@@ -1,13 +1,13 @@
 import { cache } from "react";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { decode, type JWT } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { writeAudit, metaFromHeaders, type RequestMeta } from "@/lib/audit/log";
-import { authOptions } from "@/lib/auth/options";
+import { authSecret, sessionCookieName } from "@/lib/auth/secret";
 import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
 import { sessionState } from "@/lib/auth/session-policy";
-import type { SessionUser } from "@/lib/auth/roles";
+import type { RoleGrant, SessionUser } from "@/lib/auth/roles";
 
 /**
  * `endedFor`: the account whose session just ended (timed out, disabled, password changed), for the audit log.
@@ -15,27 +15,61 @@ import type { SessionUser } from "@/lib/auth/roles";
  * (requireUser sends it to the change-password page, the pipeline refuses every other action).
  */
 export type SessionLookup =
-  | { user: SessionUser }
+  | { user: SessionUser; /** Unread notifications, for the console's header. */ unread: number }
   | { user: null; expired: boolean; endedFor?: { id: string; why: string }; mustChange?: SessionUser };
 
 export const MUST_CHANGE_PATH = "/account/password?reason=must-change";
 
+type SessionRow = {
+  id: string; username: string; displayName: string; status: string; passwordChangedAt: Date; mustChangePassword: boolean;
+  roles: RoleGrant[]; unread: number;
+};
+
+/**
+ * The session cookie's token, decrypted once. The proxy has already checked and refreshed the cookie on this request;
+ * getServerSession would decrypt it, run the callbacks and encrypt a fresh one that a page cannot even send. A token
+ * too large for one cookie comes in chunks (`name.0`, `name.1` …), joined in order as next-auth does.
+ */
+async function readToken(): Promise<JWT | null> {
+  const name = sessionCookieName();
+  const jar = await cookies();
+  const whole = jar.get(name)?.value;
+  const chunks = whole ? [whole] : jar.getAll()
+    .filter((c) => c.name.startsWith(`${name}.`))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
+    .map((c) => c.value);
+  if (!chunks.length) return null;
+  return decode({ token: chunks.join(""), secret: authSecret() }).catch(() => null);
+}
+
+/**
+ * The per-request read of the signed-in user: status, password clock and role grants (in grant order), plus the
+ * unread notification count the console shows, in one round trip. Checks that must hold on every request (a session
+ * version, say) belong here as one more column.
+ */
+async function sessionRow(userId: string): Promise<SessionRow | null> {
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT u."id", u."username", u."displayName", u."status"::text AS "status", u."passwordChangedAt", u."mustChangePassword",
+      COALESCE((
+        SELECT json_agg(json_build_object('role', r."role", 'organizationId', r."organizationId", 'provinceCode', r."provinceCode")
+                        ORDER BY r."createdAt", r."id")
+        FROM "RoleAssignment" r WHERE r."userId" = u."id"
+      ), '[]'::json) AS "roles",
+      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "unread"
+    FROM "User" u WHERE u."id" = ${userId}`;
+  return rows[0] ?? null;
+}
+
 /**
  * The signed-in user, with status and roles re-read from the database so that disabling an account,
  * revoking a role or changing the password takes effect on the next request on every instance.
- * Cached per request, so the layout and the page share one lookup.
+ * Cached per request, so the layout and the page share one lookup (one query: sessionRow).
  */
 export const lookupSession = cache(async function lookupSession(): Promise<SessionLookup> {
-  const session = await getServerSession(authOptions);
+  const session = await readToken();
   if (!session?.uid) return { user: null, expired: false };
   if (sessionState(session) === "expired") return { user: null, expired: true, endedFor: { id: session.uid, why: "会话超时" } };
-  const row = await db.user.findUnique({
-    where: { id: session.uid },
-    select: {
-      id: true, username: true, displayName: true, status: true, passwordChangedAt: true, mustChangePassword: true,
-      roles: { select: { role: true, organizationId: true, provinceCode: true }, orderBy: { createdAt: "asc" } },
-    },
-  });
+  const row = await sessionRow(session.uid);
   if (!row || row.status !== "ACTIVE") return { user: null, expired: true, endedFor: row ? { id: row.id, why: "账号已停用" } : undefined };
   // A password change ends every session that began before it (1 s slack for the change's own session clock).
   if (session.loginAt && row.passwordChangedAt.getTime() > session.loginAt + 1000) {
@@ -43,7 +77,7 @@ export const lookupSession = cache(async function lookupSession(): Promise<Sessi
   }
   const user = { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles };
   if (row.mustChangePassword) return { user: null, expired: false, mustChange: user };
-  return { user };
+  return { user, unread: row.unread };
 });
 
 export async function getSessionUser(): Promise<SessionUser | null> {

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { BaseState, Zone } from "@/lib/generated/prisma/enums";
 import { countBy, isNational } from "@/lib/dashboard/scope";
+import { provinceZones } from "@/lib/reference/queries";
 
 export type ZoneRow = { zone: Zone; experts: number; library: number; needs: number; needsCompleted: number; bases: number; activities: number };
 
@@ -12,16 +13,19 @@ const LIVE_BASE: BaseState[] = ["ESTABLISHED", "RECTIFYING"];
 export async function ministryDashboard(user: SessionUser) {
   if (!isNational(user, "console.ministry")) return null;
   const count = { _count: { _all: true } } as const;
-  const [provinces, experts, library, needs, bases, activities, cases] = await Promise.all([
-    db.region.findMany({ where: { level: "PROVINCE" }, select: { provinceCode: true, zone: true } }),
-    db.expertProfile.groupBy({ by: ["provinceCode"], where: { status: "ACTIVE" }, ...count }),
-    db.expertProfile.groupBy({ by: ["provinceCode"], where: { status: "ACTIVE", libraryStatus: "IN_LIBRARY" }, ...count }),
+  // Active experts once, by province and library status (the library figures are a subset); the provinces' zones from
+  // the reference tables (kept a few minutes, lib/reference/queries).
+  const [provinces, profiles, needs, bases, activities, cases] = await Promise.all([
+    provinceZones(),
+    db.expertProfile.groupBy({ by: ["provinceCode", "libraryStatus"], where: { status: "ACTIVE" }, ...count }),
     db.need.groupBy({ by: ["provinceCode", "state"], ...count }),
     db.serviceBase.groupBy({ by: ["provinceCode", "state"], ...count }),
     db.demonstrationActivity.groupBy({ by: ["provinceCode", "state"], ...count }),
     db.typicalCase.count({ where: { state: "PUBLISHED" } }),
   ]);
 
+  const experts = profiles;
+  const library = profiles.filter((r) => r.libraryStatus === "IN_LIBRARY");
   const zoneOf = new Map(provinces.map((p) => [p.provinceCode, p.zone]));
   const zones = new Map<Zone, ZoneRow>(
     ZONES.map((zone) => [zone, { zone, experts: 0, library: 0, needs: 0, needsCompleted: 0, bases: 0, activities: 0 }]),

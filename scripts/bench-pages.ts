@@ -1,0 +1,303 @@
+// `npm run bench:pages [-- --duration 10 --connections 20 --port 3360]`
+// Console pages under load, measured from outside as a user would: a production build (reused when .next/BUILD_ID
+// exists; `--build` rebuilds) served by `next start` on its own seeded demo database on the local PostgreSQL (the
+// server of BENCH_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres; never the test databases). Signs
+// in as each role through the next-auth credentials flow (as the login form does), then drives `--connections`
+// concurrent keep-alive connections against every console landing page and the main lists, and against /ping — a
+// trivial page rendered per request that reads nothing — as the baseline, measured first and last in the same run.
+// Reports req/s, p50, p95, p97.5 and the ratios to the baseline; before the load, the database queries one request of
+// each page makes (the server logs every query with DATABASE_LOG_QUERIES=1; counted from its output, one request at
+// a time). Results go to bench-results/ (gitignored) with the machine's load average.
+// `--smoke`: 1 s per page with 2 connections (CI's smoke step); `--keep` keeps the database; `--reuse <name>` serves an
+// existing demo database without re-creating it.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { performance } from "node:perf_hooks";
+import { assertReachable, dropDatabase, migrate, recreateDatabase, run, seed } from "./database";
+import { ensureClient } from "./ensure-client";
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "20" },
+    port: { type: "string", default: process.env.BENCH_PORT ?? "3360" },
+    only: { type: "string" },
+    build: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+    reuse: { type: "string" },
+    smoke: { type: "boolean", default: false },
+  },
+});
+const duration = args.smoke ? 1 : Number(args.duration);
+const warmup = args.smoke ? 0.3 : Number(args.warmup);
+const connections = args.smoke ? 2 : Number(args.connections);
+const port = Number(args.port);
+const base = `http://127.0.0.1:${port}`;
+const PASSWORD = "Demo@2025"; // the demo accounts' password (README), only in the seeded demo set
+
+type Target = { label: string; path: string; account: string; kind: "baseline" | "static" | "console" | "list" };
+const TARGETS: Target[] = [
+  { label: "部级工作台", path: "/ministry", account: "ministry", kind: "console" },
+  { label: "省级工作台", path: "/province", account: "sichuan", kind: "console" },
+  { label: "基层单位工作台", path: "/unit", account: "unit", kind: "console" },
+  { label: "专家工作台", path: "/expert", account: "expert", kind: "console" },
+  { label: "基地工作台", path: "/base", account: "base", kind: "console" },
+  { label: "企业工作台", path: "/enterprise", account: "enterprise", kind: "console" },
+  { label: "部门工作台", path: "/department", account: "department", kind: "console" },
+  { label: "需求（基层单位）", path: "/needs", account: "unit", kind: "list" },
+  { label: "需求审核（省）", path: "/needs", account: "sichuan", kind: "list" },
+  { label: "需求总览（部）", path: "/needs", account: "ministry", kind: "list" },
+  { label: "专家库（省）", path: "/experts", account: "sichuan", kind: "list" },
+  { label: "服务项目（基层单位）", path: "/engagements", account: "unit", kind: "list" },
+  { label: "示范活动申报（基层单位）", path: "/activities", account: "unit", kind: "list" },
+  { label: "重点联系专家库（部）", path: "/library", account: "ministry", kind: "list" },
+  { label: "邀请与申请（专家）", path: "/expert/invitations", account: "expert", kind: "list" },
+  { label: "找需求（专家）", path: "/expert/needs", account: "expert", kind: "list" },
+  { label: "通知（基层单位）", path: "/notifications", account: "unit", kind: "list" },
+];
+const BASELINE: Target = { label: "基准：/ping（每请求渲染、不读数据库）", path: "/ping", account: "unit", kind: "baseline" };
+const STATIC: Target = { label: "参考：静态文件 /icon.svg", path: "/icon.svg", account: "unit", kind: "static" };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
+const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+
+async function database(server: string) {
+  await assertReachable(server);
+  const u = new URL(server);
+  if (args.reuse) {
+    u.pathname = `/${args.reuse}`;
+    return { url: u.toString(), name: args.reuse, close: () => Promise.resolve() };
+  }
+  const name = `esp_bench_pages_${Date.now().toString(36)}`;
+  const url = await recreateDatabase(server, name);
+  await migrate(url);
+  await seed(url, { demo: true });
+  return { url, name, close: () => (args.keep ? Promise.resolve() : dropDatabase(server, name)) };
+}
+
+/** `next start` in its own process group; its output is kept so the queries it logs can be counted. */
+function startServer(env: NodeJS.ProcessEnv) {
+  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    env, detached: true, stdio: ["ignore", "pipe", "pipe"],
+  });
+  let queries = 0;
+  let tail = "";
+  let buffered = "";
+  child.stdout!.on("data", (d: Buffer) => {
+    buffered += d.toString();
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) {
+      if (line.startsWith("prisma:query")) queries++;
+      else tail = (tail + line + "\n").slice(-4000);
+    }
+  });
+  child.stderr!.on("data", (d: Buffer) => (tail = (tail + d.toString()).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  return {
+    queries: () => queries,
+    tail: () => tail,
+    exited,
+    stop: async () => {
+      try { process.kill(-child.pid!, "SIGTERM"); } catch { /* already gone */ }
+      if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
+        try { process.kill(-child.pid!, "SIGKILL"); } catch { /* already gone */ }
+      }
+    },
+  };
+}
+
+async function waitHealthy(server: ReturnType<typeof startServer>) {
+  let gone = false;
+  void server.exited.then(() => (gone = true));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (gone) throw new Error(`服务未启动即退出：\n${server.tail()}`);
+    try {
+      if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) })).status === 200) return;
+    } catch { /* not yet */ }
+    if (Date.now() > deadline) throw new Error(`120 秒内 /api/health 未返回 200：\n${server.tail()}`);
+    await sleep(500);
+  }
+}
+
+const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
+
+/** The login form's flow: next-auth's CSRF token, then the credentials callback; returns the session cookie. */
+async function signIn(username: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, callbackUrl: base, json: "true" }),
+  });
+  const session = cookiesOf(res).find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`${username} 登录失败（HTTP ${res.status}）`);
+  return session;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** One GET, its body read to the end; resolves with the status code. */
+function get(target: string, cookie: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${base}${target}`, { agent, headers: { cookie, accept: "text/html" } }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve(res.statusCode ?? 0));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
+
+type Result = { target: Target; requests: number; errors: number; rps: number; p50: number; p95: number; p975: number; p99: number; queries: number | null };
+
+/** `connections` workers, each sending its next request as soon as the previous one has answered. */
+async function drive(target: Target, cookie: string, seconds: number, record: boolean) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: connections }, async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      const status = await get(target.path, cookie).catch(() => 0);
+      if (status !== 200) errors++;
+      if (record) latencies.push(performance.now() - t);
+    }
+  }));
+  return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+}
+
+async function measure(target: Target, cookie: string, queries: number | null): Promise<Result> {
+  if (warmup > 0) await drive(target, cookie, warmup, false);
+  const { latencies, errors, seconds } = await drive(target, cookie, duration, true);
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    target, requests: sorted.length, errors, rps: sorted.length / seconds, queries,
+    p50: percentile(sorted, 50), p95: percentile(sorted, 95), p975: percentile(sorted, 97.5), p99: percentile(sorted, 99),
+  };
+}
+
+/** Queries of one request (the median of three, after one request that warms the page up), one request at a time. */
+async function countQueries(server: ReturnType<typeof startServer>, target: Target, cookie: string): Promise<number> {
+  await get(target.path, cookie);
+  const counts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await sleep(30);
+    const before = server.queries();
+    await get(target.path, cookie);
+    await sleep(80); // the server's log lines may trail its response
+    counts.push(server.queries() - before);
+  }
+  return counts.sort((a, b) => a - b)[1];
+}
+
+async function main() {
+  const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  await ensureClient();
+  const t0 = performance.now();
+  const target = await database(server);
+  console.log(`[bench:pages] 数据库 ${target.name}（演示数据）；${connections} 个并发连接，每页 ${duration} s（预热 ${warmup} s）；CPU ${os.cpus().length} 核，负载 ${load()}`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: target.url,
+    DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? "10",
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-pages-secret-0123456789abcdefghij",
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    DEMO_MODE: "1",
+    // Nothing else runs in the server while it is measured.
+    JOBS_MODE: "off",
+    SWEEP_INTERVAL_SECONDS: "0",
+    DATABASE_LOG_QUERIES: "1",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const app = { stop: async () => {} } as { stop: () => Promise<void> };
+  try {
+    if (args.build || !existsSync(path.resolve(".next/BUILD_ID"))) {
+      console.log("[bench:pages] 生产构建（npm run build）…");
+      await run("npm", ["run", "build"], env, true);
+    } else {
+      console.log("[bench:pages] 沿用已有的生产构建 .next/（--build 重新构建）");
+    }
+    const served = startServer(env);
+    app.stop = served.stop;
+    await waitHealthy(served);
+    const only = args.only?.split(",");
+    const targets = TARGETS.filter((t) => !only || only.some((o) => t.path === o || t.account === o));
+    const cookies = new Map<string, string>();
+    for (const account of new Set([BASELINE.account, ...targets.map((t) => t.account)])) cookies.set(account, await signIn(account));
+    // Every page answers 200 to its user (not a redirect to the login or 403 page) before anything is timed.
+    for (const t of [BASELINE, STATIC, ...targets]) {
+      const status = await get(t.path, cookies.get(t.account)!);
+      if (status !== 200) throw new Error(`${t.path}（${t.account}）返回 HTTP ${status}，应为 200`);
+    }
+    const queries = new Map<Target, number>();
+    for (const t of [BASELINE, ...targets]) queries.set(t, await countQueries(served, t, cookies.get(t.account)!));
+    console.log(`[bench:pages] 准备 ${((performance.now() - t0) / 1000).toFixed(0)} s；开始测量，负载 ${load()}`);
+
+    const results: Result[] = [];
+    const first = await measure(BASELINE, cookies.get(BASELINE.account)!, queries.get(BASELINE)!);
+    results.push(await measure(STATIC, cookies.get(STATIC.account)!, null));
+    for (const t of targets) {
+      const r = await measure(t, cookies.get(t.account)!, queries.get(t)!);
+      results.push(r);
+      console.log(`  ${t.path} (${t.account})：${r.rps.toFixed(0)} 次/秒，p95 ${r.p95.toFixed(0)} ms`);
+    }
+    const last = await measure(BASELINE, cookies.get(BASELINE.account)!, queries.get(BASELINE)!);
+    // The baseline is the mean of its first and last measurement, so a machine that got busier mid-run shows.
+    const baseline: Result = {
+      ...first,
+      requests: first.requests + last.requests, errors: first.errors + last.errors,
+      rps: (first.rps + last.rps) / 2, p50: (first.p50 + last.p50) / 2, p95: (first.p95 + last.p95) / 2,
+      p975: (first.p975 + last.p975) / 2, p99: (first.p99 + last.p99) / 2,
+    };
+    report([baseline, ...results], baseline, first, last);
+    await mkdir("bench-results", { recursive: true });
+    const file = path.join("bench-results", `pages-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    await writeFile(file, JSON.stringify({
+      at: new Date().toISOString(), load: os.loadavg(), cpus: os.cpus().length, connections, duration, warmup,
+      baseline: { first, last },
+      results: results.map((r) => ({ ...r, target: r.target, rpsRatio: r.rps / baseline.rps, p95Ratio: r.p95 / baseline.p95 })),
+    }, null, 2));
+    console.log(`[bench:pages] 结果已写入 ${file}；负载 ${load()}`);
+    const failed = results.filter((r) => r.errors > 0);
+    if (failed.length) throw new Error(`有请求未返回 200：${failed.map((r) => `${r.target.path}（${r.target.account}）${r.errors} 次`).join("，")}`);
+  } finally {
+    await app.stop();
+    agent.destroy();
+    await target.close();
+  }
+}
+
+function report(rows: Result[], baseline: Result, first: Result, last: Result) {
+  const f = (x: number) => x.toFixed(x < 10 ? 1 : 0);
+  console.log("");
+  console.log(`| 页面 | 账号 | 查询/请求 | 次/秒 | p50 ms | p95 ms | p97.5 ms | 次/秒 ÷ 基准 | p95 ÷ 基准 |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|`);
+  for (const r of rows) {
+    const t = r.target;
+    console.log(`| ${t.label} \`${t.path}\` | ${t.kind === "static" ? "—" : t.account} | ${r.queries ?? "—"} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p975)} | ` +
+      `${r === baseline ? "1" : (r.rps / baseline.rps).toFixed(2)} | ${r === baseline ? "1" : (r.p95 / baseline.p95).toFixed(2)} |`);
+  }
+  console.log("");
+  console.log(`基准前后两次：${first.rps.toFixed(0)} / ${last.rps.toFixed(0)} 次/秒，p95 ${first.p95.toFixed(0)} / ${last.p95.toFixed(0)} ms`);
+  const consoles = rows.filter((r) => r.target.kind === "console" || r.target.kind === "list");
+  const worst = consoles.reduce((a, b) => (b.p95 > a.p95 ? b : a), consoles[0]);
+  if (worst) console.log(`最慢：${worst.target.path}（${worst.target.account}）p95 ${worst.p95.toFixed(0)} ms（目标 ≤ 200 ms）`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
