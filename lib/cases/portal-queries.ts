@@ -63,12 +63,12 @@ export async function onePublished(id: string) {
     c.regionCode ? db.region.findUnique({ where: { code: c.regionCode }, select: { name: true } }) : null,
     c.activityId ? publishedDemonstration(c.activityId) : null,
   ]);
-  const { provinceCode, regionCode: _regionCode, figures, body, activityId: _activityId, ...rest } = c;
   return {
-    ...rest,
-    body: sanitizeStory(body), // stored clean; cleaned again in case a row was written around the editor
-    figures: readFigures(figures),
-    provinceName: provinceCode ? (names.get(provinceCode) ?? null) : null,
+    id: c.id, title: c.title, summary: c.summary, field: c.field, forms: c.forms, replicable: c.replicable,
+    figuresAt: c.figuresAt, publishedAt: c.publishedAt, sourceKind: c.sourceKind,
+    body: sanitizeStory(c.body), // stored clean; cleaned again in case a row was written around the editor
+    figures: readFigures(c.figures),
+    provinceName: c.provinceCode ? (names.get(c.provinceCode) ?? null) : null,
     regionName: region?.name ?? null,
     demonstration: demonstration ? { id: demonstration.id, title: demonstration.title } : null,
   };

@@ -27,9 +27,9 @@ export default async function CaseLibraryPage({ searchParams }: { searchParams: 
       <div className="mt-6">
         <SearchForm action="/cases" label="案例检索" values={values} columns={6} fields={[
           keywordField("标题、摘要或正文中的词"),
-          { kind: "select", name: "field", label: "领域", choices: BASE_FIELD_LABEL },
-          { kind: "select", name: "form", label: "服务形式", choices: SERVICE_FORM_LABEL },
-          { kind: "select", name: "region", label: "地区", choices: provinces.map((p) => ({ value: p.code, label: p.name })) },
+          { kind: "select", name: "field", label: "领域", choices: BASE_FIELD_LABEL, all: "全部" },
+          { kind: "select", name: "form", label: "服务形式", choices: SERVICE_FORM_LABEL, all: "全部" },
+          { kind: "select", name: "region", label: "地区", choices: provinces.map((p) => ({ value: p.code, label: p.name })), all: "全部" },
           { kind: "check", name: "replicable", label: "可复制推广" },
         ]} />
         <ListResults path="/cases" values={values} page={result} count={`共 ${formatNumber(result.total)} 篇案例`}
