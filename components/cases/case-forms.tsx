@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { StoryEditor, type StoryImage } from "@/components/cases/story-editor";
 import { Button } from "@/components/ui/button";
 import { DecisionButtons } from "@/components/ui/decision-form";
@@ -18,16 +18,26 @@ import { BASE_FIELD_LABEL, SERVICE_FORM_LABEL } from "@/lib/labels";
 
 /** 撰写案例 from a shortlisted source: creates the draft and opens it. */
 export function StartCase({ kind, id, title }: { kind: CaseSourceKind; id: string; title: string }) {
-  const start = useFormAction(createCaseAction);
   const router = useRouter();
-  const newId = start.state?.ok ? start.state.data.id : null;
-  useEffect(() => { if (newId) router.push(`/editorial/cases/${newId}`); }, [newId, router]);
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  // Not useFormAction: once the draft exists the candidate leaves the shortlist and this form unmounts, so the
+  // navigation follows the action's result directly rather than an effect of this component.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const r = await createCaseAction(null, data);
+      if (r.ok) router.push(`/editorial/cases/${r.data.id}`);
+      else setError(r.error);
+    });
+  };
   return (
-    <form onSubmit={start.onSubmit} className="space-y-1">
+    <form onSubmit={onSubmit} className="space-y-1">
       <input type="hidden" name="sourceKind" value={kind} />
       <input type="hidden" name="sourceId" value={id} />
-      <Button type="submit" size="sm" disabled={start.pending} aria-label={`撰写案例：${title}`}>{start.pending ? "正在创建…" : "撰写案例"}</Button>
-      {start.error && <Outcome state={start.state} />}
+      <Button type="submit" size="sm" disabled={pending} aria-label={`撰写案例：${title}`}>{pending ? "正在创建…" : "撰写案例"}</Button>
+      {error && <p role="alert" className="text-sm text-red-700">{error}</p>}
     </form>
   );
 }
