@@ -5,6 +5,7 @@ import type {
   ProgramCode, RectificationState, RegionLevel, ServiceForm, ServiceRecordState, TalentCategory, Urgency, UserStatus,
   Zone,
 } from "@/lib/generated/prisma/enums";
+import type { AnnouncementState, CaseSourceKind } from "@/lib/generated/prisma/enums";
 
 // Chinese labels for every enum the UI shows. `Record<Enum, string>` makes a new enum value a type error here.
 // Key order is the display order (workflow order for states).
@@ -108,7 +109,11 @@ export const BID_STATE_LABEL: Record<BidState, string> = {
   SUBMITTED: "已揭榜", SHORTLISTED: "入围", SELECTED: "已选定", REJECTED: "未选定", WITHDRAWN: "已撤回",
 };
 
-export const CASE_STATE_LABEL: Record<CaseState, string> = { DRAFT: "草稿", SUBMITTED: "待审核", PUBLISHED: "已发布", REJECTED: "未采用" };
+export const CASE_STATE_LABEL: Record<CaseState, string> = {
+  DRAFT: "草稿", SUBMITTED: "审核中", PUBLISHED: "已发布", REJECTED: "未采用", RETURNED: "退回修改", WITHDRAWN: "已撤回",
+};
+export const CASE_SOURCE_LABEL: Record<CaseSourceKind, string> = { ENGAGEMENT: "服务项目", ACTIVITY: "示范活动", CHALLENGE: "揭榜挂帅" };
+export const ANNOUNCEMENT_STATE_LABEL: Record<AnnouncementState, string> = { DRAFT: "草稿", PUBLISHED: "已发布", WITHDRAWN: "已撤下" };
 export const AUDIT_OUTCOME_LABEL: Record<AuditOutcome, string> = { SUCCESS: "成功", DENIED: "拒绝", FAILURE: "失败" };
 
 /** Rows for a "by state" breakdown: every state in display order, with its count (0 when absent). */
@@ -230,6 +235,22 @@ export const AUDIT_EVENT_LABEL = {
   "activity.submitRanking": "报送示范活动推荐名单",
   "activity.approveLocal": "批准实施地方示范活动",
   "activity.export": "导出示范活动",
+  // 典型案例与通知公告（lib/cases, lib/announcements）
+  "case.create": "撰写典型案例",
+  "case.update": "修改典型案例",
+  "case.figures": "更新典型案例数据",
+  "case.submitReview": "典型案例送审",
+  "case.approve": "发布典型案例",
+  "case.return": "退回典型案例",
+  "case.reject": "典型案例不予采用",
+  "case.withdraw": "撤回已发布的典型案例",
+  "case.reopen": "重新编辑已撤回的典型案例",
+  "case.attach": "上传典型案例图片",
+  "case.detach": "删除典型案例图片",
+  "announcement.create": "新建通知公告",
+  "announcement.update": "修改通知公告",
+  "announcement.publish": "发布通知公告",
+  "announcement.withdraw": "撤下通知公告",
 } as const satisfies Record<string, string>;
 
 // branch matching: weights proposals fitted from outcomes

@@ -69,8 +69,10 @@ export const OPERATIONS = {
   "challenge.create": "发布企业出题",
   "challenge.publish": "政府发榜",
   "challenge.bid": "揭榜",
-  "case.submit": "报送典型案例",
-  "case.publish": "发布典型案例",
+  "case.submit": "撰写、报送典型案例",
+  "case.publish": "审核、发布、撤回典型案例",
+  "case.read": "查看典型案例（含未发布）",
+  "announcement.manage": "发布通知公告",
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -101,6 +103,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "base.read": "national",
     "base.approveNational": "national",
     "case.publish": "national",
+    "case.submit": "national",
+    "case.read": "national",
+    "announcement.manage": "national",
   },
   PROVINCE_ADMIN: {
     "console.province": "province",
@@ -131,6 +136,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "base.read": "province",
     "challenge.publish": "province",
     "case.submit": "province",
+    "case.read": "province",
   },
   UNIT_USER: {
     "console.unit": "unit",

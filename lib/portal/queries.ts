@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { portalCached, PORTAL_TAG } from "@/lib/portal/cache";
 
 // Public portal: only aggregates and published material. No names of people, no contact details, no IDs of
 // users or experts ever leave this module.
@@ -14,30 +15,17 @@ export async function portalFigures() {
   return { experts, needsServing, needsCompleted, bases, cases };
 }
 
-/** Annual plans currently accepting applications, with their program. */
-export async function openPlans() {
+/** This year's annual themes (the latest year with a plan past its draft), each with its program and state. */
+export async function readAnnualThemes() {
+  const latest = await db.annualPlan.findFirst({ where: { state: { not: "DRAFT" } }, orderBy: { year: "desc" }, select: { year: true } });
+  if (!latest) return [];
   return db.annualPlan.findMany({
-    where: { state: "OPEN" },
-    orderBy: [{ year: "desc" }, { program: { code: "asc" } }],
-    select: {
-      id: true, year: true, theme: true, description: true, applicationClosesAt: true,
-      program: { select: { name: true } },
-    },
+    where: { year: latest.year, state: { not: "DRAFT" } },
+    orderBy: { program: { code: "asc" } },
+    select: { id: true, year: true, theme: true, description: true, state: true, applicationClosesAt: true, program: { select: { name: true } } },
   });
 }
 
-/** The latest published typical cases (title, summary, province name, date). */
-export async function latestCases(take = 6) {
-  const rows = await db.typicalCase.findMany({
-    where: { state: "PUBLISHED", publishedAt: { not: null } },
-    orderBy: { publishedAt: "desc" },
-    take,
-    select: { id: true, title: true, summary: true, provinceCode: true, publishedAt: true },
-  });
-  const codes = [...new Set(rows.map((r) => r.provinceCode).filter((c): c is string => !!c))];
-  const provinces = codes.length
-    ? await db.region.findMany({ where: { level: "PROVINCE", provinceCode: { in: codes } }, select: { provinceCode: true, name: true } })
-    : [];
-  const nameOf = new Map(provinces.map((p) => [p.provinceCode, p.name]));
-  return rows.map(({ provinceCode, ...r }) => ({ ...r, provinceName: provinceCode ? (nameOf.get(provinceCode) ?? null) : null }));
-}
+// The home page's reads, cached (lib/portal/cache.ts): figures and themes change slowly; a minute's delay is fine.
+export const cachedPortalFigures = portalCached("home:figures", [PORTAL_TAG.home, PORTAL_TAG.cases], portalFigures);
+export const cachedAnnualThemes = portalCached("home:themes", [PORTAL_TAG.home], readAnnualThemes);

@@ -1,7 +1,7 @@
 import { DEFAULT_RUBRIC } from "@/lib/activities/rubric";
 import { chinaDate, chinaDayEnd, chinaDayStart } from "@/lib/calendar/china-time";
 import {
-  ActivityState, CaseState, NeedState, OrgType, PlanState, type Prisma, ProfessionalTitle, ProgramCode, Role, ServiceForm, TalentCategory,
+  ActivityState, NeedState, OrgType, PlanState, type Prisma, ProfessionalTitle, ProgramCode, Role, ServiceForm, TalentCategory,
 } from "@/lib/generated/prisma/client";
 import { demoAccount } from "./accounts";
 import { addDays, at, dateOnly, type DemoContext, ids } from "./demo-context";
@@ -316,31 +316,6 @@ function linkNeeds(ctx: DemoContext, activityId: string, a: ActivitySpec, county
 }
 
 // ─── Typical cases and notifications ─────────────────────────────────────────────
-
-export function buildCases(ctx: DemoContext, admins: Admins): void {
-  const sc = admins.provinceAdmin.get("51") as string;
-  const cases: [string, string, string, string, CaseState, string | null, string][] = [
-    ["浙川携手“点餐式”服务 让蒲江猕猴桃溃疡病不再“谈虎色变”", "51", "zj-sc-kiwi", sc, CaseState.PUBLISHED, "2026-10-15",
-      "蒲江县猕猴桃专业合作社通过平台“点单”，浙江大学林晓峰教授团队“接单”，三年来累计开展现场指导26次，示范园溃疡病发病率由18%降至3%以下。"],
-    ["海外赤子走进定西：脱毒种薯让马铃薯单产提高两成", "62", "gs-potato", admins.provinceAdmin.get("62") as string,
-      CaseState.PUBLISHED, "2026-10-28", "留学回国专家带来高效脱毒快繁技术，帮助安定区建成种薯繁育体系，示范区单产提高21%。"],
-    ["秭归脐橙：一次示范活动带出一支本土技术队伍", "42", "hb-zigui", admins.provinceAdmin.get("42") as string,
-      CaseState.PUBLISHED, "2026-01-20", "专家与本土农技人员师徒结对，培养“土专家”32名，成为脐橙产业持续发展的骨干力量。"],
-    ["闽宁协作专家团助力盐池滩羊提质增效", "64", "nx-tansheep", admins.provinceAdmin.get("64") as string,
-      CaseState.SUBMITTED, null, "福建、宁夏专家联合开展滩羊选育和精深加工技术服务，带动养殖户户均增收4000元。"],
-    ["淳安县山核桃低产林改造专家服务纪实", "33", "zj-chunan", admins.provinceAdmin.get("33") as string,
-      CaseState.DRAFT, null, "专家服务团队深入淳安山区，推广山核桃林地生草和病虫害绿色防控技术。"],
-  ];
-  cases.forEach(([title, province, activity, author, state, published, summary], i) => {
-    const created = published ? addDays(at(published), -12) : at("2026-11-10T10:00:00+08:00");
-    ctx.rows.cases.push({
-      id: ids.of("case", i), title, summary, provinceCode: province, activityId: ids.of("activity", activity), state,
-      authorId: author, publishedAt: published ? at(published) : null,
-      body: `${summary}\n\n一、需求从基层来。活动坚持“点餐式”服务，由基层单位在平台上提出需求，省级人社部门审核后发布，专家根据自身专长“接单”，避免了“专家想讲的、群众不想听”的问题。\n\n二、服务在一线干。专家团队把课堂搬到田间地头和生产车间，示范带教与跟踪指导相结合，服务记录由服务单位确认，服务时长和成效可查可核。\n\n三、成效靠机制留。通过师徒结对、联合培养和建立专家服务基地，专家走了，技术和人才留了下来，为当地产业持续发展提供了支撑。`,
-      createdAt: created, updatedAt: published ? at(published) : created,
-    });
-  });
-}
 
 export function buildNotifications(ctx: DemoContext, admins: Admins, hosts: Hosts, pool: ExpertPool, needs: NeedsResult): void {
   const rows = ctx.rows;

@@ -36,6 +36,8 @@ export type DemoRows = {
   bids: Prisma.ChallengeBidCreateManyInput[];
   milestones: Prisma.ChallengeMilestoneCreateManyInput[];
   cases: Prisma.TypicalCaseCreateManyInput[];
+  caseEvents: Prisma.CaseEventCreateManyInput[];
+  announcements: Prisma.AnnouncementCreateManyInput[];
   notifications: Prisma.NotificationCreateManyInput[];
   planQuotas: Prisma.PlanChannelQuotaCreateManyInput[];
   activityTeam: Prisma.ActivityTeamMemberCreateManyInput[];
@@ -47,7 +49,7 @@ export function emptyRows(): DemoRows {
     organizations: [], users: [], roles: [], experts: [], achievements: [], availability: [], nominations: [],
     bases: [], baseReports: [], baseEvaluations: [], rectifications: [], baseEvents: [], plans: [], activities: [],
     activityReviews: [], progressReports: [], needs: [], needMenuItems: [], needEvents: [], matches: [],
-    engagements: [], serviceRecords: [], feedback: [], challenges: [], bids: [], milestones: [], cases: [],
+    engagements: [], serviceRecords: [], feedback: [], challenges: [], bids: [], milestones: [], cases: [], caseEvents: [], announcements: [],
     notifications: [], planQuotas: [], activityTeam: [], activityEvents: [],
   };
 }

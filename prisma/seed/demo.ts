@@ -4,7 +4,8 @@ import type { ProgramCode } from "@/lib/generated/prisma/client";
 import { DEMO_PASSWORD } from "./accounts";
 import { seedDemoRefit } from "./demo-refit";
 import { type DemoContext, type DemoRows, emptyRows, ids } from "./demo-context";
-import { buildCases, buildNotifications, buildPlansAndActivities } from "./demo-activities";
+import { buildNotifications, buildPlansAndActivities } from "./demo-activities";
+import { buildAnnouncements, buildCases } from "./demo-cases";
 import { seedActivityReviews } from "./demo-activity-reviews";
 import { buildBases, buildChallenges, buildHostsAndEnterprises } from "./demo-bases";
 import { buildExperts } from "./demo-experts";
@@ -44,6 +45,7 @@ export function buildDemo(inputs: DemoInputs): DemoRows {
   buildChallenges(ctx, admins, hosts, pool, units);
   buildPlansAndActivities(ctx, admins, hosts, baseIds, needs, pool);
   buildCases(ctx, admins);
+  buildAnnouncements(ctx, admins);
   buildNotifications(ctx, admins, hosts, pool, needs);
   return ctx.rows;
 }
@@ -99,6 +101,8 @@ async function insertDemo(tx: Tx, r: DemoRows): Promise<void> {
   await createManyInBatches(r.bids, (data) => tx.challengeBid.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.milestones, (data) => tx.challengeMilestone.createMany({ data, skipDuplicates }));
   await createManyInBatches(r.cases, (data) => tx.typicalCase.createMany({ data, skipDuplicates }));
+  await createManyInBatches(r.caseEvents, (data) => tx.caseEvent.createMany({ data, skipDuplicates }));
+  await createManyInBatches(r.announcements, (data) => tx.announcement.createMany({ data, skipDuplicates }));
   await createManyInBatches(notes, (data) => tx.notification.createMany({ data, skipDuplicates }));
 
   await assertComplete(tx, r);

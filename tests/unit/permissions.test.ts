@@ -131,6 +131,9 @@ const SENSITIVE: Partial<Record<Operation, Partial<Record<RoleGrant["role"], Sco
   "base.rectify": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
   "challenge.publish": { PROVINCE_ADMIN: "province" },
   "case.publish": { MINISTRY_ADMIN: "national" },
+  "case.submit": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "case.read": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "announcement.manage": { MINISTRY_ADMIN: "national" },
 };
 
 /** The table's grants of one operation, role by role, in the shape SENSITIVE is written in. */

@@ -73,6 +73,7 @@ describe("defineWorkflow: the rule", () => {
   it("lists each state's targets once (branching steps included)", () => {
     expect(CASES.transitions).toEqual({
       DRAFT: ["SUBMITTED"], SUBMITTED: ["PUBLISHED", "REJECTED", "DRAFT"], PUBLISHED: ["PUBLISHED", "DRAFT", "REJECTED"], REJECTED: ["SUBMITTED"],
+      RETURNED: [], WITHDRAWN: [], // states of the real case workflow (lib/cases) this test table leaves alone
     });
   });
 
