@@ -2,11 +2,11 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { writeAudit, metaFromHeaders, type RequestMeta } from "@/lib/audit/log";
 import { authOptions } from "@/lib/auth/options";
 import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
-import { sessionState } from "@/lib/auth/session-policy";
+import { passwordExpired, sessionState } from "@/lib/auth/session-policy";
 import type { SessionUser } from "@/lib/auth/roles";
 
 /**
@@ -20,31 +20,41 @@ export type SessionLookup =
 
 export const MUST_CHANGE_PATH = "/account/password?reason=must-change";
 
+/** What lookupSession needs from the decoded session token. */
+export type SessionClaims = { uid?: string; loginAt?: number; lastSeen?: number; sv?: number };
+
 /**
  * The signed-in user, with status and roles re-read from the database so that disabling an account,
- * revoking a role or changing the password takes effect on the next request on every instance.
+ * revoking a role, signing out or changing the password takes effect on the next request on every instance.
  * Cached per request, so the layout and the page share one lookup.
  */
 export const lookupSession = cache(async function lookupSession(): Promise<SessionLookup> {
-  const session = await getServerSession(authOptions);
+  return resolveSession(db, await getServerSession(authOptions));
+});
+
+/**
+ * The session token checked against the account's row (one read): the session version in the token must equal the
+ * account's (sign-out, password change and reset bump it, so a copied cookie is dead server-side), the account must be
+ * active and not past its expiry, and a password past its age (or set by an administrator) must be changed first.
+ */
+export async function resolveSession(client: Tx, session: SessionClaims | null, now = new Date()): Promise<SessionLookup> {
   if (!session?.uid) return { user: null, expired: false };
-  if (sessionState(session) === "expired") return { user: null, expired: true, endedFor: { id: session.uid, why: "会话超时" } };
-  const row = await db.user.findUnique({
+  if (sessionState(session, now.getTime()) === "expired") return { user: null, expired: true, endedFor: { id: session.uid, why: "会话超时" } };
+  const row = await client.user.findUnique({
     where: { id: session.uid },
     select: {
       id: true, username: true, displayName: true, status: true, passwordChangedAt: true, mustChangePassword: true,
+      sessionVersion: true, expiresAt: true,
       roles: { select: { role: true, organizationId: true, provinceCode: true }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!row || row.status !== "ACTIVE") return { user: null, expired: true, endedFor: row ? { id: row.id, why: "账号已停用" } : undefined };
-  // A password change ends every session that began before it (1 s slack for the change's own session clock).
-  if (session.loginAt && row.passwordChangedAt.getTime() > session.loginAt + 1000) {
-    return { user: null, expired: true, endedFor: { id: row.id, why: "密码已修改" } };
-  }
+  if (row.expiresAt && row.expiresAt <= now) return { user: null, expired: true, endedFor: { id: row.id, why: "临时账号已到期" } };
+  if ((session.sv ?? 0) !== row.sessionVersion) return { user: null, expired: true, endedFor: { id: row.id, why: "会话已注销或密码已修改" } };
   const user = { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles };
-  if (row.mustChangePassword) return { user: null, expired: false, mustChange: user };
+  if (row.mustChangePassword || passwordExpired(row.passwordChangedAt, now)) return { user: null, expired: false, mustChange: user };
   return { user };
-});
+}
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   return (await lookupSession()).user;
