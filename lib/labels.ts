@@ -230,6 +230,9 @@ export const AUDIT_EVENT_LABEL = {
   "activity.submitRanking": "报送示范活动推荐名单",
   "activity.approveLocal": "批准实施地方示范活动",
   "activity.export": "导出示范活动",
+  // branch secauth: account administration
+  "user.grantRole": "分配角色",
+  "user.setExpiry": "设置账号有效期",
 } as const satisfies Record<string, string>;
 
 // branch matching: weights proposals fitted from outcomes

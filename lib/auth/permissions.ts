@@ -71,6 +71,9 @@ export const OPERATIONS = {
   "challenge.bid": "揭榜",
   "case.submit": "报送典型案例",
   "case.publish": "发布典型案例",
+  "user.create": "新建账号并分配角色",
+  "user.resetPassword": "重置用户密码",
+  "security.settings": "设置上传安全策略",
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -82,6 +85,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "notification.read": "self",
     "audit.read": "national",
     "user.manage": "national",
+    "user.create": "national",
+    "user.resetPassword": "national",
+    "security.settings": "national",
     "menu.manage": "national",
     "plan.manage": "national",
     "need.read": "national",
@@ -107,6 +113,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "account.changePassword": "self",
     "notification.read": "self",
     "user.manage": "province",
+    "user.create": "province",
+    "user.resetPassword": "province",
     "need.read": "province",
     "need.review": "province",
     "need.import": "province",
