@@ -6,10 +6,12 @@ import { attemptLogin } from "@/lib/auth/login";
 import { revokeSessions } from "@/lib/auth/revoke";
 import { ABSOLUTE_LIFETIME_MS } from "@/lib/auth/session-policy";
 import type { RoleGrant } from "@/lib/auth/roles";
-import { authSecret } from "@/lib/auth/secret";
+import { authSecret, secureCookies } from "@/lib/auth/secret";
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
+  // Secure cookies by our rule (production), not next-auth's (an https NEXTAUTH_URL).
+  useSecureCookies: secureCookies(),
   session: { strategy: "jwt", maxAge: ABSOLUTE_LIFETIME_MS / 1000 },
   pages: { signIn: "/login", error: "/login" },
   providers: [

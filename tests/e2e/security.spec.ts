@@ -93,3 +93,30 @@ test("signing out revokes the session on the server: the old cookie no longer wo
   await page.goto("/expert");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("pages carry a nonce-based Content-Security-Policy and a Permissions-Policy; the health check says only up", async ({ page, request }) => {
+  const res = await page.goto("/login");
+  const csp = res!.headers()["content-security-policy"];
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).toContain("'strict-dynamic'");
+  expect(res!.headers()["permissions-policy"]).toContain("camera=()");
+  // Served over plain HTTP here: no HSTS.
+  expect(res!.headers()["strict-transport-security"]).toBeUndefined();
+  // Next's own scripts carry this response's nonce (and run: the form below works).
+  const scriptNonces = await page.locator("script[src]").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scriptNonces.length).toBeGreaterThan(0);
+  for (const n of scriptNonces) expect(n).toBe(nonce);
+  // The next response has a fresh nonce.
+  const again = await request.get("/login");
+  expect(again.headers()["content-security-policy"]).not.toContain(nonce!);
+
+  await login(page, "expert");
+  await expectLoggedInAt(page, "/expert", /专家工作台/);
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session?.secure).toBe(true);
+  expect(session?.httpOnly).toBe(true);
+
+  const health = await request.get("/api/health");
+  expect(await health.json()).toEqual({ status: "up" });
+});
