@@ -32,11 +32,13 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   webServer: {
-    command: `npx next start -p ${port}`,
+    command: `npx tsx scripts/serve.ts --port ${port}`,
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
     stdout: "ignore",
+    // Every journey signs in from this one machine: lift the per-address sign-in limits (per address and account stay).
+    env: { ...process.env, LOGIN_ATTEMPTS_PER_ADDRESS: "100000", LOGIN_FAILURES_PER_ADDRESS: "100000" } as Record<string, string>,
     stderr: "pipe",
   },
 });

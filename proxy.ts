@@ -2,8 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { encode, getToken } from "next-auth/jwt";
 import { authSecret, sessionCookieName, secureCookies } from "@/lib/auth/secret";
 import { ABSOLUTE_LIFETIME_MS, needsTouch, sessionState } from "@/lib/auth/session-policy";
+import { securityHeaders, servedOverHttps } from "@/lib/security/headers";
 
-// Only redirects and keeps the idle clock; every page, action and route authorizes on its own.
+// Only redirects, keeps the idle clock and sets the security headers; every page, action and route authorizes on its own.
 const SIGNED_IN_AREAS = ["/console", "/ministry", "/province", "/unit", "/expert", "/base", "/enterprise", "/account", "/notifications", "/needs", "/experts", "/library", "/imports", "/engagements", "/matching", "/activities", "/department", "/editorial"];
 
 function toLogin(req: NextRequest) {
@@ -13,21 +14,35 @@ function toLogin(req: NextRequest) {
 }
 
 export async function proxy(req: NextRequest) {
+  // A fresh nonce per response: Next reads it from the request's Content-Security-Policy and puts it on its scripts.
+  const nonce = btoa(crypto.randomUUID());
+  const headers = securityHeaders(nonce, servedOverHttps(req.nextUrl.protocol, req.headers.get("x-forwarded-proto")));
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
+  const pass = () => NextResponse.next({ request: { headers: requestHeaders } });
+
+  const res = await route(req, pass);
+  for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+  return res;
+}
+
+async function route(req: NextRequest, pass: () => NextResponse): Promise<NextResponse> {
   const path = req.nextUrl.pathname;
   const guarded = SIGNED_IN_AREAS.some((p) => path === p || path.startsWith(`${p}/`));
   const secret = authSecret();
   const token = await getToken({ req, secret, secureCookie: secureCookies() });
 
-  if (!token) return guarded ? toLogin(req) : NextResponse.next();
+  if (!token) return guarded ? toLogin(req) : pass();
   const now = Date.now();
   if (sessionState(token, now) === "expired") {
     // Guarded pages see the ended session themselves (they audit it and send the user to sign in again);
     // the stale cookie is dropped once the user is on the login page.
-    const res = NextResponse.next();
+    const res = pass();
     if (path === "/login") res.cookies.delete(sessionCookieName());
     return res;
   }
-  const res = NextResponse.next();
+  const res = pass();
   if (needsTouch(token, now)) {
     const remainingS = Math.max(1, Math.floor(((token.loginAt ?? now) + ABSOLUTE_LIFETIME_MS - now) / 1000));
     const value = await encode({ token: { ...token, lastSeen: now }, secret, maxAge: remainingS });

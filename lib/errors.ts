@@ -1,5 +1,5 @@
 /** Expected failures, each with a Chinese message the user sees. Anything else is logged and shown generically. */
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID_TRANSITION" | "VALIDATION" | "UNAUTHENTICATED";
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID_TRANSITION" | "VALIDATION" | "UNAUTHENTICATED" | "RATE_LIMITED";
 
 export class AppError extends Error {
   constructor(
@@ -18,5 +18,8 @@ export const conflict = (message = "该记录已被他人修改，请刷新后�
 export const invalidTransition = (message: string) => new AppError("INVALID_TRANSITION", message);
 export const invalidInput = (fieldErrors: Record<string, string[]>, message = "请检查填写内容") =>
   new AppError("VALIDATION", message, fieldErrors);
+
+/** A rate limit (lib/security/rate-limit.ts) refused the request; the pipeline audits it as a failure. */
+export const tooMany = (message: string) => new AppError("RATE_LIMITED", message);
 
 export const GENERIC_ERROR = "系统繁忙，请稍后再试";

@@ -251,6 +251,9 @@ export const AUDIT_EVENT_LABEL = {
   "announcement.update": "修改通知公告",
   "announcement.publish": "发布通知公告",
   "announcement.withdraw": "撤下通知公告",
+  // branch secauth: account administration
+  "user.grantRole": "分配角色",
+  "user.setExpiry": "设置账号有效期",
 } as const satisfies Record<string, string>;
 
 // branch matching: weights proposals fitted from outcomes

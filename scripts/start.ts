@@ -76,7 +76,8 @@ async function main() {
   };
   if (flag("build")) await run("npm", ["run", "build"], env);
 
-  const next = spawn("npx", ["next", flag("dev") ? "dev" : "start", "-p", String(port)], { env, stdio: "inherit" });
+  // scripts/serve.ts: Next behind the few lines that establish the client's address (TRUSTED_PROXY_HOPS).
+  const next = spawn("npx", ["tsx", "scripts/serve.ts", ...(flag("dev") ? ["--dev"] : []), "--port", String(port)], { env, stdio: "inherit" });
   console.log(`平台地址：http://localhost:${port}`);
   const shutdown = async () => {
     next.kill("SIGTERM");

@@ -7,7 +7,7 @@ import { Outcome } from "@/components/ui/outcome";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction } from "@/lib/account/actions";
 
-const RULE = "至少 8 位，包含大写字母、小写字母、数字、符号中的至少 3 类";
+const RULE = "至少 8 位，包含大写字母、小写字母、数字、符号中的至少 3 类；不能包含账号名，不能是常见密码，不能与最近 5 次用过的密码相同";
 
 export function ChangePasswordForm() {
   const change = useFormAction(changePasswordAction);

@@ -1,4 +1,5 @@
 import { ListPage } from "@/components/ui/list-page";
+import { LinkButton } from "@/components/ui/button";
 import { keywordField, type SearchFields } from "@/components/ui/search-form";
 import { UserTable } from "@/components/users/user-table";
 import { formatNumber } from "@/lib/format";
@@ -7,7 +8,11 @@ import { queryValues } from "@/lib/search-params";
 import type { searchUsers } from "@/lib/users/queries";
 import type { UserSearch } from "@/lib/users/schemas";
 
-type Props = { path: string; scopeLabel: string; search: UserSearch; result: Awaited<ReturnType<typeof searchUsers>> };
+type Props = {
+  path: string; scopeLabel: string; search: UserSearch; result: Awaited<ReturnType<typeof searchUsers>>;
+  /** The user may create accounts and reset passwords (user.create / user.resetPassword). */
+  may: { create: boolean; reset: boolean };
+};
 
 const FIELDS: SearchFields = [
   keywordField("账号、姓名或单位名称"),
@@ -19,12 +24,13 @@ const FIELDS: SearchFields = [
 ];
 
 /** 账号管理, shared by the ministry (全国) and province (本省) consoles. */
-export function UserAdminPage({ path, scopeLabel, search, result }: Props) {
+export function UserAdminPage({ path, scopeLabel, search, result, may }: Props) {
   const rows = result.rows.map((r) => ({ ...r, roleLabels: r.roles.map((role) => ROLE_LABEL[role]).join("、") || "—" }));
   return (
     <ListPage
       title="账号管理"
-      subtitle={`${scopeLabel}账号：解除登录锁定、停用或启用账号。所有操作记入审计日志。`}
+      subtitle={`${scopeLabel}账号：新建账号并分配角色、重置密码、解除登录锁定、停用或启用账号。所有操作记入审计日志。`}
+      actions={may.create && <LinkButton href={`${path}/new`}>新建账号</LinkButton>}
       exportHref="/api/export/users"
       path={path}
       values={queryValues(search)}
@@ -33,7 +39,7 @@ export function UserAdminPage({ path, scopeLabel, search, result }: Props) {
       empty={rows.length === 0 && { title: "没有符合条件的账号", body: "请调整查询条件后重试。" }}
       page={result}
     >
-      <UserTable rows={rows} />
+      <UserTable rows={rows} canReset={may.reset} />
     </ListPage>
   );
 }

@@ -3,12 +3,13 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FieldError } from "@/components/ui/field-error";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { setUserStatusAction, unlockUserAction } from "@/lib/users/actions";
+import { resetPasswordAction, setUserStatusAction, unlockUserAction } from "@/lib/users/actions";
 
-type Props = { userId: string; username: string; status: string; locked: boolean; isSelf: boolean };
+type Props = { userId: string; username: string; status: string; locked: boolean; isSelf: boolean; canReset: boolean };
 
 /** Unlock, and disable/enable with a confirmation step (停用 ends the user's sessions at once). */
-export function UserRowActions({ userId, username, status, locked, isSelf }: Props) {
+export function UserRowActions({ userId, username, status, locked, isSelf, canReset }: Props) {
+  const reset = useFormAction(resetPasswordAction);
   const unlock = useFormAction(unlockUserAction);
   const enable = useFormAction(setUserStatusAction);
   const disable = useFormAction(setUserStatusAction);
@@ -34,7 +35,17 @@ export function UserRowActions({ userId, username, status, locked, isSelf }: Pro
           <ConfirmButton form={disable} fields={{ userId, status: "DISABLED" }} label="停用" ariaLabel={`停用 ${username}`} variant="ghost"
             size="sm" compact question="确认停用？" confirmAriaLabel={`确认停用 ${username}`} />
         )}
+        {!isSelf && canReset && (
+          <ConfirmButton form={reset} fields={{ userId }} label="重置密码" ariaLabel={`重置 ${username} 的密码`} variant="ghost"
+            size="sm" compact question="重置后原密码失效、本人已登录的会话全部结束。确认重置？" confirmAriaLabel={`确认重置 ${username} 的密码`} />
+        )}
       </div>
+      {reset.state?.ok && (
+        <p role="status" className="max-w-xs rounded bg-emerald-50 px-2 py-1 text-left text-xs text-emerald-900 ring-1 ring-emerald-200">
+          一次性密码（只显示这一次，本人登录后须修改）：
+          <code aria-label={`${username} 的一次性密码`} className="ml-1 font-mono text-sm text-slate-900">{reset.state.data.oneTimePassword}</code>
+        </p>
+      )}
       <FieldError errors={unlock.error ?? enable.error} alert compact />
     </div>
   );

@@ -12,12 +12,13 @@ export type UserRow = {
   status: "ACTIVE" | "PENDING" | "DISABLED";
   lockedUntil: Date | null;
   lastLoginAt: Date | null;
+  expiresAt: Date | null;
   isSelf: boolean;
 };
 
 const STATUS = { ACTIVE: { label: "正常", tone: "success" }, PENDING: { label: "待审核", tone: "warning" }, DISABLED: { label: "已停用", tone: "neutral" } } as const;
 
-const COLUMNS: Column<UserRow>[] = [
+const columns = (canReset: boolean): Column<UserRow>[] => [
   { header: "账号", className: "font-mono text-xs", cell: (u) => u.username },
   { header: "姓名", cell: (u) => u.displayName },
   { header: "角色", className: "whitespace-nowrap", cell: (u) => u.roleLabels },
@@ -28,16 +29,21 @@ const COLUMNS: Column<UserRow>[] = [
       <>
         <Badge tone={STATUS[u.status].tone}>{STATUS[u.status].label}</Badge>
         {u.lockedUntil && <span className="ml-1"><Badge tone="danger">锁定至 {formatDateTime(u.lockedUntil)}</Badge></span>}
+        {u.expiresAt && (
+          <span className="ml-1">
+            <Badge tone={u.expiresAt <= new Date() ? "danger" : "warning"}>临时账号，有效期至 {formatDateTime(u.expiresAt)}</Badge>
+          </span>
+        )}
       </>
     ),
   },
   { header: "最近登录", className: "whitespace-nowrap", cell: (u) => formatDateTime(u.lastLoginAt) },
   {
     header: "操作", headerClassName: "text-right",
-    cell: (u) => <UserRowActions userId={u.id} username={u.username} status={u.status} locked={!!u.lockedUntil} isSelf={u.isSelf} />,
+    cell: (u) => <UserRowActions userId={u.id} username={u.username} status={u.status} locked={!!u.lockedUntil} isSelf={u.isSelf} canReset={canReset} />,
   },
 ];
 
-export function UserTable({ rows }: { rows: UserRow[] }) {
-  return <DataTable caption="账号列表" columns={COLUMNS} rows={rows} rowKey={(u) => u.id} />;
+export function UserTable({ rows, canReset }: { rows: UserRow[]; canReset: boolean }) {
+  return <DataTable caption="账号列表" columns={columns(canReset)} rows={rows} rowKey={(u) => u.id} />;
 }

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { clientIpFromHeaders } from "@/lib/security/client-ip";
 import type { AuditCode } from "@/lib/audit/codes";
 import type { AuditOutcome, Role } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -37,9 +38,11 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   });
 }
 
-/** Client address from proxy headers (first hop of X-Forwarded-For), as the load balancer passes it. */
+/**
+ * The client's address as the platform's server established it (lib/security/client-ip.ts: X-Forwarded-For only from
+ * the configured trusted proxies), never a header the client could write itself.
+ */
 export function metaFromHeaders(h: { get(name: string): string | null } | undefined | null): RequestMeta {
   if (!h) return { ip: null, userAgent: null };
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip") || null, userAgent: h.get("user-agent") };
+  return { ip: clientIpFromHeaders(h), userAgent: h.get("user-agent") };
 }

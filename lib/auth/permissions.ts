@@ -73,6 +73,9 @@ export const OPERATIONS = {
   "case.publish": "审核、发布、撤回典型案例",
   "case.read": "查看典型案例（含未发布）",
   "announcement.manage": "发布通知公告",
+  "user.create": "新建账号并分配角色",
+  "user.resetPassword": "重置用户密码",
+  "security.settings": "设置上传安全策略",
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -84,6 +87,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "notification.read": "self",
     "audit.read": "national",
     "user.manage": "national",
+    "user.create": "national",
+    "user.resetPassword": "national",
+    "security.settings": "national",
     "menu.manage": "national",
     "plan.manage": "national",
     "need.read": "national",
@@ -112,6 +118,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "account.changePassword": "self",
     "notification.read": "self",
     "user.manage": "province",
+    "user.create": "province",
+    "user.resetPassword": "province",
     "need.read": "province",
     "need.review": "province",
     "need.import": "province",

@@ -2,11 +2,11 @@ import { cache } from "react";
 import { decode, type JWT } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { writeAudit, metaFromHeaders, type RequestMeta } from "@/lib/audit/log";
 import { authSecret, sessionCookieName } from "@/lib/auth/secret";
 import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
-import { sessionState } from "@/lib/auth/session-policy";
+import { passwordExpired, sessionState } from "@/lib/auth/session-policy";
 import type { RoleGrant, SessionUser } from "@/lib/auth/roles";
 
 /**
@@ -22,8 +22,11 @@ export const MUST_CHANGE_PATH = "/account/password?reason=must-change";
 
 type SessionRow = {
   id: string; username: string; displayName: string; status: string; passwordChangedAt: Date; mustChangePassword: boolean;
-  roles: RoleGrant[]; unread: number;
+  sessionVersion: number; expiresAt: Date | null; roles: RoleGrant[]; unread: number;
 };
+
+/** What lookupSession needs from the decoded session token. */
+export type SessionClaims = { uid?: string; loginAt?: number; lastSeen?: number; sv?: number };
 
 /**
  * The session cookie's token, decrypted once. The proxy has already checked and refreshed the cookie on this request;
@@ -43,13 +46,13 @@ async function readToken(): Promise<JWT | null> {
 }
 
 /**
- * The per-request read of the signed-in user: status, password clock and role grants (in grant order), plus the
- * unread notification count the console shows, in one round trip. Checks that must hold on every request (a session
- * version, say) belong here as one more column.
+ * The per-request read of the signed-in user: status, expiry, session version, password clock and role grants (in
+ * grant order), plus the unread notification count the console shows, in one round trip.
  */
-async function sessionRow(userId: string): Promise<SessionRow | null> {
-  const rows = await db.$queryRaw<SessionRow[]>`
+async function sessionRow(client: Tx, userId: string): Promise<SessionRow | null> {
+  const rows = await client.$queryRaw<SessionRow[]>`
     SELECT u."id", u."username", u."displayName", u."status"::text AS "status", u."passwordChangedAt", u."mustChangePassword",
+      u."sessionVersion", u."expiresAt",
       COALESCE((
         SELECT json_agg(json_build_object('role', r."role", 'organizationId', r."organizationId", 'provinceCode', r."provinceCode")
                         ORDER BY r."createdAt", r."id")
@@ -62,23 +65,29 @@ async function sessionRow(userId: string): Promise<SessionRow | null> {
 
 /**
  * The signed-in user, with status and roles re-read from the database so that disabling an account,
- * revoking a role or changing the password takes effect on the next request on every instance.
+ * revoking a role, signing out or changing the password takes effect on the next request on every instance.
  * Cached per request, so the layout and the page share one lookup (one query: sessionRow).
  */
 export const lookupSession = cache(async function lookupSession(): Promise<SessionLookup> {
-  const session = await readToken();
-  if (!session?.uid) return { user: null, expired: false };
-  if (sessionState(session) === "expired") return { user: null, expired: true, endedFor: { id: session.uid, why: "会话超时" } };
-  const row = await sessionRow(session.uid);
-  if (!row || row.status !== "ACTIVE") return { user: null, expired: true, endedFor: row ? { id: row.id, why: "账号已停用" } : undefined };
-  // A password change ends every session that began before it (1 s slack for the change's own session clock).
-  if (session.loginAt && row.passwordChangedAt.getTime() > session.loginAt + 1000) {
-    return { user: null, expired: true, endedFor: { id: row.id, why: "密码已修改" } };
-  }
-  const user = { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles };
-  if (row.mustChangePassword) return { user: null, expired: false, mustChange: user };
-  return { user, unread: row.unread };
+  return resolveSession(db, (await readToken()) as SessionClaims | null);
 });
+
+/**
+ * The session token checked against the account's row (one read): the session version in the token must equal the
+ * account's (sign-out, password change and reset bump it, so a copied cookie is dead server-side), the account must be
+ * active and not past its expiry, and a password past its age (or set by an administrator) must be changed first.
+ */
+export async function resolveSession(client: Tx, session: SessionClaims | null, now = new Date()): Promise<SessionLookup> {
+  if (!session?.uid) return { user: null, expired: false };
+  if (sessionState(session, now.getTime()) === "expired") return { user: null, expired: true, endedFor: { id: session.uid, why: "会话超时" } };
+  const row = await sessionRow(client, session.uid);
+  if (!row || row.status !== "ACTIVE") return { user: null, expired: true, endedFor: row ? { id: row.id, why: "账号已停用" } : undefined };
+  if (row.expiresAt && row.expiresAt <= now) return { user: null, expired: true, endedFor: { id: row.id, why: "临时账号已到期" } };
+  if ((session.sv ?? 0) !== row.sessionVersion) return { user: null, expired: true, endedFor: { id: row.id, why: "会话已注销或密码已修改" } };
+  const user = { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles };
+  if (row.mustChangePassword || passwordExpired(row.passwordChangedAt, now)) return { user: null, expired: false, mustChange: user };
+  return { user, unread: row.unread };
+}
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   return (await lookupSession()).user;

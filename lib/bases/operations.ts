@@ -12,6 +12,7 @@ import {
 import { addEvidence, EVIDENCE_OWNER, evidenceBaseId, removeEvidence } from "@/lib/bases/evidence";
 import { cleanFileName } from "@/lib/needs/service";
 import { checkUpload, MAX_ATTACHMENT_BYTES } from "@/lib/storage/sniff";
+import { securitySettings } from "@/lib/security/queries";
 import { newStorageKey, storage } from "@/lib/storage/storage";
 import {
   baseScope, evaluateBase, fileReport, hostOrganization, issueRectification, orderScope, reEvaluate, respondRectification,
@@ -217,7 +218,7 @@ function evidenceOps(kind: EvidenceKind) {
       if (file.size > MAX_ATTACHMENT_BYTES) throw invalidInput({ file: ["文件超过 20 MB，请压缩或拆分后再上传"] }, "文件超过 20 MB，请压缩或拆分后再上传");
       const bytes = new Uint8Array(await file.arrayBuffer());
       const fileName = cleanFileName(file.name);
-      const verdict = checkUpload(fileName, bytes);
+      const verdict = checkUpload(fileName, bytes, MAX_ATTACHMENT_BYTES, { allowMacroOffice: (await securitySettings()).allowLegacyOffice });
       if (!verdict.ok) throw invalidInput({ file: [verdict.reason] }, verdict.reason);
       const storageKey = newStorageKey("base");
       await storage().put(storageKey, bytes);

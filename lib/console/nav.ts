@@ -29,6 +29,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/imports", label: "批量导入", operation: "expert.import" },
     { href: "/ministry/bases", label: "专家服务基地", operation: "base.approveNational" },
     { href: "/ministry/users", label: "账号管理", operation: "user.manage" },
+    { href: "/ministry/security", label: "上传安全策略", operation: "security.settings" },
     { href: "/ministry/audit", label: "审计日志", operation: "audit.read" },
     { href: "/ministry/plans", label: "年度计划", operation: "plan.manage" },
     { href: "/editorial/cases", label: "典型案例", operation: "case.read" },

@@ -3,7 +3,7 @@ import { decideProfileChange, REVIEWED_FIELD_LABEL, type ReviewedField } from "@
 import { writeAudit, type RequestMeta } from "@/lib/audit/log";
 import { fieldErrorsOf, type ActionContext, type ActionDefinition, type ActionResult } from "@/lib/actions/pipeline";
 import { hashPassword } from "@/lib/auth/password";
-import { AppError, GENERIC_ERROR, invalidInput, notFound } from "@/lib/errors";
+import { AppError, GENERIC_ERROR, invalidInput, notFound, tooMany } from "@/lib/errors";
 import {
   achievementSchema, availabilitySchema, createExpertSchema, decideProfileChangeSchema, expertIdSchema, registerSchema, rejectSchema,
   removeAchievementSchema, removeAvailabilitySchema, updateAchievementSchema, updateProfileSchema,
@@ -14,23 +14,21 @@ import {
 } from "@/lib/experts/service";
 import { formDataToObject } from "@/lib/actions/pipeline";
 import type { PersonalData } from "@/lib/privacy/mask";
+import { newPasswordProblem } from "@/lib/auth/password-policy";
+import { addressKey, LIMITS, overLimit } from "@/lib/security/rate-limit";
 
 const USERNAME_TAKEN = "该账号已被注册，请换一个";
 
 /**
- * Registrations allowed from one network address per hour. Each one runs a deliberately slow password hash, so an
- * unthrottled public form is a cheap way to load the server; the count comes from the audit log (shared by all
- * instances). Generous, because a university's experts may all register from behind one address.
+ * Registrations tried from one network address per hour (lib/security/rate-limit.ts, counted in PostgreSQL so all
+ * instances share it, before the deliberately slow password hash). Generous, because a university's experts may all
+ * register from behind one address.
  */
-export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = 30;
+export const REGISTRATIONS_PER_ADDRESS_PER_HOUR = LIMITS.registerPerAddress.max;
 const TOO_MANY_REGISTRATIONS = "该网络地址一小时内注册申请过多，请稍后再试或联系所在省级人社部门";
 
 async function tooManyRegistrations(meta: RequestMeta): Promise<boolean> {
-  if (!meta.ip) return false;
-  const recent = await db.auditLog.count({
-    where: { operation: "expert.register", outcome: "SUCCESS", ip: meta.ip, createdAt: { gte: new Date(Date.now() - 3_600_000) } },
-  });
-  return recent >= REGISTRATIONS_PER_ADDRESS_PER_HOUR;
+  return overLimit(db, `register:addr:${addressKey(meta.ip)}`, LIMITS.registerPerAddress);
 }
 
 /** The expert's province and owner, read from the database, checked against the operation's scope. */
@@ -161,6 +159,8 @@ export const revealPersonalOp = {
   schema: expertIdSchema,
   async run(ctx) {
     const expert = await authorizeExpert(ctx);
+    // Throttled per user (a bulk harvest of contact details one click at a time is refused and audited).
+    if (await overLimit(db, `reveal:user:${ctx.user.id}`, LIMITS.revealPerUser)) throw tooMany("查看完整个人信息过于频繁，请一小时后再试");
     return db.$transaction(async (tx) => {
       const row = await tx.expertProfile.findUniqueOrThrow({ where: { id: expert.id }, select: { phone: true, email: true, idNumber: true } });
       await ctx.audit(tx, { entityType: "ExpertProfile", entityId: expert.id, summary: `查看专家完整个人信息：${expert.name}` });
@@ -267,6 +267,8 @@ export async function registerExpertPublic(raw: FormData | Record<string, unknow
       await writeAudit(db, { actor: null, operation: "expert.register", outcome: "DENIED", summary: `注册过于频繁被拒：账号 ${input.username}`, meta });
       return { ok: false, error: TOO_MANY_REGISTRATIONS };
     }
+    const weak = newPasswordProblem(input.password, input.username);
+    if (weak) return { ok: false, error: "请检查填写内容", fieldErrors: { password: [weak] } };
     // Fail fast on a taken name before the deliberately slow argon2 hash.
     if (await db.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
       return { ok: false, error: USERNAME_TAKEN, fieldErrors: { username: [USERNAME_TAKEN] } };

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { AppError } from "@/lib/errors";
 import { CsvFormatError, decodeText, parseCsv } from "@/lib/import/csv";
 import { sniffKind } from "@/lib/storage/sniff";
+import { zipBombRefusal } from "@/lib/storage/office-policy";
 
 // Reading an uploaded spreadsheet. The type is decided by the bytes, not the file name: .xlsx is a ZIP holding
 // an xl/ folder; CSV is text (no NUL bytes). Rows keep the numbers the user sees: the header is row 1.
@@ -19,7 +20,12 @@ export function detectFileType(bytes: Uint8Array): FileType {
   if (bytes.byteLength === 0) throw invalid("文件是空的");
   const head = bytes.subarray(0, 8);
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    if (sniffKind(bytes) === "xlsx") return "xlsx"; // the ZIP's directory names an xl/ folder
+    if (sniffKind(bytes) === "xlsx") {
+      // Bounded before ExcelJS inflates anything: a small upload must not unpack to gigabytes (ZIP bomb).
+      const bomb = zipBombRefusal(bytes);
+      if (bomb) throw invalid(bomb);
+      return "xlsx"; // the ZIP's directory names an xl/ folder
+    }
     throw invalid("该压缩文件不是 Excel 工作簿（.xlsx），请上传模板格式的 .xlsx 或 .csv 文件");
   }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {

@@ -13,6 +13,7 @@ import {
 } from "@/lib/needs/service";
 import { NEED_STEPS, NEED_WORKFLOW, type NeedStep } from "@/lib/needs/workflow";
 import { checkUpload, MAX_ATTACHMENT_BYTES } from "@/lib/storage/sniff";
+import { securitySettings } from "@/lib/security/queries";
 import { newStorageKey, storage } from "@/lib/storage/storage";
 
 /** The unit the user enters needs for (their first unit grant for `need.create`). */
@@ -130,7 +131,7 @@ export const uploadAttachmentOp = {
     if (file.size > MAX_ATTACHMENT_BYTES) throw invalidInput({ file: ["文件超过 20 MB，请压缩或拆分后再上传"] }, "文件超过 20 MB，请压缩或拆分后再上传");
     const bytes = new Uint8Array(await file.arrayBuffer());
     const fileName = cleanFileName(file.name);
-    const verdict = checkUpload(fileName, bytes);
+    const verdict = checkUpload(fileName, bytes, MAX_ATTACHMENT_BYTES, { allowMacroOffice: (await securitySettings()).allowLegacyOffice });
     if (!verdict.ok) throw invalidInput({ file: [verdict.reason] }, verdict.reason);
 
     const storageKey = newStorageKey("need");

@@ -1,6 +1,8 @@
 // What a file really is, judged by its first bytes (and, for OOXML, its ZIP entries), never by the browser's MIME
 // type. The extension must agree with the content, so a renamed executable or a PDF called ".png" is refused.
 
+import { macroRefusal } from "@/lib/storage/office-policy";
+
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 export type FileKind = "pdf" | "png" | "jpeg" | "gif" | "webp" | "ole2" | "docx" | "xlsx" | "pptx";
@@ -20,7 +22,8 @@ const OLE2_MIME: Record<string, string> = { doc: "application/msword", xls: "app
 /** Extensions each kind may carry. */
 const EXTENSIONS: Record<FileKind, string[]> = {
   pdf: ["pdf"], png: ["png"], jpeg: ["jpg", "jpeg"], gif: ["gif"], webp: ["webp"],
-  ole2: ["doc", "xls", "ppt"], docx: ["docx"], xlsx: ["xlsx"], pptx: ["pptx"],
+  // The macro-enabled names pass here only to be judged by the ministry's policy (lib/storage/office-policy.ts).
+  ole2: ["doc", "xls", "ppt"], docx: ["docx", "docm"], xlsx: ["xlsx", "xlsm"], pptx: ["pptx", "pptm"],
 };
 
 export const ACCEPTED_EXTENSIONS = Object.values(EXTENSIONS).flat();
@@ -82,8 +85,13 @@ export function extensionOf(fileName: string): string {
 
 export type SniffResult = { ok: true; kind: FileKind; mimeType: string } | { ok: false; reason: string };
 
-/** Accept or refuse an upload (size, content, extension), with the reason in Chinese. */
-export function checkUpload(fileName: string, bytes: Uint8Array, maxBytes = MAX_ATTACHMENT_BYTES): SniffResult {
+/**
+ * Accept or refuse an upload (size, content, extension, macro-capable Office formats unless `allowMacroOffice`),
+ * with the reason in Chinese.
+ */
+export function checkUpload(
+  fileName: string, bytes: Uint8Array, maxBytes = MAX_ATTACHMENT_BYTES, policy: { allowMacroOffice?: boolean } = {},
+): SniffResult {
   if (bytes.length === 0) return { ok: false, reason: "文件为空，请重新选择" };
   if (bytes.length > maxBytes) return { ok: false, reason: `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩或拆分后再上传` };
   const kind = sniffKind(bytes);
@@ -92,5 +100,7 @@ export function checkUpload(fileName: string, bytes: Uint8Array, maxBytes = MAX_
   if (!EXTENSIONS[kind].includes(ext)) {
     return { ok: false, reason: `文件内容与扩展名不符：内容是 ${kind === "ole2" ? "旧版 Office 文档" : kind.toUpperCase()}，扩展名却是 “.${ext || "（无）"}”` };
   }
+  const macro = macroRefusal(fileName, kind, bytes, policy.allowMacroOffice ?? false);
+  if (macro) return { ok: false, reason: macro };
   return { ok: true, kind, mimeType: kind === "ole2" ? OLE2_MIME[ext] : MIME[kind] };
 }

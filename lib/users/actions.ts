@@ -1,6 +1,10 @@
 "use server";
 import { defineAction } from "@/lib/actions/pipeline";
-import { setUserStatusOp, unlockUserOp } from "@/lib/users/operations";
+import { createAccountOp, grantRoleOp, resetPasswordOp, setExpiryOp, setUserStatusOp, unlockUserOp } from "@/lib/users/operations";
 
 export const unlockUserAction = defineAction(unlockUserOp, { revalidate: { path: "/", type: "layout" } });
 export const setUserStatusAction = defineAction(setUserStatusOp, { revalidate: { path: "/", type: "layout" } });
+export const createAccountAction = defineAction(createAccountOp, { revalidate: { path: "/", type: "layout" } });
+export const grantRoleAction = defineAction(grantRoleOp, { revalidate: { path: "/", type: "layout" } });
+export const resetPasswordAction = defineAction(resetPasswordOp);
+export const setExpiryAction = defineAction(setExpiryOp, { revalidate: { path: "/", type: "layout" } });

@@ -1,7 +1,10 @@
 import { db } from "@/lib/db";
 import type { ActionContext, ActionDefinition } from "@/lib/actions/pipeline";
-import { setUserStatusSchema, userIdSchema } from "@/lib/users/schemas";
-import { forbidden } from "@/lib/errors";
+import { createAccountSchema, grantRoleSchema, setExpirySchema, setUserStatusSchema, userIdSchema } from "@/lib/users/schemas";
+import { forbidden, tooMany } from "@/lib/errors";
+import { createAccount, grantRole, grantTarget, resetPassword, SELF_GRANT, setExpiry } from "@/lib/users/accounts";
+import { LIMITS, overLimit } from "@/lib/security/rate-limit";
+import { ROLE_LABEL } from "@/lib/auth/roles";
 import { SELF_STATUS, setUserStatus, unlockUser } from "@/lib/users/service";
 import { accountScope } from "@/lib/users/scope";
 
@@ -46,3 +49,84 @@ export const setUserStatusOp = {
     return { status };
   },
 } satisfies ActionDefinition<typeof setUserStatusSchema, { status: "ACTIVE" | "DISABLED" }>;
+
+/** 新建账号: one role in an organization of the administrator's scope, a one-time password shown once. */
+export const createAccountOp = {
+  operation: "user.create",
+  schema: createAccountSchema,
+  successMessage: "账号已创建",
+  async run(ctx) {
+    const { scope, grant, org } = await grantTarget(db, ctx.input.role, ctx.input.organizationId);
+    ctx.authorize(scope, { type: "Organization", id: org.id });
+    return db.$transaction(async (tx) => {
+      const created = await createAccount(tx, ctx.input, grant);
+      await ctx.audit(tx, {
+        entityType: "User", entityId: created.id,
+        summary: `新建账号 ${created.username}（${ctx.input.displayName}，${ROLE_LABEL[grant.role]}，${org.name}）${created.expiresAt ? `，临时账号有效期至 ${ctx.input.expiresOn}` : ""}`,
+        after: { username: created.username, role: grant.role, organizationId: org.id, expiresOn: ctx.input.expiresOn ?? null },
+      });
+      return { userId: created.id, username: created.username, oneTimePassword: created.oneTimePassword };
+    });
+  },
+} satisfies ActionDefinition<typeof createAccountSchema, { userId: string; username: string; oneTimePassword: string }>;
+
+/**
+ * 分配角色: the account must be in the administrator's scope and the role's organization too (both read from the
+ * database); nobody grants themselves a role.
+ */
+export const grantRoleOp = {
+  operation: "user.create",
+  schema: grantRoleSchema,
+  successMessage: "角色已分配，对方下次请求时生效",
+  async run(ctx) {
+    if (ctx.input.userId === ctx.user.id) throw forbidden(SELF_GRANT);
+    await authorizeAccount(ctx);
+    const { scope, grant, org } = await grantTarget(db, ctx.input.role, ctx.input.organizationId);
+    ctx.authorize(scope, { type: "Organization", id: org.id });
+    await db.$transaction(async (tx) => {
+      await grantRole(tx, ctx.user.id, ctx.input.userId, grant);
+      await ctx.audit(tx, {
+        operation: "user.grantRole", entityType: "User", entityId: ctx.input.userId,
+        summary: `分配角色：${ROLE_LABEL[grant.role]}（${org.name}）`, after: { ...grant },
+      });
+    });
+    return null;
+  },
+} satisfies ActionDefinition<typeof grantRoleSchema, null>;
+
+/** 重置密码: a one-time password shown once to the administrator; the holder must change it at the next sign-in. */
+export const resetPasswordOp = {
+  operation: "user.resetPassword",
+  schema: userIdSchema,
+  successMessage: "密码已重置，请将一次性密码告知本人",
+  async run(ctx) {
+    if (ctx.input.userId === ctx.user.id) throw forbidden(SELF_GRANT);
+    await authorizeAccount(ctx);
+    if (await overLimit(db, `reset:actor:${ctx.user.id}`, LIMITS.passwordResetPerActor)) throw tooMany("重置密码过于频繁，请一小时后再试");
+    return db.$transaction(async (tx) => {
+      const r = await resetPassword(tx, ctx.user.id, ctx.input.userId);
+      await ctx.audit(tx, { entityType: "User", entityId: ctx.input.userId, summary: `重置 ${r.username} 的密码（一次性密码，须在下次登录时修改）` });
+      return r;
+    });
+  },
+} satisfies ActionDefinition<typeof userIdSchema, { username: string; oneTimePassword: string }>;
+
+/** 设置有效期: a temporary account's last day, or none. */
+export const setExpiryOp = {
+  operation: "user.manage",
+  schema: setExpirySchema,
+  successMessage: "有效期已保存",
+  async run(ctx) {
+    if (ctx.input.userId === ctx.user.id) throw forbidden("不能修改自己账号的有效期");
+    await authorizeAccount(ctx);
+    await db.$transaction(async (tx) => {
+      await setExpiry(tx, ctx.user.id, ctx.input.userId, ctx.input.expiresOn);
+      await ctx.audit(tx, {
+        operation: "user.setExpiry", entityType: "User", entityId: ctx.input.userId,
+        summary: ctx.input.expiresOn ? `设置账号有效期至 ${ctx.input.expiresOn}` : "取消账号有效期（改为长期账号）",
+        after: { expiresOn: ctx.input.expiresOn ?? null },
+      });
+    });
+    return null;
+  },
+} satisfies ActionDefinition<typeof setExpirySchema, null>;

@@ -43,7 +43,9 @@ export type UserInput = {
 };
 
 export function userRow(input: UserInput): Prisma.UserCreateManyInput {
-  return { ...input, passwordChangedAt: input.createdAt, updatedAt: input.createdAt };
+  // The password is set now (its hash is computed by the seed), whatever the account's back-dated creation: an
+  // account created months ago must not start with an expired password (PASSWORD_MAX_AGE_DAYS).
+  return { ...input, passwordChangedAt: new Date(), updatedAt: input.createdAt };
 }
 
 export type RoleInput = {

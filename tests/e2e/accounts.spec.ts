@@ -1,12 +1,31 @@
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 import { expectLoggedInAt, login, loginError } from "./support";
 
-test("the ministry unlocks a locked account, which can then sign in", async ({ page }) => {
-  for (let i = 1; i <= 5; i++) {
-    await login(page, "unit-5", `Wrong@${i}y`);
-    await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
-    await expect(loginError(page)).toBeVisible();
+/**
+ * Lock an account as failures from many addresses would (one browser cannot: its own address is paused and asked for
+ * a captcha long before, lib/auth/login.ts).
+ */
+async function lockAccount(username: string): Promise<boolean> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return false;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      `UPDATE "User" SET "failedLoginCount" = 20, "lockedUntil" = now() + interval '1 hour' WHERE "username" = $1`, [username]);
+    return rowCount === 1;
+  } finally {
+    await client.end();
   }
+}
+
+test("the ministry unlocks a locked account, which can then sign in", async ({ page }) => {
+  test.skip(!(await lockAccount("unit-5")), "需要 DATABASE_URL 指向演示数据库（npm test 会设置）");
+  // The lock is told only to someone who gives the right password.
+  await login(page, "unit-5", "Wrong@1y");
+  await expect(loginError(page)).toHaveText("账号或密码错误");
+  await login(page, "unit-5");
   await expect(loginError(page)).toContainText("账号已锁定");
 
   await login(page, "ministry");

@@ -38,8 +38,11 @@ describe("upload check", () => {
     expect(checkUpload("报告.PDF", SAMPLES.pdf)).toEqual({ ok: true, kind: "pdf", mimeType: "application/pdf" });
     expect(checkUpload("photo.jpeg", SAMPLES.jpeg)).toMatchObject({ ok: true, mimeType: "image/jpeg" });
     expect(checkUpload("photo.jpg", SAMPLES.jpeg)).toMatchObject({ ok: true, mimeType: "image/jpeg" });
-    expect(checkUpload("老文档.doc", SAMPLES.ole2)).toMatchObject({ ok: true, mimeType: "application/msword" });
-    expect(checkUpload("表.xls", SAMPLES.ole2)).toMatchObject({ ok: true, mimeType: "application/vnd.ms-excel" });
+    // Legacy Office only when the ministry allows macro-capable formats (lib/storage/office-policy.ts).
+    expect(checkUpload("老文档.doc", SAMPLES.ole2)).toMatchObject({ ok: false, reason: expect.stringContaining("旧版 Office") });
+    const allow = { allowMacroOffice: true };
+    expect(checkUpload("老文档.doc", SAMPLES.ole2, undefined, allow)).toMatchObject({ ok: true, mimeType: "application/msword" });
+    expect(checkUpload("表.xls", SAMPLES.ole2, undefined, allow)).toMatchObject({ ok: true, mimeType: "application/vnd.ms-excel" });
     expect(checkUpload("方案.docx", SAMPLES.docx)).toMatchObject({ ok: true, kind: "docx" });
     expect(checkUpload("台账.xlsx", SAMPLES.xlsx)).toMatchObject({ ok: true, kind: "xlsx" });
     expect(checkUpload("汇报.pptx", SAMPLES.pptx)).toMatchObject({ ok: true, kind: "pptx" });

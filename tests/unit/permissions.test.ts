@@ -101,6 +101,9 @@ describe("scope checks", () => {
 // widened in or dropped from PERMISSIONS for one of these fails here, where the generated matrix above would follow it.
 const SENSITIVE: Partial<Record<Operation, Partial<Record<RoleGrant["role"], Scope>>>> = {
   "user.manage": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "user.create": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "user.resetPassword": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "security.settings": { MINISTRY_ADMIN: "national" },
   "audit.read": { MINISTRY_ADMIN: "national" },
   "menu.manage": { MINISTRY_ADMIN: "national" },
   "plan.manage": { MINISTRY_ADMIN: "national" },

@@ -14,7 +14,7 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
       <PageHeader title="修改密码" subtitle="修改成功后，所有已登录的会话都将失效，需要使用新密码重新登录。" />
       {reason === "must-change" && (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200">
-          您正在使用初始密码或管理员重置的密码，须先修改密码才能使用平台的其他功能。
+          您正在使用初始密码、管理员重置的密码或已超过有效期的密码，须先修改密码才能使用平台的其他功能。
         </p>
       )}
       <Card>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { firstValues, type SearchParams } from "@/lib/search-params";
 import { UserAdminPage } from "@/components/users/user-admin-page";
 import { requirePermission } from "@/lib/auth/session";
+import { holds } from "@/lib/auth/permissions";
 import { searchUsers } from "@/lib/users/queries";
 import { userSearchSchema } from "@/lib/users/schemas";
 
@@ -11,5 +12,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const user = await requirePermission("/province/users", "console.province");
   await requirePermission("/province/users", "user.manage");
   const search = userSearchSchema.parse(await firstValues(searchParams));
-  return <UserAdminPage path="/province/users" scopeLabel="本省" search={search} result={await searchUsers(user, search)} />;
+  return <UserAdminPage path="/province/users" scopeLabel="本省" search={search} result={await searchUsers(user, search)}
+    may={{ create: holds(user, "user.create"), reset: holds(user, "user.resetPassword") }} />;
 }

@@ -1,0 +1,41 @@
+// The platform's HTTP server: Next's request handler behind a few lines that establish the client's address.
+//   tsx scripts/serve.ts [--dev] [--port 3000] [--hostname 0.0.0.0]
+// Next does not hand the socket address to the app, and keeps whatever X-Forwarded-For the client sent; so this server
+// works the address out from the socket and the trusted proxies' entries (TRUSTED_PROXY_HOPS, lib/security/client-ip.ts)
+// and passes it in its own header, after removing any copy the client sent. scripts/start.ts (npm run demo / start /
+// dev) and the end-to-end tests run the app through it.
+import { createServer } from "node:http";
+import next from "next";
+import { CLIENT_IP_FLAG, CLIENT_IP_HEADER, resolveClientIp, trustedProxyHops } from "@/lib/security/client-ip";
+
+const args = process.argv.slice(2);
+const value = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
+const dev = args.includes("--dev");
+const port = Number(value("port") ?? process.env.PORT ?? 3000);
+const hostname = value("hostname") ?? process.env.HOSTNAME ?? "0.0.0.0";
+
+async function main() {
+  // Only in this process is the header the server's word (lib/security/client-ip.ts clientIpFromHeaders).
+  process.env[CLIENT_IP_FLAG] = "1";
+  const hops = trustedProxyHops();
+  const app = next({ dev, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    delete req.headers[CLIENT_IP_HEADER];
+    const ip = resolveClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
+    if (ip) req.headers[CLIENT_IP_HEADER] = ip;
+    void handle(req, res);
+  });
+  server.listen(port, hostname, () => {
+    console.log(`平台已启动：http://localhost:${port}${hops ? `（信任 ${hops} 级反向代理的 X-Forwarded-For）` : ""}`);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,122 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, expectAccessible, expectLoggedInAt, login, loginError } from "./support";
+
+// unit-20 and unit-21 are used by no other journey.
+
+test("an administrator resets a password: the one-time password is shown once and must be changed at sign-in", async ({ page }) => {
+  await login(page, "ministry");
+  await expectLoggedInAt(page, "/ministry", /部级工作台/);
+  await page.goto("/ministry/users?q=unit-20");
+  await expect(page.getByRole("status").filter({ hasText: "共 1 个账号" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "重置 unit-20 的密码" }).click();
+  await page.getByRole("button", { name: "确认重置 unit-20 的密码" }).click();
+  const code = page.getByLabel("unit-20 的一次性密码");
+  await expect(code).toBeVisible();
+  const oneTime = (await code.textContent())!.trim();
+  expect(oneTime).toHaveLength(12);
+  // Shown once: a reload does not show it again.
+  await page.reload();
+  await expect(page.getByLabel("unit-20 的一次性密码")).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await login(page, "unit-20", DEMO_PASSWORD);
+  await expect(loginError(page)).toHaveText("账号或密码错误");
+  await login(page, "unit-20", oneTime);
+  await expect(page).toHaveURL(/\/account\/password\?reason=must-change$/);
+  await page.getByLabel("当前密码").fill(oneTime);
+  await page.getByLabel("新密码", { exact: true }).fill("Harbour#Lamp77");
+  await page.getByLabel("确认新密码").fill("Harbour#Lamp77");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page).toHaveURL(/\/login\?.*reason=password-changed/);
+  await login(page, "unit-20", "Harbour#Lamp77");
+  await expect(page).toHaveURL(/\/unit$/);
+});
+
+test("the ministry creates a temporary account with a one-time password", async ({ page }) => {
+  await login(page, "ministry");
+  await expectLoggedInAt(page, "/ministry", /部级工作台/);
+  await page.goto("/ministry/users");
+  await page.getByRole("link", { name: "新建账号" }).click();
+  await expect(page).toHaveURL(/\/ministry\/users\/new$/);
+  await expectAccessible(page);
+  await page.getByLabel("账号", { exact: true }).fill("temp-e2e-1");
+  await page.getByLabel("姓名").fill("临时联络员");
+  await page.getByLabel("角色").selectOption("UNIT_USER");
+  const org = page.getByLabel("所在单位");
+  await org.selectOption({ index: 1 });
+  await page.getByLabel("有效期至（临时账号）").fill("2099-12-31");
+  await page.getByRole("button", { name: "创建账号" }).click();
+  const code = page.getByLabel("一次性密码");
+  await expect(code).toBeVisible();
+  const oneTime = (await code.textContent())!.trim();
+
+  await page.getByRole("link", { name: "返回账号管理" }).click();
+  await expect(page.getByText("临时账号，有效期至")).toBeVisible();
+  await page.context().clearCookies();
+  await login(page, "temp-e2e-1", oneTime);
+  await expect(page).toHaveURL(/\/account\/password\?reason=must-change$/);
+});
+
+test("after repeated failures the sign-in form asks for a captcha, good for one try", async ({ page }) => {
+  await page.goto("/login");
+  for (let i = 1; i <= 3; i++) {
+    await page.getByLabel("账号").fill("unit-21");
+    await page.getByLabel("密码").fill(`Wrong@${i}z`);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
+    await expect(loginError(page)).toHaveText("账号或密码错误");
+  }
+  const image = page.getByRole("img", { name: "验证码图片" });
+  await expect(image).toBeVisible();
+  expect(await image.getAttribute("src")).toMatch(/^data:image\/svg\+xml;base64,/);
+  await expectAccessible(page);
+  const first = await image.getAttribute("src");
+
+  // Even the right password is refused without the right characters; the image is then replaced.
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByLabel("验证码", { exact: true }).fill("22222");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(loginError(page)).toContainText("验证码");
+  await expect(image).not.toHaveAttribute("src", first!);
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("signing out revokes the session on the server: the old cookie no longer works", async ({ page }) => {
+  await login(page, "expert");
+  await expectLoggedInAt(page, "/expert", /专家工作台/);
+  const cookies = await page.context().cookies();
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // Put the signed-out cookie back, as someone who copied it would.
+  await page.context().addCookies(cookies);
+  await page.goto("/expert");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("pages carry a nonce-based Content-Security-Policy and a Permissions-Policy; the health check says only up", async ({ page, request }) => {
+  const res = await page.goto("/login");
+  const csp = res!.headers()["content-security-policy"];
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).toContain("'strict-dynamic'");
+  expect(res!.headers()["permissions-policy"]).toContain("camera=()");
+  // Served over plain HTTP here: no HSTS.
+  expect(res!.headers()["strict-transport-security"]).toBeUndefined();
+  // Next's own scripts carry this response's nonce (and run: the form below works).
+  const scriptNonces = await page.locator("script[src]").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scriptNonces.length).toBeGreaterThan(0);
+  for (const n of scriptNonces) expect(n).toBe(nonce);
+  // The next response has a fresh nonce.
+  const again = await request.get("/login");
+  expect(again.headers()["content-security-policy"]).not.toContain(nonce!);
+
+  await login(page, "expert");
+  await expectLoggedInAt(page, "/expert", /专家工作台/);
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+  expect(session?.secure).toBe(true);
+  expect(session?.httpOnly).toBe(true);
+
+  const health = await request.get("/api/health");
+  expect(await health.json()).toEqual({ status: "up" });
+});
