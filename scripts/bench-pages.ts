@@ -5,14 +5,15 @@
 // in as each role through the next-auth credentials flow (as the login form does), then drives `--connections`
 // concurrent keep-alive connections against every console landing page and the main lists, and against /ping — a
 // trivial page rendered per request that reads nothing — as the baseline, measured first and last in the same run.
-// Reports req/s, p50, p95, p97.5 and the ratios to the baseline; before the load, the database queries one request of
+// Reports req/s, p50, p95, p97.5, the server's CPU time per request (from /proc: the figure a busy shared machine
+// disturbs least) and the ratios of each to the baseline; before the load, the database queries one request of
 // each page makes (the server logs every query with DATABASE_LOG_QUERIES=1; counted from its output, one request at
 // a time). Results go to bench-results/ (gitignored) with the machine's load average.
 // `--smoke`: 1 s per page with 2 connections (CI's smoke step); `--keep` keeps the database; `--reuse <name>` serves an
 // existing demo database without re-creating it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -64,6 +65,22 @@ const TARGETS: Target[] = [
 const BASELINE: Target = { label: "基准：/ping（每请求渲染、不读数据库）", path: "/ping", account: "unit", kind: "baseline" };
 const STATIC: Target = { label: "参考：静态文件 /icon.svg", path: "/icon.svg", account: "unit", kind: "static" };
 
+/**
+ * CPU time (ms) the server process has used so far, from /proc (Linux; null elsewhere). CPU per request is the figure
+ * a shared, busy machine disturbs least: throughput and latency follow how much CPU the other work leaves over.
+ */
+async function cpuMs(pid: number | undefined): Promise<number | null> {
+  if (!pid) return null;
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
 const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
@@ -102,6 +119,7 @@ function startServer(env: NodeJS.ProcessEnv) {
   child.stderr!.on("data", (d: Buffer) => (tail = (tail + d.toString()).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   return {
+    pid: child.pid,
     queries: () => queries,
     tail: () => tail,
     exited,
@@ -160,7 +178,10 @@ function get(target: string, cookie: string): Promise<number> {
   });
 }
 
-type Result = { target: Target; requests: number; errors: number; rps: number; p50: number; p95: number; p975: number; p99: number; queries: number | null };
+type Result = {
+  target: Target; requests: number; errors: number; rps: number; p50: number; p95: number; p975: number; p99: number;
+  queries: number | null; cpuPerRequest: number | null;
+};
 
 /** `connections` workers, each sending its next request as soon as the previous one has answered. */
 async function drive(target: Target, cookie: string, seconds: number, record: boolean) {
@@ -179,12 +200,15 @@ async function drive(target: Target, cookie: string, seconds: number, record: bo
   return { latencies, errors, seconds: (performance.now() - started) / 1000 };
 }
 
-async function measure(target: Target, cookie: string, queries: number | null): Promise<Result> {
+async function measure(target: Target, cookie: string, queries: number | null, pid: number | undefined): Promise<Result> {
   if (warmup > 0) await drive(target, cookie, warmup, false);
+  const cpuBefore = await cpuMs(pid);
   const { latencies, errors, seconds } = await drive(target, cookie, duration, true);
+  const cpuAfter = await cpuMs(pid);
   const sorted = latencies.sort((a, b) => a - b);
   return {
     target, requests: sorted.length, errors, rps: sorted.length / seconds, queries,
+    cpuPerRequest: cpuBefore === null || cpuAfter === null || !sorted.length ? null : (cpuAfter - cpuBefore) / sorted.length,
     p50: percentile(sorted, 50), p95: percentile(sorted, 95), p975: percentile(sorted, 97.5), p99: percentile(sorted, 99),
   };
 }
@@ -247,20 +271,21 @@ async function main() {
     console.log(`[bench:pages] 准备 ${((performance.now() - t0) / 1000).toFixed(0)} s；开始测量，负载 ${load()}`);
 
     const results: Result[] = [];
-    const first = await measure(BASELINE, cookies.get(BASELINE.account)!, queries.get(BASELINE)!);
-    results.push(await measure(STATIC, cookies.get(STATIC.account)!, null));
+    const first = await measure(BASELINE, cookies.get(BASELINE.account)!, queries.get(BASELINE)!, served.pid);
+    results.push(await measure(STATIC, cookies.get(STATIC.account)!, null, served.pid));
     for (const t of targets) {
-      const r = await measure(t, cookies.get(t.account)!, queries.get(t)!);
+      const r = await measure(t, cookies.get(t.account)!, queries.get(t)!, served.pid);
       results.push(r);
-      console.log(`  ${t.path} (${t.account})：${r.rps.toFixed(0)} 次/秒，p95 ${r.p95.toFixed(0)} ms`);
+      console.log(`  ${t.path} (${t.account})：${r.rps.toFixed(0)} 次/秒，p95 ${r.p95.toFixed(0)} ms，服务器 CPU ${r.cpuPerRequest?.toFixed(1) ?? "—"} ms/次`);
     }
-    const last = await measure(BASELINE, cookies.get(BASELINE.account)!, queries.get(BASELINE)!);
+    const last = await measure(BASELINE, cookies.get(BASELINE.account)!, queries.get(BASELINE)!, served.pid);
     // The baseline is the mean of its first and last measurement, so a machine that got busier mid-run shows.
     const baseline: Result = {
       ...first,
       requests: first.requests + last.requests, errors: first.errors + last.errors,
       rps: (first.rps + last.rps) / 2, p50: (first.p50 + last.p50) / 2, p95: (first.p95 + last.p95) / 2,
       p975: (first.p975 + last.p975) / 2, p99: (first.p99 + last.p99) / 2,
+      cpuPerRequest: first.cpuPerRequest === null || last.cpuPerRequest === null ? null : (first.cpuPerRequest + last.cpuPerRequest) / 2,
     };
     report([baseline, ...results], baseline, first, last);
     await mkdir("bench-results", { recursive: true });
@@ -268,7 +293,10 @@ async function main() {
     await writeFile(file, JSON.stringify({
       at: new Date().toISOString(), load: os.loadavg(), cpus: os.cpus().length, connections, duration, warmup,
       baseline: { first, last },
-      results: results.map((r) => ({ ...r, target: r.target, rpsRatio: r.rps / baseline.rps, p95Ratio: r.p95 / baseline.p95 })),
+      results: results.map((r) => ({
+        ...r, rpsRatio: r.rps / baseline.rps, p95Ratio: r.p95 / baseline.p95,
+        cpuRatio: r.cpuPerRequest !== null && baseline.cpuPerRequest ? r.cpuPerRequest / baseline.cpuPerRequest : null,
+      })),
     }, null, 2));
     console.log(`[bench:pages] 结果已写入 ${file}；负载 ${load()}`);
     const failed = results.filter((r) => r.errors > 0);
@@ -282,16 +310,18 @@ async function main() {
 
 function report(rows: Result[], baseline: Result, first: Result, last: Result) {
   const f = (x: number) => x.toFixed(x < 10 ? 1 : 0);
+  const ratio = (x: number | null, b: number | null) => (x === null || !b ? "—" : (x / b).toFixed(2));
   console.log("");
-  console.log(`| 页面 | 账号 | 查询/请求 | 次/秒 | p50 ms | p95 ms | p97.5 ms | 次/秒 ÷ 基准 | p95 ÷ 基准 |`);
-  console.log(`|---|---|---|---|---|---|---|---|---|`);
+  console.log(`| 页面 | 账号 | 查询/请求 | 次/秒 | p50 ms | p95 ms | p97.5 ms | CPU ms/请求 | 次/秒 ÷ 基准 | p95 ÷ 基准 | CPU ÷ 基准 |`);
+  console.log(`|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const r of rows) {
     const t = r.target;
     console.log(`| ${t.label} \`${t.path}\` | ${t.kind === "static" ? "—" : t.account} | ${r.queries ?? "—"} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p975)} | ` +
-      `${r === baseline ? "1" : (r.rps / baseline.rps).toFixed(2)} | ${r === baseline ? "1" : (r.p95 / baseline.p95).toFixed(2)} |`);
+      `${r.cpuPerRequest === null ? "—" : f(r.cpuPerRequest)} | ${ratio(r.rps, baseline.rps)} | ${ratio(r.p95, baseline.p95)} | ${ratio(r.cpuPerRequest, baseline.cpuPerRequest)} |`);
   }
   console.log("");
-  console.log(`基准前后两次：${first.rps.toFixed(0)} / ${last.rps.toFixed(0)} 次/秒，p95 ${first.p95.toFixed(0)} / ${last.p95.toFixed(0)} ms`);
+  console.log(`基准前后两次：${first.rps.toFixed(0)} / ${last.rps.toFixed(0)} 次/秒，p95 ${first.p95.toFixed(0)} / ${last.p95.toFixed(0)} ms，` +
+    `CPU ${first.cpuPerRequest?.toFixed(1) ?? "—"} / ${last.cpuPerRequest?.toFixed(1) ?? "—"} ms/次`);
   const consoles = rows.filter((r) => r.target.kind === "console" || r.target.kind === "list");
   const worst = consoles.reduce((a, b) => (b.p95 > a.p95 ? b : a), consoles[0]);
   if (worst) console.log(`最慢：${worst.target.path}（${worst.target.account}）p95 ${worst.p95.toFixed(0)} ms（目标 ≤ 200 ms）`);

@@ -9,7 +9,7 @@ import {
   addTeamMemberOp, approveLocalOp, channelDecisionOp, createApplicationOp, createPlanOp, moveRankOp, proposeTeamOp,
   removeTeamMemberOp, revokeRecommendationOp, stepPlanOp, submitApplicationOp, submitRankingOp, updateApplicationOp, updatePlanOp,
 } from "@/lib/activities/operations";
-import { describeActivity, recommendQueue, searchActivities } from "@/lib/activities/queries";
+import { departmentOverview, describeActivity, recommendQueue, searchActivities } from "@/lib/activities/queries";
 import { DEFAULT_RUBRIC } from "@/lib/activities/rubric";
 import { activitySearchSchema } from "@/lib/activities/schemas";
 import { ACTIVITY_STEPS } from "@/lib/activities/workflow";
@@ -456,6 +456,13 @@ describe("pre-review by the province or the department", () => {
     expect(queue?.plans[0]).toMatchObject({ quota: 1, used: 1 });
     expect(queue?.plans[0].queue.map((x) => x.id)).toEqual([second]);
     expect(queue?.plans[0].ranked.map((x) => x.id)).toEqual([id]);
+    // The department's console counts the same, per plan (its own quota, recommended, waiting), and lists both.
+    const overview = await departmentOverview(c.dept);
+    expect(overview?.quotaUse.find((q) => q.plan.id === plan.id)).toMatchObject({ quota: 1, used: 1, waiting: 1 });
+    expect(overview?.recent.map((a) => a.id)).toEqual(expect.arrayContaining([id, second]));
+    const withoutQuota = await newPlan({ provinceQuota: 4 });
+    expect((await departmentOverview(c.dept))?.quotaUse.find((q) => q.plan.id === withoutQuota.id)).toMatchObject({ quota: 4, used: 0, waiting: 0 });
+    expect((await departmentOverview(c.otherDept))?.quotaUse.find((q) => q.plan.id === plan.id)).toMatchObject({ used: 0, waiting: 0 });
   });
 
   it("over quota is refused; revoking before the deadline frees the place; nothing changes after the deadline", async () => {
