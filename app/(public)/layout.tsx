@@ -11,10 +11,10 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4">
           <Link href="/" className="text-lg font-semibold tracking-wide">专家人才服务基层平台</Link>
           <nav aria-label="站点导航" className="flex flex-wrap items-center gap-3">
-            <Link href="/cases" className="text-sm text-white hover:underline">典型案例</Link>
-            <Link href="/bases" className="text-sm text-white hover:underline">专家服务基地</Link>
-            <Link href="/demonstrations" className="text-sm text-white hover:underline">示范活动</Link>
-            <Link href="/register" className="text-sm text-white hover:underline">专家注册</Link>
+            <Link prefetch={false} href="/cases" className="text-sm text-white hover:underline">典型案例</Link>
+            <Link prefetch={false} href="/bases" className="text-sm text-white hover:underline">专家服务基地</Link>
+            <Link prefetch={false} href="/demonstrations" className="text-sm text-white hover:underline">示范活动</Link>
+            <Link prefetch={false} href="/register" className="text-sm text-white hover:underline">专家注册</Link>
             <Link href="/login" className="rounded-md bg-white px-4 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50">登录</Link>
           </nav>
         </div>

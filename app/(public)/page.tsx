@@ -18,7 +18,7 @@ function Section({ id, title, more, children }: { id: string; title: string; mor
     <section aria-labelledby={id} className="mx-auto max-w-6xl px-4 py-8">
       <div className="mb-4 flex items-baseline justify-between gap-4">
         <h2 id={id} className="text-xl font-semibold text-slate-900">{title}</h2>
-        {more && <Link href={more.href} className="text-sm font-medium text-brand-700 underline underline-offset-2">{more.label}</Link>}
+        {more && <Link prefetch={false} href={more.href} className="text-sm font-medium text-brand-700 underline underline-offset-2">{more.label}</Link>}
       </div>
       {children}
     </section>
@@ -49,7 +49,7 @@ export default async function PortalPage() {
           <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
             {announcements.map((a) => (
               <li key={a.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
-                <Link href={`/announcements/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                <Link prefetch={false} href={`/announcements/${a.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                   {a.pinned && <span className="mr-2 rounded bg-red-50 px-1.5 py-0.5 text-xs text-red-700">置顶</span>}{a.title}
                 </Link>
                 {a.publishedAt && <time className="text-sm text-slate-600" dateTime={a.publishedAt.toISOString()}>{formatDate(a.publishedAt)}</time>}
@@ -65,7 +65,7 @@ export default async function PortalPage() {
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {PORTAL_LINKS.map((l) => (
             <li key={l.href}>
-              <Link href={l.href} className="block h-full rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
+              <Link prefetch={false} href={l.href} className="block h-full rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 hover:ring-brand-600">
                 <span className="font-semibold text-brand-800">{l.title}</span>
                 <span className="mt-1 block text-sm leading-6 text-slate-600">{l.text}</span>
               </Link>

@@ -20,7 +20,7 @@ export function CaseList({ cases, headingLevel = 3 }: { cases: CaseView[]; headi
         <li key={c.id}>
           <article className="h-full rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <H className="font-semibold text-slate-900">
-              <Link href={`/cases/${c.id}`} className="hover:text-brand-700 hover:underline">{c.title}</Link>
+              <Link prefetch={false} href={`/cases/${c.id}`} className="hover:text-brand-700 hover:underline">{c.title}</Link>
             </H>
             {(c.field || c.replicable) && (
               <p className="mt-2 flex flex-wrap gap-1">
