@@ -71,6 +71,14 @@ export const OPERATIONS = {
   "challenge.bid": "揭榜",
   "case.submit": "报送典型案例",
   "case.publish": "发布典型案例",
+  "certificate.read": "查看服务证明",
+  "certificate.issue": "开具服务证明",
+  "certificate.revoke": "撤销服务证明",
+  "commendation.read": "查看表彰推荐",
+  "commendation.nominate": "推荐专家表彰",
+  "commendation.decide": "审定专家表彰",
+  "questionnaire.manage": "设置服务评价问卷",
+  "feedback.readOwn": "查看本人收到的服务评价",
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -101,6 +109,11 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "base.read": "national",
     "base.approveNational": "national",
     "case.publish": "national",
+    "certificate.read": "national",
+    "commendation.read": "national",
+    "commendation.nominate": "national",
+    "commendation.decide": "national",
+    "questionnaire.manage": "national",
   },
   PROVINCE_ADMIN: {
     "console.province": "province",
@@ -131,6 +144,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "base.read": "province",
     "challenge.publish": "province",
     "case.submit": "province",
+    "certificate.read": "province",
+    "certificate.revoke": "province",
+    "commendation.read": "province",
+    "commendation.nominate": "province",
   },
   UNIT_USER: {
     "console.unit": "unit",
@@ -168,6 +185,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "activity.read": "self",
     "activity.review": "self",
     "activity.feedback": "self",
+    "certificate.read": "self",
+    "certificate.issue": "self",
+    "feedback.readOwn": "self",
   },
   BASE_HOST: {
     "console.base": "unit",

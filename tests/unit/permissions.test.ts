@@ -131,6 +131,12 @@ const SENSITIVE: Partial<Record<Operation, Partial<Record<RoleGrant["role"], Sco
   "base.rectify": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
   "challenge.publish": { PROVINCE_ADMIN: "province" },
   "case.publish": { MINISTRY_ADMIN: "national" },
+  "certificate.issue": { EXPERT: "self" },
+  "certificate.revoke": { PROVINCE_ADMIN: "province" },
+  "certificate.read": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province", EXPERT: "self" },
+  "commendation.nominate": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "commendation.decide": { MINISTRY_ADMIN: "national" },
+  "questionnaire.manage": { MINISTRY_ADMIN: "national" },
 };
 
 /** The table's grants of one operation, role by role, in the shape SENSITIVE is written in. */
