@@ -1,4 +1,4 @@
-import type { CommendationFigures } from "@/lib/commendations/service";
+import type { CommendationFigures } from "@/lib/commendations/schemas";
 
 /** A nomination's service figures, as a definition list. */
 export function FiguresView({ figures: f, year }: { figures: CommendationFigures; year: number }) {

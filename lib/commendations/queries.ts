@@ -6,7 +6,8 @@ import { scopeWhere } from "@/lib/auth/scope";
 import { chinaDate } from "@/lib/calendar/china-time";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CandidateSearch, CommendationSearch } from "@/lib/commendations/schemas";
-import { yearFigures, type CommendationFigures } from "@/lib/commendations/service";
+import type { CommendationFigures } from "@/lib/commendations/schemas";
+import { yearFigures } from "@/lib/commendations/service";
 import { COMMENDATION_WORKFLOW } from "@/lib/commendations/workflow";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 

@@ -43,3 +43,9 @@ export const candidateSearchSchema = z.object({
   page: z.coerce.number().int().min(1).catch(1).default(1),
 });
 export type CandidateSearch = z.infer<typeof candidateSearchSchema>;
+
+/** The service figures a nomination rests on: the expert's unit-confirmed service in the year (frozen when nominated). */
+export type CommendationFigures = {
+  hours: number; days: number; records: number; units: number; peopleServed: number; peopleTrained: number;
+  feedbackCount: number; averageRating: number | null; activities: number;
+};

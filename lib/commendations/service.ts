@@ -3,13 +3,9 @@ import { previewContents } from "@/lib/certificates/service";
 import { conflict, invalidTransition, notFound } from "@/lib/errors";
 import type { CommendationState } from "@/lib/generated/prisma/enums";
 import { notify } from "@/lib/notifications/send";
+import type { CommendationFigures } from "@/lib/commendations/schemas";
 import { COMMENDATION_WORKFLOW } from "@/lib/commendations/workflow";
 
-/** The service figures a nomination rests on: the expert's unit-confirmed service in the year (frozen when nominated). */
-export type CommendationFigures = {
-  hours: number; days: number; records: number; units: number; peopleServed: number; peopleTrained: number;
-  feedbackCount: number; averageRating: number | null; activities: number;
-};
 
 export async function yearFigures(tx: Tx, expertId: string, year: number): Promise<CommendationFigures | null> {
   const { contents } = await previewContents(tx, expertId, { from: `${year}-01-01`, to: `${year}-12-31` });
