@@ -33,6 +33,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/ministry/plans", label: "年度计划", operation: "plan.manage" },
     { href: "/certificates", label: "服务证明", operation: "certificate.read" },
     { href: "/commendations", label: "表彰推荐", operation: "commendation.decide" },
+    { href: "/ministry/questionnaires", label: "评价问卷", operation: "questionnaire.manage" },
   ],
   PROVINCE_ADMIN: [
     { href: "/needs", label: "需求审核", operation: "need.review" },
@@ -61,6 +62,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/expert/reviews", label: "评审任务", operation: "activity.review" },
     { href: "/expert/profile", label: "我的档案", operation: "expert.update" },
     { href: "/certificates", label: "服务证明", operation: "certificate.issue" },
+    { href: "/expert/feedback", label: "我收到的评价", operation: "feedback.readOwn" },
   ],
   BASE_HOST: [
     { href: "/base/apply", label: "申请设立基地", operation: "base.apply" },

@@ -106,11 +106,12 @@ ALTER TABLE "Commendation" ADD CONSTRAINT "Commendation_expertId_fkey" FOREIGN K
 CREATE UNIQUE INDEX "Questionnaire_one_published_per_party" ON "Questionnaire"("party") WHERE "state" = 'PUBLISHED';
 
 -- The first version of each side's questionnaire, so feedback can be given from the start; the ministry edits it
--- by publishing new versions (/ministry/questionnaires).
+-- by publishing new versions (/ministry/questionnaires). Only the rating is required in it (the yes/no questions are
+-- optional, so the feedback form asks nothing more than before until the ministry decides otherwise).
 INSERT INTO "Questionnaire" ("id", "party", "version", "title", "questions", "state", "publishedAt") VALUES
 ('questionnaire-unit-v1', 'UNIT', 1, '服务单位评价问卷',
- '[{"key":"satisfaction","kind":"RATING","label":"对本次服务的总体满意度","required":true},{"key":"solved","kind":"YES_NO","label":"需求中的问题是否得到解决","required":true},{"key":"inviteAgain","kind":"YES_NO","label":"是否愿意再次邀请该专家","required":true},{"key":"comment","kind":"TEXT","label":"意见和建议","required":false}]',
+ '[{"key":"satisfaction","kind":"RATING","label":"对本次服务的总体满意度","required":true},{"key":"solved","kind":"YES_NO","label":"需求中的问题是否得到解决","required":false},{"key":"inviteAgain","kind":"YES_NO","label":"是否愿意再次邀请该专家","required":false},{"key":"comment","kind":"TEXT","label":"意见和建议","required":false}]',
  'PUBLISHED', CURRENT_TIMESTAMP),
 ('questionnaire-expert-v1', 'EXPERT', 1, '专家评价问卷',
- '[{"key":"satisfaction","kind":"RATING","label":"对本次服务安排的总体满意度","required":true},{"key":"solved","kind":"YES_NO","label":"服务目标是否达成","required":true},{"key":"inviteAgain","kind":"YES_NO","label":"是否愿意再次服务该单位","required":true},{"key":"comment","kind":"TEXT","label":"意见和建议","required":false}]',
+ '[{"key":"satisfaction","kind":"RATING","label":"对本次服务安排的总体满意度","required":true},{"key":"solved","kind":"YES_NO","label":"服务目标是否达成","required":false},{"key":"inviteAgain","kind":"YES_NO","label":"是否愿意再次服务该单位","required":false},{"key":"comment","kind":"TEXT","label":"意见和建议","required":false}]',
  'PUBLISHED', CURRENT_TIMESTAMP);
