@@ -254,9 +254,23 @@ export const AUDIT_EVENT_LABEL = {
   // branch secauth: account administration
   "user.grantRole": "分配角色",
   "user.setExpiry": "设置账号有效期",
+  // branch certs: certificates, commendation, questionnaires
+  "certificate.download": "下载服务证明",
+  "commendation.approve": "批准专家表彰",
+  "commendation.reject": "不批准专家表彰",
+  "commendation.withdraw": "撤回表彰推荐",
+  "commendation.export": "导出表彰推荐与优先推荐名单",
+  "questionnaire.publish": "发布评价问卷新版本",
 } as const satisfies Record<string, string>;
 
 // branch matching: weights proposals fitted from outcomes
 export const MATCH_WEIGHT_FIT_STATE_LABEL: Record<"PROPOSED" | "APPLIED" | "ROLLED_BACK" | "SUPERSEDED", string> = {
   PROPOSED: "待决定", APPLIED: "已采用", ROLLED_BACK: "已回退", SUPERSEDED: "已被新建议取代",
 };
+
+// branch certs: certificates, commendation, questionnaires
+export const CERTIFICATE_STATE_LABEL: Record<"VALID" | "REVOKED", string> = { VALID: "有效", REVOKED: "已撤销" };
+export const COMMENDATION_STATE_LABEL: Record<"PENDING" | "APPROVED" | "REJECTED" | "WITHDRAWN", string> = {
+  PENDING: "待部级审定", APPROVED: "已批准", REJECTED: "未批准", WITHDRAWN: "已撤回",
+};
+export const QUESTIONNAIRE_STATE_LABEL: Record<"DRAFT" | "PUBLISHED" | "RETIRED", string> = { DRAFT: "草稿", PUBLISHED: "使用中", RETIRED: "已停用" };

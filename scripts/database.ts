@@ -42,8 +42,9 @@ export async function migrate(url: string): Promise<void> {
   await run("npx", ["prisma", "migrate", "deploy"], { ...process.env, DATABASE_URL: url }, true);
 }
 
-export async function seed(url: string, options: { demo: boolean }): Promise<void> {
-  await run("npx", ["tsx", "prisma/seed.ts", ...(options.demo ? ["--demo"] : [])], { ...process.env, DATABASE_URL: url });
+export async function seed(url: string, options: { demo: boolean; env?: Record<string, string> }): Promise<void> {
+  // options.env: the app's secrets, so demo rows signed by the seed (service certificates) verify in the app.
+  await run("npx", ["tsx", "prisma/seed.ts", ...(options.demo ? ["--demo"] : [])], { ...process.env, ...options.env, DATABASE_URL: url });
 }
 
 async function onServer(serverUrl: string, name: string, sql: string[]): Promise<void> {

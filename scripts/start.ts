@@ -61,13 +61,14 @@ async function main() {
   await migrate(url);
   console.log("数据库迁移已应用");
   const demoMode = flag("demo") || process.env.DEMO_MODE === "1";
-  if (flag("demo")) await seed(url, { demo: true });
+  const secret = await authSecret(!!embedded);
+  if (flag("demo")) await seed(url, { demo: true, env: { NEXTAUTH_SECRET: secret } });
   if (!demoMode) await refuseDemoPasswords(url);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: url,
-    NEXTAUTH_SECRET: await authSecret(!!embedded),
+    NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     // PGlite serves one session at a time; a small pool avoids queueing many idle connections.
     DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "4" : "10"),

@@ -65,13 +65,14 @@ async function e2e() {
   }
   const db = await freshDatabase("e2e");
   try {
-    await seed(db.url, { demo: true });
+    const secret = process.env.NEXTAUTH_SECRET ?? "e2e-secret-0123456789abcdefghij";
+    await seed(db.url, { demo: true, env: { NEXTAUTH_SECRET: secret } });
     const port = process.env.E2E_PORT ?? "3210";
     const env = {
       ...process.env,
       DATABASE_URL: db.url,
       DATABASE_POOL_MAX: serverUrl ? "10" : "4",
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-secret-0123456789abcdefghij",
+      NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: `http://localhost:${port}`,
       E2E_PORT: port,
       NEXT_TELEMETRY_DISABLED: "1",

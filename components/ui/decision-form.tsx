@@ -79,13 +79,15 @@ type DecisionFormProps = {
   submit: string;
   pendingLabel: string;
   formLabel?: string;
+  /** Further fields between the decision and the reason (a questionnaire's other questions). */
+  extra?: ReactNode;
 };
 
 /**
  * Decide with a reason: radio buttons for the decision and one reason field, required for some decisions (the label
  * says so as the choice changes); the submit button turns red for a decision marked `danger`.
  */
-export function DecisionForm({ form, fields, name, legend, decisions, initial, reason, submit, pendingLabel, formLabel }: DecisionFormProps) {
+export function DecisionForm({ form, fields, name, legend, decisions, initial, reason, submit, pendingLabel, formLabel, extra }: DecisionFormProps) {
   const [chosen, setChosen] = useState(initial);
   const decision = decisions.find((d) => d.value === chosen);
   const errorId = `${reason.id}-${name}-error`;
@@ -104,6 +106,7 @@ export function DecisionForm({ form, fields, name, legend, decisions, initial, r
         </div>
         <FieldError id={errorId} errors={form.fieldErrors[name]} className="mt-1" />
       </fieldset>
+      {extra}
       <FormField id={reason.id} label={`${reason.label}（${decision?.reasonRequired ? `必填，${reason.required}` : "可选"}）`}
         errors={form.fieldErrors[reasonName]}>
         {(a) => (

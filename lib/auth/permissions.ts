@@ -76,6 +76,14 @@ export const OPERATIONS = {
   "user.create": "新建账号并分配角色",
   "user.resetPassword": "重置用户密码",
   "security.settings": "设置上传安全策略",
+  "certificate.read": "查看服务证明",
+  "certificate.issue": "开具服务证明",
+  "certificate.revoke": "撤销服务证明",
+  "commendation.read": "查看表彰推荐",
+  "commendation.nominate": "推荐专家表彰",
+  "commendation.decide": "审定专家表彰",
+  "questionnaire.manage": "设置服务评价问卷",
+  "feedback.readOwn": "查看本人收到的服务评价",
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -112,6 +120,11 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "case.submit": "national",
     "case.read": "national",
     "announcement.manage": "national",
+    "certificate.read": "national",
+    "commendation.read": "national",
+    "commendation.nominate": "national",
+    "commendation.decide": "national",
+    "questionnaire.manage": "national",
   },
   PROVINCE_ADMIN: {
     "console.province": "province",
@@ -145,6 +158,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "challenge.publish": "province",
     "case.submit": "province",
     "case.read": "province",
+    "certificate.read": "province",
+    "certificate.revoke": "province",
+    "commendation.read": "province",
+    "commendation.nominate": "province",
   },
   UNIT_USER: {
     "console.unit": "unit",
@@ -182,6 +199,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "activity.read": "self",
     "activity.review": "self",
     "activity.feedback": "self",
+    "certificate.read": "self",
+    "certificate.issue": "self",
+    "feedback.readOwn": "self",
   },
   BASE_HOST: {
     "console.base": "unit",

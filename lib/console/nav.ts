@@ -34,6 +34,9 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/ministry/plans", label: "年度计划", operation: "plan.manage" },
     { href: "/editorial/cases", label: "典型案例", operation: "case.read" },
     { href: "/ministry/announcements", label: "通知公告", operation: "announcement.manage" },
+    { href: "/certificates", label: "服务证明", operation: "certificate.read" },
+    { href: "/commendations", label: "表彰推荐", operation: "commendation.decide" },
+    { href: "/ministry/questionnaires", label: "评价问卷", operation: "questionnaire.manage" },
   ],
   PROVINCE_ADMIN: [
     { href: "/needs", label: "需求审核", operation: "need.review" },
@@ -46,6 +49,8 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/province/users", label: "账号管理", operation: "user.manage" },
     { href: "/activities/recommend", label: "示范活动推荐", operation: "activity.recommend" },
     { href: "/editorial/cases", label: "典型案例", operation: "case.read" },
+    { href: "/certificates", label: "服务证明", operation: "certificate.revoke" },
+    { href: "/commendations", label: "表彰推荐", operation: "commendation.nominate" },
   ],
   UNIT_USER: [
     { href: "/needs/new", label: "点餐下单", operation: "need.create" },
@@ -60,6 +65,8 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/engagements", label: "我的服务", operation: "engagement.read" },
     { href: "/expert/reviews", label: "评审任务", operation: "activity.review" },
     { href: "/expert/profile", label: "我的档案", operation: "expert.update" },
+    { href: "/certificates", label: "服务证明", operation: "certificate.issue" },
+    { href: "/expert/feedback", label: "我收到的评价", operation: "feedback.readOwn" },
   ],
   BASE_HOST: [
     { href: "/base/apply", label: "申请设立基地", operation: "base.apply" },

@@ -1,9 +1,11 @@
 import { db } from "@/lib/db";
 import type { ActionContext, ActionDefinition } from "@/lib/actions/pipeline";
 import type { Operation } from "@/lib/auth/permissions";
-import { forbidden, notFound } from "@/lib/errors";
+import { forbidden, invalidInput, notFound } from "@/lib/errors";
 import type { EngagementState, FeedbackParty, NeedState, ServiceRecordState } from "@/lib/generated/prisma/enums";
 import { FEEDBACK_PARTY_LABEL } from "@/lib/labels";
+import { readAnswers } from "@/lib/questionnaires/questions";
+import { publishedQuestionnaire } from "@/lib/questionnaires/service";
 import { matchScope } from "@/lib/matches/scope";
 import {
   agreePlanSchema, cancelSchema, editRecordSchema, feedbackSchema, finishSchema, logRecordSchema, planSchema,
@@ -191,11 +193,18 @@ export const feedbackOp = {
   async run(ctx) {
     const { engagementId, rating, comment } = ctx.input;
     const party = await authorizeSide(ctx, engagementId, "feedback");
+    // The side's questionnaire in use: its other questions are read from the same form (lib/questionnaires).
+    const questionnaire = await publishedQuestionnaire(db, party);
+    const read = questionnaire ? readAnswers(questionnaire.questions, ctx.input) : null;
+    if (read && Object.keys(read.errors).length) throw invalidInput(read.errors);
     return db.$transaction(async (tx) => {
-      const r = await giveFeedback(tx, { engagementId, party, rating, comment, actorId: ctx.user.id });
+      const r = await giveFeedback(tx, {
+        engagementId, party, rating, comment, actorId: ctx.user.id, questionnaireId: questionnaire?.id ?? null, answers: read?.answers,
+      });
       await ctx.audit(tx, {
         operation: "engagement.feedback", entityType: ENTITY, entityId: engagementId,
-        summary: `${FEEDBACK_PARTY_LABEL[party]}评价：${rating} 分`, after: { party, rating, comment },
+        summary: `${FEEDBACK_PARTY_LABEL[party]}评价：${rating} 分${questionnaire ? `（问卷第 ${questionnaire.version} 版）` : ""}`,
+        after: { party, rating, comment, questionnaireVersion: questionnaire?.version ?? null, answers: read?.answers ?? null },
       });
       if (r.closed) {
         await ctx.audit(tx, {

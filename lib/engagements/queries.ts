@@ -5,6 +5,8 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FeedbackParty, ServiceRecordState } from "@/lib/generated/prisma/enums";
+import { extraAnswerLines, parseQuestions, type Answers } from "@/lib/questionnaires/questions";
+import { publishedQuestionnaire } from "@/lib/questionnaires/service";
 import { regionPaths } from "@/lib/reference/queries";
 import { searchTerms } from "@/lib/search/text";
 import type { EngagementSearch } from "@/lib/engagements/schemas";
@@ -119,7 +121,7 @@ const loadEngagement = (engagementId: string) => db.engagement.findUnique({
     expert: { select: { id: true, name: true, employer: true, title: true, userId: true } },
     match: { select: { id: true, source: true, offeredHours: true, explanation: true, score: true } },
     records: { orderBy: [{ startDate: "asc" }, { createdAt: "asc" }] },
-    feedback: { orderBy: { createdAt: "asc" } },
+    feedback: { orderBy: { createdAt: "asc" }, include: { questionnaire: { select: { version: true, questions: true } } } },
   },
 });
 type EngagementRow = NonNullable<Awaited<ReturnType<typeof loadEngagement>>>;
@@ -197,7 +199,14 @@ export async function describeEngagement(user: SessionUser, e: EngagementRow) {
     },
     records, counts, totals,
     finishBlocker: e.state === "ACTIVE" ? finishBlocker(counts) : null,
-    feedback: e.feedback.map((f) => ({ id: f.id, party: f.party, rating: f.rating, comment: f.comment, at: f.createdAt, authorName: nameOf.get(f.authorId) ?? null })),
+    feedback: e.feedback.map((f) => ({
+      id: f.id, party: f.party, rating: f.rating, comment: f.comment, at: f.createdAt, authorName: nameOf.get(f.authorId) ?? null,
+      // Each answer with the wording of the questionnaire version it answered.
+      questionnaireVersion: f.questionnaire?.version ?? null,
+      answers: f.questionnaire ? extraAnswerLines(parseQuestions(f.questionnaire.questions), f.answers as Answers | null) : [],
+    })),
+    /** The questions the user's side answers now (the version in use), when the user may give feedback. */
+    questionnaire: allowed.feedback && side ? await publishedQuestionnaire(db, side) : null,
     party: side,
     allowed,
     ownAgreement: side ? (side === "UNIT" ? e.planAgreedByUnitAt : e.planAgreedByExpertAt) : null,

@@ -145,8 +145,9 @@ export const finishSchema = z.object({ engagementId: id("服务项目"), version
 /** A comment is required for a low rating (so the other side and the province learn what went wrong). */
 export const LOW_RATING = 2;
 
+// Loose: the questionnaire's other answers (a_<key>) pass through to be read against the version in use.
 export const feedbackSchema = z
-  .object({
+  .looseObject({
     engagementId: id("服务项目"),
     rating: z.coerce.number({ error: "请选择评分" }).int("请选择评分").min(1, "评分为 1–5 分").max(5, "评分为 1–5 分"),
     comment: z.preprocess(trimmed, z.string().max(1000, "评价不超过 1000 字")),

@@ -346,8 +346,10 @@ export async function finishEngagement(
  */
 export async function giveFeedback(
   tx: Tx,
-  { engagementId, party, rating, comment, actorId, now = new Date() }:
-    { engagementId: string; party: FeedbackParty; rating: number; comment: string; actorId: string; now?: Date },
+  { engagementId, party, rating, comment, actorId, now = new Date(), questionnaireId = null, answers }:
+    { engagementId: string; party: FeedbackParty; rating: number; comment: string; actorId: string; now?: Date;
+      /** The questionnaire version answered and the answers by question key (lib/questionnaires). */
+      questionnaireId?: string | null; answers?: Record<string, number | boolean | string> },
 ) {
   const need = await lockNeed(tx, await needIdOf(tx, engagementId));
   const e = await lockEngagement(tx, engagementId);
@@ -355,7 +357,7 @@ export async function giveFeedback(
   const given = await tx.feedback.findUnique({ where: { engagementId_party: { engagementId, party } }, select: { id: true } });
   if (given) throw conflict(`${FEEDBACK_PARTY_LABEL[party]}已评价过该服务项目，不能重复评价`);
   try {
-    await tx.feedback.create({ data: { engagementId, party, authorId: actorId, rating, comment, createdAt: now } });
+    await tx.feedback.create({ data: { engagementId, party, authorId: actorId, rating, comment, createdAt: now, questionnaireId, answers } });
   } catch (err) {
     if (isUniqueViolation(err)) throw conflict(`${FEEDBACK_PARTY_LABEL[party]}已评价过该服务项目，不能重复评价`);
     throw err;

@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { ProgramCode } from "@/lib/generated/prisma/client";
 import { DEMO_PASSWORD } from "./accounts";
 import { seedDemoRefit } from "./demo-refit";
+import { seedDemoTracking } from "./demo-tracking";
 import { type DemoContext, type DemoRows, emptyRows, ids } from "./demo-context";
 import { buildNotifications, buildPlansAndActivities } from "./demo-activities";
 import { buildAnnouncements, buildCases } from "./demo-cases";
@@ -61,6 +62,7 @@ export async function seedDemo(tx: Tx): Promise<DemoResult> {
   const rows = buildDemo({ passwordHash, menuIds, programIds });
   await insertDemo(tx, rows);
   await seedDemoRefit(tx);
+  await seedDemoTracking(tx);
   return { skipped: false };
 }
 

@@ -15,18 +15,18 @@ function consoleErrors(page: Page): string[] {
 
 test("public pages pass the accessibility rules", async ({ page }) => {
   const errors = consoleErrors(page);
-  for (const path of ["/", "/login", "/services", "/register", "/demonstrations", "/bases", "/cases"]) await expectAccessible(page, path);
+  for (const path of ["/", "/login", "/services", "/register", "/demonstrations", "/bases", "/cases", "/verify"]) await expectAccessible(page, path);
   expect(errors).toEqual([]);
 });
 
 const CONSOLES: [string, string[]][] = [
   ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports", "/engagements",
     "/ministry/plans", "/ministry/plans/new", "/ministry/activities", "/activities", "/ministry/bases",
-    "/editorial/cases", "/ministry/announcements", "/ministry/users/new", "/ministry/security"]],
+    "/editorial/cases", "/ministry/announcements", "/ministry/users/new", "/ministry/security", "/certificates", "/commendations", "/ministry/questionnaires"]],
   ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports", "/engagements",
-    "/activities/recommend", "/activities", "/province/bases", "/editorial/cases", "/province/users/new"]],
+    "/activities/recommend", "/activities", "/province/bases", "/editorial/cases", "/province/users/new", "/certificates", "/commendations", "/commendations/candidates"]],
   ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports", "/engagements", "/activities", "/activities/new"]],
-  ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements", "/expert/reviews"]],
+  ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements", "/expert/reviews", "/certificates", "/expert/feedback"]],
   ["base", ["/base", "/base/apply", "/activities"]],
   ["enterprise", ["/enterprise"]],
   ["department", ["/department", "/activities/recommend", "/activities", "/activities/new"]],

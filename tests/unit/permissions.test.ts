@@ -137,6 +137,12 @@ const SENSITIVE: Partial<Record<Operation, Partial<Record<RoleGrant["role"], Sco
   "case.submit": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
   "case.read": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
   "announcement.manage": { MINISTRY_ADMIN: "national" },
+  "certificate.issue": { EXPERT: "self" },
+  "certificate.revoke": { PROVINCE_ADMIN: "province" },
+  "certificate.read": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province", EXPERT: "self" },
+  "commendation.nominate": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "commendation.decide": { MINISTRY_ADMIN: "national" },
+  "questionnaire.manage": { MINISTRY_ADMIN: "national" },
 };
 
 /** The table's grants of one operation, role by role, in the shape SENSITIVE is written in. */

@@ -162,11 +162,13 @@ export default async function EngagementPage({ params }: { params: Promise<{ id:
                       {f ? (
                         <div className="mt-2 space-y-1 text-sm">
                           <p><Stars rating={f.rating} /> <span className="ml-1">{f.rating} 分</span></p>
+                          {f.answers.map((a) => <p key={a.key} className="text-slate-700">{a.label}：{a.text}</p>)}
                           {f.comment && <p className="whitespace-pre-wrap text-slate-800">{f.comment}</p>}
+                          {f.questionnaireVersion && <p className="text-xs text-slate-600">问卷第 {f.questionnaireVersion} 版</p>}
                           <p className="text-xs text-slate-600">{f.authorName ?? FEEDBACK_PARTY_LABEL[party]} · {formatDateTime(f.at)}</p>
                         </div>
                       ) : e.allowed.feedback && e.party === party ? (
-                        <div className="mt-2"><FeedbackForm engagementId={e.id} about={party === "UNIT" ? "专家服务" : "服务单位"} /></div>
+                        <div className="mt-2"><FeedbackForm engagementId={e.id} about={party === "UNIT" ? "专家服务" : "服务单位"} questions={e.questionnaire?.questions} /></div>
                       ) : (
                         <p className="mt-2 text-sm text-slate-600">尚未评价</p>
                       )}
