@@ -69,6 +69,12 @@ export const OPERATIONS = {
   "challenge.create": "发布企业出题",
   "challenge.publish": "政府发榜",
   "challenge.bid": "揭榜",
+  "challenge.read": "查看揭榜挂帅题目",
+  "challenge.select": "截止揭榜、组织评审、挂帅（确定揭榜方）",
+  "challenge.review": "评审揭榜方案",
+  "challenge.progress": "报送攻关里程碑进展",
+  "challenge.accept": "里程碑中期检查与验收",
+  "challenge.confirm": "确认验收结论",
   "case.submit": "报送典型案例",
   "case.publish": "发布典型案例",
 } as const;
@@ -101,6 +107,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "base.read": "national",
     "base.approveNational": "national",
     "case.publish": "national",
+    "challenge.read": "national",
+    "challenge.publish": "national",
+    "challenge.select": "national",
+    "challenge.accept": "national",
   },
   PROVINCE_ADMIN: {
     "console.province": "province",
@@ -131,6 +141,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "base.read": "province",
     "challenge.publish": "province",
     "case.submit": "province",
+    "challenge.read": "province",
+    "challenge.select": "province",
+    "challenge.accept": "province",
   },
   UNIT_USER: {
     "console.unit": "unit",
@@ -165,6 +178,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "engagement.log": "self",
     "engagement.finish": "self",
     "challenge.bid": "self",
+    "challenge.review": "self",
+    "challenge.progress": "self",
     "activity.read": "self",
     "activity.review": "self",
     "activity.feedback": "self",
@@ -185,6 +200,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "account.changePassword": "self",
     "notification.read": "self",
     "challenge.create": "unit",
+    "challenge.read": "unit",
+    "challenge.confirm": "unit",
   },
   // 国务院有关部门: recommends activities within its own quota; its grant's organizationId is the department.
   DEPARTMENT_ADMIN: {

@@ -129,7 +129,11 @@ const SENSITIVE: Partial<Record<Operation, Partial<Record<RoleGrant["role"], Sco
   "base.report": { BASE_HOST: "unit" },
   "base.evaluate": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
   "base.rectify": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
-  "challenge.publish": { PROVINCE_ADMIN: "province" },
+  "challenge.publish": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "challenge.select": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "challenge.accept": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "challenge.confirm": { ENTERPRISE: "unit" },
+  "challenge.review": { EXPERT: "self" },
   "case.publish": { MINISTRY_ADMIN: "national" },
 };
 
