@@ -39,28 +39,56 @@ export async function checkTeam(tx: Tx, members: { expertId: string; role: TeamR
 
 type Recusable = { id: string; enterpriseId: string };
 
-/** Why these experts may not review the challenge's bids (Chinese), or null. */
-export async function recusalRefusal(tx: Tx, c: Recusable, reviewerIds: string[]): Promise<string | null> {
-  const [reviewers, enterprise, bids] = await Promise.all([
-    tx.expertProfile.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true, status: true, employer: true, employerOrgId: true } }),
-    tx.organization.findUnique({ where: { id: c.enterpriseId }, select: { id: true, name: true } }),
+type Reviewer = { id: string; name: string; status: string; employer: string; employerOrgId: string | null };
+
+/** The conflicts of interest of a challenge: its enterprise, and every bidder with their employer. */
+async function conflictsOf(tx: Tx, c: Recusable) {
+  const [enterprise, bids] = await Promise.all([
+    tx.organization.findUnique({ where: { id: c.enterpriseId }, select: { name: true } }),
     tx.challengeBid.findMany({
       where: { challengeId: c.id, state: { not: "WITHDRAWN" } },
       select: { expert: { select: { id: true, employer: true, employerOrgId: true } }, members: { select: { expert: { select: { id: true, employer: true, employerOrgId: true } } } } },
     }),
   ]);
-  if (reviewers.length !== new Set(reviewerIds).size) return "评审专家须为专家库中的专家";
   const bidders = bids.flatMap((b) => [b.expert, ...b.members.map((m) => m.expert)]);
-  const bidderIds = new Set(bidders.map((b) => b.id));
-  const orgIds = new Set([c.enterpriseId, ...bidders.flatMap((b) => (b.employerOrgId ? [b.employerOrgId] : []))]);
-  const orgNames = new Set([enterprise?.name, ...bidders.map((b) => b.employer)].filter(Boolean).map((n) => n!.trim()));
+  return {
+    enterpriseName: enterprise?.name.trim() ?? "",
+    bidderIds: new Set(bidders.map((b) => b.id)),
+    orgIds: new Set(bidders.flatMap((b) => (b.employerOrgId ? [b.employerOrgId] : []))),
+    orgNames: new Set(bidders.map((b) => b.employer.trim()).filter(Boolean)),
+  };
+}
+
+function recusalOf(c: Recusable, k: Awaited<ReturnType<typeof conflictsOf>>, r: Reviewer): string | null {
+  if (r.status !== "ACTIVE") return `${r.name}当前不在可服务状态，不能担任评审专家`;
+  if (k.bidderIds.has(r.id)) return `${r.name}是揭榜团队成员，须回避`;
+  if (r.employerOrgId === c.enterpriseId || (k.enterpriseName && r.employer.trim() === k.enterpriseName)) return `${r.name}来自出题企业，须回避`;
+  if ((r.employerOrgId && k.orgIds.has(r.employerOrgId)) || k.orgNames.has(r.employer.trim())) return `${r.name}与揭榜方同一单位（${r.employer}），须回避`;
+  return null;
+}
+
+const reviewerSelect = { id: true, name: true, status: true, employer: true, employerOrgId: true } as const;
+
+/** Why these experts may not review the challenge's bids (Chinese), or null. */
+export async function recusalRefusal(tx: Tx, c: Recusable, reviewerIds: string[]): Promise<string | null> {
+  const reviewers = await tx.expertProfile.findMany({ where: { id: { in: reviewerIds } }, select: reviewerSelect });
+  if (reviewers.length !== new Set(reviewerIds).size) return "评审专家须为专家库中的专家";
+  const k = await conflictsOf(tx, c);
   for (const r of reviewers) {
-    if (r.status !== "ACTIVE") return `${r.name}当前不在可服务状态，不能担任评审专家`;
-    if (bidderIds.has(r.id)) return `${r.name}是揭榜团队成员，须回避`;
-    if (r.employerOrgId === c.enterpriseId || r.employer.trim() === enterprise?.name) return `${r.name}来自出题企业，须回避`;
-    if ((r.employerOrgId && orgIds.has(r.employerOrgId)) || orgNames.has(r.employer.trim())) return `${r.name}与揭榜方同一单位（${r.employer}），须回避`;
+    const why = recusalOf(c, k, r);
+    if (why) return why;
   }
   return null;
+}
+
+/** Experts of the pool who could review (by the challenge's disciplines), each with the reason they must recuse, if any. */
+export async function reviewerCandidates(tx: Tx, c: Recusable & { disciplineCodes: string[] }, take = 30) {
+  const rows = await tx.expertProfile.findMany({
+    where: { status: "ACTIVE", ...(c.disciplineCodes.length ? { disciplineCodes: { hasSome: [...c.disciplineCodes, ...c.disciplineCodes.map((d) => d.slice(0, 3))] } } : {}) },
+    select: { ...reviewerSelect, title: true }, orderBy: [{ title: "asc" }, { id: "asc" }], take,
+  });
+  const k = await conflictsOf(tx, c);
+  return rows.map((r) => ({ id: r.id, name: r.name, employer: r.employer, recusal: recusalOf(c, k, r) }));
 }
 
 export type SuggestedMember = { expertId: string; name: string; role: TeamRole; employer: string; score: number };
