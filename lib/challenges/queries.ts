@@ -295,3 +295,22 @@ export async function finishedChallengesForCases(options: { provinceCode?: strin
   }));
 }
 export type ChallengeCaseCandidate = Awaited<ReturnType<typeof finishedChallengesForCases>>[number];
+
+/** The enterprise the user poses challenges for (name for the form), or null. */
+export async function enterpriseOfUser(user: SessionUser) {
+  const orgId = user.roles.find((r) => r.role === "ENTERPRISE")?.organizationId;
+  if (!orgId) return null;
+  return db.organization.findUnique({ where: { id: orgId }, select: { id: true, name: true } });
+}
+
+/** A government page's view of a challenge: the buttons it may show, and the reviewers it may pick (with recusal). */
+export async function governmentView(user: SessionUser, c: ChallengeDetail) {
+  const { government } = challengeActions(user, c);
+  return {
+    allowed: {
+      publish: government.publish, close: government.close, assignReviewers: government.assignReviewers,
+      select: government.select, check: government.check, accept: government.accept,
+    },
+    reviewers: government.assignReviewers ? await reviewerChoices(c) : [],
+  };
+}

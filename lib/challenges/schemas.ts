@@ -112,12 +112,23 @@ export const checkMilestoneSchema = z
   });
 
 /** The acceptance: for each stated indicator (by position) whether it was met; the verdict follows from them. */
-export const acceptanceSchema = z.object({
-  challengeId: id("题目"),
-  version: optionalVersion,
-  met: z.preprocess((v) => list(v).map(str), z.array(z.enum(["yes", "no"], { error: "请逐条判断技术指标是否达到" }))),
-  note: z.string({ error: "请填写验收意见" }).trim().min(4, "请填写验收意见（至少 4 个字）").max(1000, "验收意见不超过 1000 字"),
-});
+/** The form sends one radio group per indicator (met-0, met-1, …); code may send the list as `met`. */
+const metRows = (v: Record<string, unknown>) => {
+  if (v.met !== undefined) return list(v.met).map(str);
+  const keys = Object.keys(v).flatMap((k) => (/^met-\d+$/.test(k) ? [Number(k.slice(4))] : []));
+  const n = keys.length ? Math.max(...keys) + 1 : 0;
+  return Array.from({ length: n }, (_, i) => str(v[`met-${i}`]));
+};
+
+export const acceptanceSchema = z.preprocess(
+  (v) => (v && typeof v === "object" && !Array.isArray(v) ? { ...(v as Record<string, unknown>), met: metRows(v as Record<string, unknown>) } : v),
+  z.object({
+    challengeId: id("题目"),
+    version: optionalVersion,
+    met: z.array(z.enum(["yes", "no"], { error: "请逐条判断技术指标是否达到" })).max(MAX_INDICATORS),
+    note: z.string({ error: "请填写验收意见" }).trim().min(4, "请填写验收意见（至少 4 个字）").max(1000, "验收意见不超过 1000 字"),
+  }),
+);
 
 export const confirmSchema = z
   .object({ challengeId: id("题目"), version: optionalVersion, decision: z.enum(["confirm", "dispute"], { error: "请选择" }), reason: text(500, "意见") })
