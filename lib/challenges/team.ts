@@ -81,14 +81,23 @@ export async function recusalRefusal(tx: Tx, c: Recusable, reviewerIds: string[]
   return null;
 }
 
-/** Experts of the pool who could review (by the challenge's disciplines), each with the reason they must recuse, if any. */
+/**
+ * Experts of the pool who could review (they need an account to score): those sharing the most of the challenge's
+ * disciplines first, each with the reason they must recuse, if any.
+ */
 export async function reviewerCandidates(tx: Tx, c: Recusable & { disciplineCodes: string[] }, take = 30) {
+  const prefixes = c.disciplineCodes.map((d) => d.slice(0, 3));
   const rows = await tx.expertProfile.findMany({
-    where: { status: "ACTIVE", ...(c.disciplineCodes.length ? { disciplineCodes: { hasSome: [...c.disciplineCodes, ...c.disciplineCodes.map((d) => d.slice(0, 3))] } } : {}) },
-    select: { ...reviewerSelect, title: true }, orderBy: [{ title: "asc" }, { id: "asc" }], take,
+    where: { status: "ACTIVE", userId: { not: null }, ...(c.disciplineCodes.length ? { disciplineCodes: { hasSome: [...c.disciplineCodes, ...prefixes] } } : {}) },
+    select: { ...reviewerSelect, title: true, disciplineCodes: true }, orderBy: [{ title: "asc" }, { id: "asc" }], take: 300,
   });
+  const overlap = (codes: string[]) => codes.filter((x) => c.disciplineCodes.includes(x)).length * 2 + codes.filter((x) => prefixes.includes(x.slice(0, 3))).length;
   const k = await conflictsOf(tx, c);
-  return rows.map((r) => ({ id: r.id, name: r.name, employer: r.employer, recusal: recusalOf(c, k, r) }));
+  return rows
+    .map((r) => ({ id: r.id, name: r.name, employer: r.employer, recusal: recusalOf(c, k, r), score: overlap(r.disciplineCodes) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, take)
+    .map((r) => ({ id: r.id, name: r.name, employer: r.employer, recusal: r.recusal }));
 }
 
 export type SuggestedMember = { expertId: string; name: string; role: TeamRole; employer: string; score: number };
