@@ -32,7 +32,7 @@ export async function seedChallengeDetails(tx: Tx, now: Date = new Date()): Prom
   const enterpriseUser = await tx.user.findUnique({ where: { username: "enterprise" }, select: { id: true } });
 
   for (const c of challenges) {
-    const indicators = c.requirements.split(/[；;]/).map((s) => s.replace(/。$/, "").trim()).filter(Boolean);
+    const indicators = c.requirements.split(/[；;，,]/).map((s) => s.replace(/。$/, "").trim()).filter(Boolean);
     await tx.challenge.update({ where: { id: c.id }, data: { indicators, ipTerms: IP_TERMS, submittedAt: c.state === "DRAFT" ? null : daysAgo(c.createdAt, -3) } });
     await timeline(tx, c, now, province(c.provinceCode));
 

@@ -15,19 +15,19 @@ function consoleErrors(page: Page): string[] {
 
 test("public pages pass the accessibility rules", async ({ page }) => {
   const errors = consoleErrors(page);
-  for (const path of ["/", "/login", "/services", "/register", "/demonstrations", "/bases"]) await expectAccessible(page, path);
+  for (const path of ["/", "/login", "/services", "/register", "/demonstrations", "/bases", "/challenges"]) await expectAccessible(page, path);
   expect(errors).toEqual([]);
 });
 
 const CONSOLES: [string, string[]][] = [
   ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports", "/engagements",
-    "/ministry/plans", "/ministry/plans/new", "/ministry/activities", "/activities", "/ministry/bases"]],
+    "/ministry/plans", "/ministry/plans/new", "/ministry/activities", "/activities", "/ministry/bases", "/ministry/challenges"]],
   ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports", "/engagements",
-    "/activities/recommend", "/activities", "/province/bases"]],
+    "/activities/recommend", "/activities", "/province/bases", "/province/challenges"]],
   ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports", "/engagements", "/activities", "/activities/new"]],
-  ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements", "/expert/reviews"]],
+  ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements", "/expert/reviews", "/expert/challenges"]],
   ["base", ["/base", "/base/apply", "/activities"]],
-  ["enterprise", ["/enterprise"]],
+  ["enterprise", ["/enterprise", "/enterprise/challenges", "/enterprise/challenges/new"]],
   ["department", ["/department", "/activities/recommend", "/activities", "/activities/new"]],
 ];
 
