@@ -211,6 +211,7 @@ export const AUDIT_EVENT_LABEL = {
   "challenge.assignReviewers": "分配揭榜方案评审专家",
   "challenge.withdrawBid": "撤回揭榜方案",
   "challenge.dispute": "对验收结论提出异议",
+  "challenge.export": "导出揭榜挂帅题目",
   // Demonstration activities: ministry review, selection, publication, tracking, evaluation (lib/activities/review-*, selection-*, progress-*, evaluation-*)
   "activity.assignReviewers": "分配示范活动评审专家",
   "activity.removeReviewer": "撤销示范活动评审分配",

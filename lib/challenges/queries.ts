@@ -314,3 +314,13 @@ export async function governmentView(user: SessionUser, c: ChallengeDetail) {
     reviewers: government.assignReviewers ? await reviewerChoices(c) : [],
   };
 }
+
+/** Every challenge of a management list's filters (no paging), for its download. */
+export async function challengesForExport(user: SessionUser, search: ChallengeSearch, now = new Date()) {
+  const scope = challengesReadable(user);
+  if (!scope) return [];
+  const rows = await db.challenge.findMany({
+    where: { AND: [scope, filtersOf(search, now)] }, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], take: 10_000, select: { ...listSelect, indicators: true },
+  });
+  return rows.map(({ _count, ...r }) => ({ ...r, bids: _count.bids }));
+}

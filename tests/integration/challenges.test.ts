@@ -13,7 +13,7 @@ import {
   verifyChallengeOp, withdrawBidOp, withdrawChallengeOp,
 } from "@/lib/challenges/operations";
 import {
-  challengeTracking, finishedChallengesForCases, publicChallenge, publicChallenges, searchChallenges,
+  challengesForExport, challengeTracking, finishedChallengesForCases, publicChallenge, publicChallenges, searchChallenges,
 } from "@/lib/challenges/queries";
 import { challengeSearchSchema } from "@/lib/challenges/schemas";
 import { suggestTeam } from "@/lib/challenges/team";
@@ -242,6 +242,10 @@ describe("the public board", () => {
     expect((await searchChallenges(u.enterprise, q)).rows.map((r) => r.id)).toEqual(expect.arrayContaining([draft.id, submitted.id]));
     expect((await searchChallenges(otherEnterprise, q)).total).toBe(0);
     expect((await searchChallenges(u.expert, q)).total).toBe(0);
+    // The download: the same filters and scope.
+    expect((await challengesForExport(u.sichuan, q)).map((r) => r.id)).not.toContain(draft.id);
+    expect((await challengesForExport(u.zhejiang, q)).map((r) => r.id)).not.toContain(submitted.id);
+    expect(await challengesForExport(u.expert, q)).toEqual([]);
   });
 });
 

@@ -24,6 +24,7 @@ export default async function EnterpriseChallengesPage({ searchParams }: { searc
       subtitle="企业出题、政府发榜、人才攻关：填写题目和技术指标，提交后由政府审核发榜"
       actions={<Link href="/enterprise/challenges/new" className={buttonClass("primary")}>我要出题</Link>}
       path="/enterprise/challenges"
+      exportHref="/api/export/challenges"
       values={values}
       search={{ label: "题目查询", fields: challengeSearchFields({ states: CHALLENGE_STATE_LABEL }) }}
       count={`共 ${formatNumber(result.total)} 个题目`}

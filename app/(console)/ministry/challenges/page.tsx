@@ -26,6 +26,7 @@ export default async function MinistryChallengesPage({ searchParams }: { searchP
       title="揭榜挂帅（国家级）"
       subtitle="国家级揭榜挂帅题目的审核发榜、评审、挂帅与验收，以及全国题目总览"
       path="/ministry/challenges"
+      exportHref="/api/export/challenges"
       values={values}
       intro={tracking && (
         <div className="mb-4"><StatGrid>

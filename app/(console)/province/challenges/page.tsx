@@ -26,6 +26,7 @@ export default async function ProvinceChallengesPage({ searchParams }: { searchP
       title="揭榜挂帅发榜与管理"
       subtitle="本省企业提出的揭榜挂帅题目：审核发榜、截止揭榜、组织评审（回避）、挂帅、中期检查与验收"
       path="/province/challenges"
+      exportHref="/api/export/challenges"
       values={values}
       intro={tracking && (
         <div className="mb-4"><StatGrid>
