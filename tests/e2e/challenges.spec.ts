@@ -28,9 +28,11 @@ test("pose → publish → bid → review → select → milestone checked", asy
   await page.getByLabel("榜单金额（元）").fill("600000");
   await page.getByLabel("揭榜截止日期").fill(day(30));
   await page.getByLabel("知识产权约定").fill("攻关成果的知识产权归企业所有，揭榜团队享有署名权。");
-  const picker = page.getByLabel("学科领域（可选）");
+  const picker = page.getByRole("combobox", { name: "学科领域（可选）" });
   await picker.fill("21060");
   await picker.press("Enter");
+  await picker.press("Escape");
+  await expect(page.getByRole("button", { name: /^移除 / })).toHaveCount(1);
   await page.getByRole("button", { name: "提交发榜" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(page.getByText("待政府发榜", { exact: true }).first()).toBeVisible();
