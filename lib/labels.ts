@@ -1,7 +1,7 @@
 import type {
   AchievementKind, ActivityState, AuditOutcome, AvailabilityKind, BaseField, BaseLevel, BaseState, BidState, CaseState,
   ChallengeState, DeliveryMode, EngagementState, EngagementType, EvaluationGrade, ExpertStatus, FeedbackParty, Gender,
-  LibraryStatus, MatchSource, MatchState, NeedState, NominationState, OrgType, PlanState, ProfessionalTitle,
+  LibraryStatus, MatchSource, MilestoneState, MatchState, NeedState, NominationState, OrgType, PlanState, ProfessionalTitle,
   ProgramCode, RectificationState, RegionLevel, ServiceForm, ServiceRecordState, TalentCategory, Urgency, UserStatus,
   Zone,
 } from "@/lib/generated/prisma/enums";
@@ -102,9 +102,10 @@ export const RECTIFICATION_STATE_LABEL: Record<RectificationState, string> = {
 };
 
 export const CHALLENGE_STATE_LABEL: Record<ChallengeState, string> = {
-  DRAFT: "草稿", SUBMITTED: "待政府发榜", PUBLISHED: "已发榜", CLOSED: "揭榜截止", AWARDED: "已确定揭榜方",
-  COMPLETED: "已完成", CANCELLED: "已撤销",
+  DRAFT: "草稿", SUBMITTED: "待政府发榜", RETURNED: "退回修改", PUBLISHED: "已发榜", CLOSED: "揭榜截止", AWARDED: "攻关中（已挂帅）",
+  ACCEPTANCE: "验收待企业确认", COMPLETED: "验收通过", FAILED: "验收未通过", CANCELLED: "已撤销",
 };
+export const MILESTONE_STATE_LABEL: Record<MilestoneState, string> = { PLANNED: "计划中", REPORTED: "待中期检查", PASSED: "检查通过" };
 export const BID_STATE_LABEL: Record<BidState, string> = {
   SUBMITTED: "已揭榜", SHORTLISTED: "入围", SELECTED: "已选定", REJECTED: "未选定", WITHDRAWN: "已撤回",
 };
@@ -204,6 +205,18 @@ export const AUDIT_EVENT_LABEL = {
   "base.export": "导出专家服务基地",
   "base.attach": "上传基地佐证材料",
   "base.detach": "删除基地佐证材料",
+  // ── 揭榜挂帅 (lib/challenges) ──
+  "challenge.submit": "提交揭榜挂帅题目",
+  "challenge.withdraw": "撤回揭榜挂帅题目",
+  "challenge.cancel": "撤销揭榜挂帅题目",
+  "challenge.return": "退回揭榜挂帅题目",
+  "challenge.attach": "上传题目附件",
+  "challenge.detach": "删除题目附件",
+  "challenge.close": "截止揭榜",
+  "challenge.assignReviewers": "分配揭榜方案评审专家",
+  "challenge.withdrawBid": "撤回揭榜方案",
+  "challenge.dispute": "对验收结论提出异议",
+  "challenge.export": "导出揭榜挂帅题目",
   // Demonstration activities: ministry review, selection, publication, tracking, evaluation (lib/activities/review-*, selection-*, progress-*, evaluation-*)
   "activity.assignReviewers": "分配示范活动评审专家",
   "activity.removeReviewer": "撤销示范活动评审分配",

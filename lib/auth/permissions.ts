@@ -84,6 +84,12 @@ export const OPERATIONS = {
   "commendation.decide": "审定专家表彰",
   "questionnaire.manage": "设置服务评价问卷",
   "feedback.readOwn": "查看本人收到的服务评价",
+  "challenge.read": "查看揭榜挂帅题目",
+  "challenge.select": "截止揭榜、组织评审、挂帅（确定揭榜方）",
+  "challenge.review": "评审揭榜方案",
+  "challenge.progress": "报送攻关里程碑进展",
+  "challenge.accept": "里程碑中期检查与验收",
+  "challenge.confirm": "确认验收结论",
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -125,6 +131,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "commendation.nominate": "national",
     "commendation.decide": "national",
     "questionnaire.manage": "national",
+    "challenge.read": "national",
+    "challenge.publish": "national",
+    "challenge.select": "national",
+    "challenge.accept": "national",
   },
   PROVINCE_ADMIN: {
     "console.province": "province",
@@ -162,6 +172,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "certificate.revoke": "province",
     "commendation.read": "province",
     "commendation.nominate": "province",
+    "challenge.read": "province",
+    "challenge.select": "province",
+    "challenge.accept": "province",
   },
   UNIT_USER: {
     "console.unit": "unit",
@@ -196,6 +209,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "engagement.log": "self",
     "engagement.finish": "self",
     "challenge.bid": "self",
+    "challenge.review": "self",
+    "challenge.progress": "self",
     "activity.read": "self",
     "activity.review": "self",
     "activity.feedback": "self",
@@ -219,6 +234,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "account.changePassword": "self",
     "notification.read": "self",
     "challenge.create": "unit",
+    "challenge.read": "unit",
+    "challenge.confirm": "unit",
   },
   // 国务院有关部门: recommends activities within its own quota; its grant's organizationId is the department.
   DEPARTMENT_ADMIN: {

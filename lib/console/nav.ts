@@ -32,6 +32,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/ministry/security", label: "上传安全策略", operation: "security.settings" },
     { href: "/ministry/audit", label: "审计日志", operation: "audit.read" },
     { href: "/ministry/plans", label: "年度计划", operation: "plan.manage" },
+    { href: "/ministry/challenges", label: "揭榜挂帅", operation: "challenge.publish" },
     { href: "/editorial/cases", label: "典型案例", operation: "case.read" },
     { href: "/ministry/announcements", label: "通知公告", operation: "announcement.manage" },
     { href: "/certificates", label: "服务证明", operation: "certificate.read" },
@@ -48,6 +49,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/province/bases", label: "专家服务基地", operation: "base.review" },
     { href: "/province/users", label: "账号管理", operation: "user.manage" },
     { href: "/activities/recommend", label: "示范活动推荐", operation: "activity.recommend" },
+    { href: "/province/challenges", label: "揭榜挂帅", operation: "challenge.publish" },
     { href: "/editorial/cases", label: "典型案例", operation: "case.read" },
     { href: "/certificates", label: "服务证明", operation: "certificate.revoke" },
     { href: "/commendations", label: "表彰推荐", operation: "commendation.nominate" },
@@ -65,12 +67,17 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/engagements", label: "我的服务", operation: "engagement.read" },
     { href: "/expert/reviews", label: "评审任务", operation: "activity.review" },
     { href: "/expert/profile", label: "我的档案", operation: "expert.update" },
+    { href: "/expert/challenges", label: "揭榜挂帅", operation: "challenge.bid" },
     { href: "/certificates", label: "服务证明", operation: "certificate.issue" },
     { href: "/expert/feedback", label: "我收到的评价", operation: "feedback.readOwn" },
   ],
   BASE_HOST: [
     { href: "/base/apply", label: "申请设立基地", operation: "base.apply" },
     { href: "/activities", label: "示范活动申报", operation: "activity.apply" },
+  ],
+  ENTERPRISE: [
+    { href: "/enterprise/challenges", label: "我的题目", operation: "challenge.create" },
+    { href: "/enterprise/challenges/new", label: "我要出题", operation: "challenge.create" },
   ],
   DEPARTMENT_ADMIN: [
     { href: "/activities/recommend", label: "示范活动推荐", operation: "activity.recommend" },

@@ -8,6 +8,7 @@ import { type DemoContext, type DemoRows, emptyRows, ids } from "./demo-context"
 import { buildNotifications, buildPlansAndActivities } from "./demo-activities";
 import { buildAnnouncements, buildCases } from "./demo-cases";
 import { seedActivityReviews } from "./demo-activity-reviews";
+import { seedChallengeDetails } from "./demo-challenges";
 import { buildBases, buildChallenges, buildHostsAndEnterprises } from "./demo-bases";
 import { buildExperts } from "./demo-experts";
 import { buildLibrary } from "./demo-library";
@@ -109,6 +110,7 @@ async function insertDemo(tx: Tx, r: DemoRows): Promise<void> {
 
   await assertComplete(tx, r);
   await seedActivityReviews(tx); // after the activities, needs and engagements: it reads them back
+  await seedChallengeDetails(tx); // after the challenges, bids and milestones: it reads them back
   await tx.user.createMany({ data: lastUsers, skipDuplicates });
   await tx.roleAssignment.createMany({ data: lastRoles, skipDuplicates });
   await tx.notification.createMany({ data: lastNotes, skipDuplicates });

@@ -15,20 +15,20 @@ function consoleErrors(page: Page): string[] {
 
 test("public pages pass the accessibility rules", async ({ page }) => {
   const errors = consoleErrors(page);
-  for (const path of ["/", "/login", "/services", "/register", "/demonstrations", "/bases", "/cases", "/verify"]) await expectAccessible(page, path);
+  for (const path of ["/", "/login", "/services", "/register", "/demonstrations", "/bases", "/cases", "/verify", "/challenges"]) await expectAccessible(page, path);
   expect(errors).toEqual([]);
 });
 
 const CONSOLES: [string, string[]][] = [
   ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports", "/engagements",
-    "/ministry/plans", "/ministry/plans/new", "/ministry/activities", "/activities", "/ministry/bases",
+    "/ministry/plans", "/ministry/plans/new", "/ministry/activities", "/activities", "/ministry/bases", "/ministry/challenges",
     "/editorial/cases", "/ministry/announcements", "/ministry/users/new", "/ministry/security", "/certificates", "/commendations", "/ministry/questionnaires"]],
   ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports", "/engagements",
-    "/activities/recommend", "/activities", "/province/bases", "/editorial/cases", "/province/users/new", "/certificates", "/commendations", "/commendations/candidates"]],
+    "/activities/recommend", "/activities", "/province/bases", "/province/challenges", "/editorial/cases", "/province/users/new", "/certificates", "/commendations", "/commendations/candidates"]],
   ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports", "/engagements", "/activities", "/activities/new"]],
-  ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements", "/expert/reviews", "/certificates", "/expert/feedback"]],
+  ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements", "/expert/reviews", "/certificates", "/expert/feedback", "/expert/challenges"]],
   ["base", ["/base", "/base/apply", "/activities"]],
-  ["enterprise", ["/enterprise"]],
+  ["enterprise", ["/enterprise", "/enterprise/challenges", "/enterprise/challenges/new"]],
   ["department", ["/department", "/activities/recommend", "/activities", "/activities/new"]],
 ];
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { attemptLogin } from "@/lib/auth/login";
+import { finishedChallengesForCases } from "@/lib/challenges/queries";
 import { NeedState } from "@/lib/generated/prisma/enums";
 import { DEMO_PASSWORD, seedAll } from "@/prisma/seed/index";
 import { openPlanYear } from "@/prisma/seed/demo-activities";
@@ -91,6 +92,15 @@ describe("demo seed", () => {
     expect(plan.activities.every((a) => a.team.length > 0)).toBe(true);
     const states = await db.demonstrationActivity.groupBy({ by: ["state"] });
     expect(states.length).toBe(10);
+  });
+
+  it("shows the challenge board in several states, with reviewers, a pending mid-term check and a case candidate", async () => {
+    const states = (await db.challenge.groupBy({ by: ["state"] })).map((s) => s.state);
+    expect(states).toEqual(expect.arrayContaining(["DRAFT", "SUBMITTED", "RETURNED", "PUBLISHED", "CLOSED", "AWARDED", "ACCEPTANCE", "COMPLETED"]));
+    expect(await db.challenge.count({ where: { indicators: { isEmpty: true } } })).toBe(0);
+    expect(await db.challengeReviewer.count()).toBeGreaterThan(0);
+    expect(await db.challengeMilestone.count({ where: { state: "REPORTED" } })).toBeGreaterThan(0);
+    expect((await finishedChallengesForCases()).length).toBeGreaterThan(0);
   });
 
   it("is idempotent: a second run changes no counts", async () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,7 +17,7 @@ export const metadata: Metadata = { title: "企业工作台" };
 type Challenge = NonNullable<Awaited<ReturnType<typeof enterpriseDashboard>>>["recentChallenges"][number];
 
 const CHALLENGES: Column<Challenge>[] = [
-  { header: "题目", cell: (c) => c.title },
+  { header: "题目", cell: (c) => <Link href={`/enterprise/challenges/${c.id}`} className="text-brand-700 underline">{c.title}</Link> },
   { header: "状态", cell: (c) => <Badge tone={toneOf(c.state)}>{CHALLENGE_STATE_LABEL[c.state]}</Badge> },
   { header: "揭榜截止", className: "whitespace-nowrap", cell: (c) => formatDate(c.bidDeadline) },
   { header: "揭榜数", headerClassName: "text-right", className: "text-right tabular-nums", cell: (c) => c.bids },
@@ -36,11 +37,11 @@ export default async function EnterpriseDashboardPage() {
       ) : (
         <div className="space-y-6">
           <Card title="本企业出题（按状态）">
-            <StateBreakdown rows={byStateRows(CHALLENGE_STATE_LABEL, data.challengesByState)} highlight={["SUBMITTED"]} />
+            <StateBreakdown rows={byStateRows(CHALLENGE_STATE_LABEL, data.challengesByState)} highlight={["RETURNED", "ACCEPTANCE"]} />
           </Card>
           <Card title="最近的出题">
             <DataTable caption="本企业最近更新的揭榜挂帅题目" columns={CHALLENGES} rows={data.recentChallenges} rowKey={(c) => c.id}
-              empty={{ title: "还没有出题", body: "出题功能上线后，可在此提出需要攻关的技术难题。" }} />
+              empty={{ title: "还没有出题", body: <Link href="/enterprise/challenges/new" className="text-brand-700 underline">提出需要攻关的技术难题</Link> }} />
           </Card>
         </div>
       )}

@@ -1,6 +1,8 @@
 import { downloadResponse } from "@/lib/export/table";
 import { db } from "@/lib/db";
-import { can } from "@/lib/auth/permissions";
+import { can, holds } from "@/lib/auth/permissions";
+import { challengeReadableBy } from "@/lib/challenges/queries";
+import { PUBLIC_CHALLENGE_STATES } from "@/lib/challenges/workflow";
 import { auditDenied, auditSessionEnded, lookupSession } from "@/lib/auth/session";
 import { PLACE_HOLDING } from "@/lib/matches/workflow";
 import { storage } from "@/lib/storage/storage";
@@ -36,6 +38,16 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     const base = baseId ? await db.serviceBase.findUnique({ where: { id: baseId }, select: { provinceCode: true, hostOrgId: true } }) : null;
     if (!base || !can(user, "base.read", { provinceCode: base.provinceCode, organizationId: base.hostOrgId })) {
       await auditDenied(user, "base.read", { type: "Attachment", id: att.id });
+      return notFound();
+    }
+    return stream(att);
+  }
+  if (att.ownerType === "Challenge") {
+    // A challenge's files: the enterprise and its government, and — once it is published — the experts who may bid.
+    const c = await db.challenge.findUnique({ where: { id: att.ownerId }, select: { state: true, enterpriseId: true, provinceCode: true } });
+    const open = !!c && PUBLIC_CHALLENGE_STATES.includes(c.state) && holds(user, "challenge.bid");
+    if (!c || !(open || challengeReadableBy(user, c))) {
+      await auditDenied(user, "challenge.read", { type: "Attachment", id: att.id });
       return notFound();
     }
     return stream(att);
