@@ -71,6 +71,8 @@ export const OPERATIONS = {
   "challenge.bid": "揭榜",
   "case.submit": "报送典型案例",
   "case.publish": "发布典型案例",
+  "tracking.read": "查看跟踪问效统计",
+  "tracking.export": "导出跟踪问效统计",
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -101,6 +103,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "base.read": "national",
     "base.approveNational": "national",
     "case.publish": "national",
+    "tracking.read": "national",
+    "tracking.export": "national",
   },
   PROVINCE_ADMIN: {
     "console.province": "province",
@@ -131,6 +135,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "base.read": "province",
     "challenge.publish": "province",
     "case.submit": "province",
+    "tracking.read": "province",
+    "tracking.export": "province",
   },
   UNIT_USER: {
     "console.unit": "unit",

@@ -31,6 +31,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/ministry/users", label: "账号管理", operation: "user.manage" },
     { href: "/ministry/audit", label: "审计日志", operation: "audit.read" },
     { href: "/ministry/plans", label: "年度计划", operation: "plan.manage" },
+    { href: "/tracking", label: "跟踪问效", operation: "tracking.read" },
   ],
   PROVINCE_ADMIN: [
     { href: "/needs", label: "需求审核", operation: "need.review" },
@@ -42,6 +43,7 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/province/bases", label: "专家服务基地", operation: "base.review" },
     { href: "/province/users", label: "账号管理", operation: "user.manage" },
     { href: "/activities/recommend", label: "示范活动推荐", operation: "activity.recommend" },
+    { href: "/tracking", label: "跟踪问效", operation: "tracking.read" },
   ],
   UNIT_USER: [
     { href: "/needs/new", label: "点餐下单", operation: "need.create" },

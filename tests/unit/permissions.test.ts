@@ -131,6 +131,8 @@ const SENSITIVE: Partial<Record<Operation, Partial<Record<RoleGrant["role"], Sco
   "base.rectify": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
   "challenge.publish": { PROVINCE_ADMIN: "province" },
   "case.publish": { MINISTRY_ADMIN: "national" },
+  "tracking.read": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "tracking.export": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
 };
 
 /** The table's grants of one operation, role by role, in the shape SENSITIVE is written in. */
