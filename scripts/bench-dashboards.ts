@@ -53,7 +53,10 @@ async function database() {
   return { url, name, fresh: true, close: () => (args.keep ? Promise.resolve() : dropDatabase(server, name)) };
 }
 
-/** Units, experts, needs, activities, matches, engagements and records, all by set-based SQL. */
+/**
+ * Units, experts, needs, activities, matches, engagements and records, all by set-based SQL. As in real service, an
+ * engagement's records come weekly from its start (spread over three years) in the two forms of its work plan.
+ */
 async function generate(db: PrismaClient) {
   const { records, engagements, needs } = sizes;
   const units = Math.max(20, Math.round(needs / 25));
@@ -104,10 +107,9 @@ async function generate(db: PrismaClient) {
              n."provinceCode", e."expertId", x."provinceCode", COALESCE(p."code"::text, 'NONE'),
              ((CASE WHEN n."breakBottleneck" THEN 1 ELSE 0 END) + (CASE WHEN n."promoteTechnology" THEN 2 ELSE 0 END)
                + (CASE WHEN n."raiseFarmerIncome" THEN 4 ELSE 0 END))::smallint
-        FROM (SELECT g, (date '2024-01-01' + (g * 37) % 1060) AS d, g % 3 AS span,
-                     (enum_range(NULL::"ServiceForm"))[1 + (g * 13) % 15] AS form,
-                     'be' || (1 + g % ${engagements}) AS eid
-                FROM generate_series(1, ${records}) g) s
+        FROM (SELECT g, date '2024-01-01' + (e * 37) % 1000 + k * 7 AS d, g % 3 AS span,
+                     (enum_range(NULL::"ServiceForm"))[1 + (e * 7 + k % 2) % 15] AS form, 'be' || e AS eid
+                FROM (SELECT g, 1 + g % ${engagements} AS e, g / ${engagements} AS k FROM generate_series(1, ${records}) g) r) s
         JOIN "Engagement" e ON e."id" = s.eid
         JOIN "Need" n ON n."id" = e."needId"
         JOIN "ExpertProfile" x ON x."id" = e."expertId"

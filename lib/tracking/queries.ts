@@ -6,7 +6,8 @@ import { allowedProvinces, EMPTY_INDICATORS, type Indicators } from "@/lib/track
 import { PRIORITY_BITS, PRIORITY_FLAGS, type PriorityFlag, type ProgramKey, type TrackingFilter } from "@/lib/tracking/schemas";
 import type { TrackingView } from "@/lib/tracking/view";
 
-// Every dashboard number, from the rollups (TrackingMonthly, TrackingExpertYear) or — the same SQL over the raw
+// Every dashboard number, from the rollups (TrackingMonthly, TrackingFlowYear, TrackingPriorityYear,
+// TrackingExpertYear) or — the same SQL over the raw
 // rows — from the confirmed service records joined to their engagement, need, expert and activity. The raw form is
 // what the rollups replace: tests hold the two equal after every kind of write, and bench:dashboards times both.
 
@@ -29,6 +30,8 @@ const RAW = Prisma.sql`(
 
 const monthly = (s: Source) => (s === "raw" ? RAW : Prisma.sql`"TrackingMonthly" AS src`);
 const expertly = (s: Source) => (s === "raw" ? RAW : Prisma.sql`"TrackingExpertYear" AS src`);
+const flowly = (s: Source) => (s === "raw" ? RAW : Prisma.sql`"TrackingFlowYear" AS src`);
+const priorityly = (s: Source) => (s === "raw" ? RAW : Prisma.sql`"TrackingPriorityYear" AS src`);
 
 const SUMS = Prisma.sql`COALESCE(SUM(src."records"), 0)::float8 AS "records", COALESCE(SUM(src."hours"), 0)::float8 AS "hours",
   COALESCE(SUM(src."days"), 0)::float8 AS "days", COALESCE(SUM(src."peopleServed"), 0)::float8 AS "peopleServed",
@@ -75,10 +78,9 @@ export async function trackingTotals({ view, filter, source = "rollup" }: Scoped
   return { ...sums, experts: experts.experts };
 }
 
-export type Dimension = "province" | "expertProvince" | "program" | "form" | "month";
+export type Dimension = "province" | "program" | "form" | "month";
 const DIM_SQL: Record<Dimension, Prisma.Sql> = {
   province: Prisma.sql`src."provinceCode"`,
-  expertProvince: Prisma.sql`src."expertProvinceCode"`,
   program: Prisma.sql`src."programKey"`,
   form: Prisma.sql`src."form"::text`,
   month: Prisma.sql`to_char(src."month", 'YYYY-MM')`,
@@ -115,7 +117,7 @@ export async function trackingFlows({ view, filter, source = "rollup" }: Scoped)
     db.$queryRaw<{ from: string; to: string; records: number; hours: number }[]>`
       SELECT src."expertProvinceCode" AS "from", src."provinceCode" AS "to", COALESCE(SUM(src."records"), 0)::float8 AS "records",
              COALESCE(SUM(src."hours"), 0)::float8 AS "hours"
-        FROM ${monthly(source)} ${where(filter, provinces, "month", across)} GROUP BY 1, 2`,
+        FROM ${flowly(source)} ${where(filter, provinces, "year", across)} GROUP BY 1, 2`,
     db.$queryRaw<{ from: string; to: string; experts: number }[]>`
       SELECT src."expertProvinceCode" AS "from", src."provinceCode" AS "to", COUNT(DISTINCT src."expertId")::float8 AS "experts"
         FROM ${expertly(source)} ${where(filter, provinces, "year", across)} GROUP BY 1, 2`,
@@ -148,7 +150,7 @@ export async function trackingPriorities({ view, filter, source = "rollup" }: Sc
     ...(filter.year ? { createdAt: { gte: new Date(`${filter.year}-01-01T00:00:00+08:00`), lt: new Date(`${filter.year + 1}-01-01T00:00:00+08:00`) } } : {}),
   };
   const [[row], bottleneck, technology, income, none] = await Promise.all([
-    db.$queryRaw<{ v: number[] }[]>`SELECT ARRAY[${cols}] AS "v" FROM ${monthly(source)} ${where(filter, provinces, "month")}`,
+    db.$queryRaw<{ v: number[] }[]>`SELECT ARRAY[${cols}] AS "v" FROM ${priorityly(source)} ${where(filter, provinces, "year")}`,
     db.need.count({ where: { ...needWhere, breakBottleneck: true } }),
     db.need.count({ where: { ...needWhere, promoteTechnology: true } }),
     db.need.count({ where: { ...needWhere, raiseFarmerIncome: true } }),

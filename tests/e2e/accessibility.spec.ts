@@ -21,9 +21,9 @@ test("public pages pass the accessibility rules", async ({ page }) => {
 
 const CONSOLES: [string, string[]][] = [
   ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports", "/engagements",
-    "/ministry/plans", "/ministry/plans/new", "/ministry/activities", "/activities", "/ministry/bases"]],
+    "/ministry/plans", "/ministry/plans/new", "/ministry/activities", "/activities", "/ministry/bases", "/tracking", "/tracking/records"]],
   ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports", "/engagements",
-    "/activities/recommend", "/activities", "/province/bases"]],
+    "/activities/recommend", "/activities", "/province/bases", "/tracking", "/tracking/records"]],
   ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports", "/engagements", "/activities", "/activities/new"]],
   ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements", "/expert/reviews"]],
   ["base", ["/base", "/base/apply", "/activities"]],

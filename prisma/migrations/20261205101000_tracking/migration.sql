@@ -11,9 +11,7 @@ ADD COLUMN     "techniquesPromoted" INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE "TrackingMonthly" (
     "month" DATE NOT NULL,
     "provinceCode" VARCHAR(2) NOT NULL,
-    "expertProvinceCode" VARCHAR(2) NOT NULL,
     "programKey" VARCHAR(20) NOT NULL,
-    "priority" SMALLINT NOT NULL,
     "form" "ServiceForm" NOT NULL,
     "records" INTEGER NOT NULL,
     "hours" DECIMAL(14,1) NOT NULL,
@@ -23,25 +21,54 @@ CREATE TABLE "TrackingMonthly" (
     "techniquesPromoted" BIGINT NOT NULL,
     "incomeEffect" DECIMAL(16,2) NOT NULL,
 
-    CONSTRAINT "TrackingMonthly_pkey" PRIMARY KEY ("month","provinceCode","expertProvinceCode","programKey","priority","form")
+    CONSTRAINT "TrackingMonthly_pkey" PRIMARY KEY ("month","provinceCode","programKey","form")
+);
+
+-- CreateTable
+CREATE TABLE "TrackingFlowYear" (
+    "year" INTEGER NOT NULL,
+    "expertProvinceCode" VARCHAR(2) NOT NULL,
+    "provinceCode" VARCHAR(2) NOT NULL,
+    "programKey" VARCHAR(20) NOT NULL,
+    "form" "ServiceForm" NOT NULL,
+    "records" INTEGER NOT NULL,
+    "hours" DECIMAL(14,1) NOT NULL,
+
+    CONSTRAINT "TrackingFlowYear_pkey" PRIMARY KEY ("year","expertProvinceCode","provinceCode","programKey","form")
+);
+
+-- CreateTable
+CREATE TABLE "TrackingPriorityYear" (
+    "year" INTEGER NOT NULL,
+    "provinceCode" VARCHAR(2) NOT NULL,
+    "programKey" VARCHAR(20) NOT NULL,
+    "form" "ServiceForm" NOT NULL,
+    "priority" SMALLINT NOT NULL,
+    "records" INTEGER NOT NULL,
+    "hours" DECIMAL(14,1) NOT NULL,
+    "peopleServed" BIGINT NOT NULL,
+
+    CONSTRAINT "TrackingPriorityYear_pkey" PRIMARY KEY ("year","provinceCode","programKey","form","priority")
 );
 
 -- CreateTable
 CREATE TABLE "TrackingExpertYear" (
     "year" INTEGER NOT NULL,
-    "expertId" TEXT NOT NULL,
     "provinceCode" VARCHAR(2) NOT NULL,
-    "expertProvinceCode" VARCHAR(2) NOT NULL,
     "programKey" VARCHAR(20) NOT NULL,
-    "priority" SMALLINT NOT NULL,
     "form" "ServiceForm" NOT NULL,
+    "expertId" TEXT NOT NULL,
+    "expertProvinceCode" VARCHAR(2) NOT NULL,
     "records" INTEGER NOT NULL,
 
-    CONSTRAINT "TrackingExpertYear_pkey" PRIMARY KEY ("year","provinceCode","expertProvinceCode","programKey","priority","form","expertId")
+    CONSTRAINT "TrackingExpertYear_pkey" PRIMARY KEY ("year","provinceCode","programKey","form","expertId","expertProvinceCode")
 );
 
 -- CreateIndex
 CREATE INDEX "TrackingMonthly_provinceCode_month_idx" ON "TrackingMonthly"("provinceCode", "month");
+
+-- CreateIndex
+CREATE INDEX "TrackingFlowYear_provinceCode_year_idx" ON "TrackingFlowYear"("provinceCode", "year");
 
 -- CreateIndex
 CREATE INDEX "TrackingExpertYear_year_expertId_idx" ON "TrackingExpertYear"("year", "expertId");
@@ -51,7 +78,6 @@ CREATE INDEX "ServiceRecord_provinceCode_state_startDate_idx" ON "ServiceRecord"
 
 -- CreateIndex
 CREATE INDEX "ServiceRecord_expertId_state_idx" ON "ServiceRecord"("expertId", "state");
-
 
 -- ─── Impossible service records are refused by the database too (the form's zod rules say why in Chinese) ────
 ALTER TABLE "ServiceRecord" ADD CONSTRAINT "ServiceRecord_dates_order" CHECK ("endDate" >= "startDate");
@@ -87,27 +113,42 @@ DECLARE
   m date := date_trunc('month', r."startDate")::date;
   y integer := extract(year FROM r."startDate")::integer;
 BEGIN
-  INSERT INTO "TrackingMonthly" AS t ("month", "provinceCode", "expertProvinceCode", "programKey", "priority", "form",
+  INSERT INTO "TrackingMonthly" AS t ("month", "provinceCode", "programKey", "form",
       "records", "hours", "days", "peopleServed", "peopleTrained", "techniquesPromoted", "incomeEffect")
-    VALUES (m, r."provinceCode", r."expertProvinceCode", r."programKey", r."priority", r."form",
+    VALUES (m, r."provinceCode", r."programKey", r."form",
       sign, sign * r."hours", sign * (r."endDate" - r."startDate" + 1), sign * r."peopleServed", sign * r."peopleTrained",
       sign * r."techniquesPromoted", sign * r."incomeEffect")
-    ON CONFLICT ("month", "provinceCode", "expertProvinceCode", "programKey", "priority", "form") DO UPDATE SET
+    ON CONFLICT ("month", "provinceCode", "programKey", "form") DO UPDATE SET
       "records" = t."records" + EXCLUDED."records", "hours" = t."hours" + EXCLUDED."hours", "days" = t."days" + EXCLUDED."days",
       "peopleServed" = t."peopleServed" + EXCLUDED."peopleServed", "peopleTrained" = t."peopleTrained" + EXCLUDED."peopleTrained",
       "techniquesPromoted" = t."techniquesPromoted" + EXCLUDED."techniquesPromoted",
       "incomeEffect" = t."incomeEffect" + EXCLUDED."incomeEffect";
-  DELETE FROM "TrackingMonthly" WHERE "month" = m AND "provinceCode" = r."provinceCode"
-    AND "expertProvinceCode" = r."expertProvinceCode" AND "programKey" = r."programKey" AND "priority" = r."priority"
+  DELETE FROM "TrackingMonthly" WHERE "month" = m AND "provinceCode" = r."provinceCode" AND "programKey" = r."programKey"
     AND "form" = r."form" AND "records" = 0;
 
-  INSERT INTO "TrackingExpertYear" AS t ("year", "expertId", "provinceCode", "expertProvinceCode", "programKey", "priority", "form", "records")
-    VALUES (y, r."expertId", r."provinceCode", r."expertProvinceCode", r."programKey", r."priority", r."form", sign)
-    ON CONFLICT ("year", "provinceCode", "expertProvinceCode", "programKey", "priority", "form", "expertId") DO UPDATE SET
+  IF r."expertProvinceCode" <> r."provinceCode" THEN
+    INSERT INTO "TrackingFlowYear" AS t ("year", "expertProvinceCode", "provinceCode", "programKey", "form", "records", "hours")
+      VALUES (y, r."expertProvinceCode", r."provinceCode", r."programKey", r."form", sign, sign * r."hours")
+      ON CONFLICT ("year", "expertProvinceCode", "provinceCode", "programKey", "form") DO UPDATE SET
+        "records" = t."records" + EXCLUDED."records", "hours" = t."hours" + EXCLUDED."hours";
+    DELETE FROM "TrackingFlowYear" WHERE "year" = y AND "expertProvinceCode" = r."expertProvinceCode" AND "provinceCode" = r."provinceCode"
+      AND "programKey" = r."programKey" AND "form" = r."form" AND "records" = 0;
+  END IF;
+
+  INSERT INTO "TrackingPriorityYear" AS t ("year", "provinceCode", "programKey", "form", "priority", "records", "hours", "peopleServed")
+    VALUES (y, r."provinceCode", r."programKey", r."form", r."priority", sign, sign * r."hours", sign * r."peopleServed")
+    ON CONFLICT ("year", "provinceCode", "programKey", "form", "priority") DO UPDATE SET
+      "records" = t."records" + EXCLUDED."records", "hours" = t."hours" + EXCLUDED."hours",
+      "peopleServed" = t."peopleServed" + EXCLUDED."peopleServed";
+  DELETE FROM "TrackingPriorityYear" WHERE "year" = y AND "provinceCode" = r."provinceCode" AND "programKey" = r."programKey"
+    AND "form" = r."form" AND "priority" = r."priority" AND "records" = 0;
+
+  INSERT INTO "TrackingExpertYear" AS t ("year", "provinceCode", "programKey", "form", "expertId", "expertProvinceCode", "records")
+    VALUES (y, r."provinceCode", r."programKey", r."form", r."expertId", r."expertProvinceCode", sign)
+    ON CONFLICT ("year", "provinceCode", "programKey", "form", "expertId", "expertProvinceCode") DO UPDATE SET
       "records" = t."records" + EXCLUDED."records";
-  DELETE FROM "TrackingExpertYear" WHERE "year" = y AND "expertId" = r."expertId" AND "provinceCode" = r."provinceCode"
-    AND "expertProvinceCode" = r."expertProvinceCode" AND "programKey" = r."programKey" AND "priority" = r."priority"
-    AND "form" = r."form" AND "records" = 0;
+  DELETE FROM "TrackingExpertYear" WHERE "year" = y AND "provinceCode" = r."provinceCode" AND "programKey" = r."programKey"
+    AND "form" = r."form" AND "expertId" = r."expertId" AND "expertProvinceCode" = r."expertProvinceCode" AND "records" = 0;
 END $$;
 
 CREATE FUNCTION tracking_record_rollup() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -121,26 +162,35 @@ BEGIN
   RETURN NULL;
 END $$;
 
-
--- Rebuild both rollups from the records (the backfill below; the benchmark after its bulk load).
+-- Rebuild the rollups from the records (the backfill below; the benchmark after its bulk load).
 CREATE FUNCTION tracking_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM "TrackingMonthly";
+  DELETE FROM "TrackingFlowYear";
+  DELETE FROM "TrackingPriorityYear";
   DELETE FROM "TrackingExpertYear";
-  INSERT INTO "TrackingMonthly" ("month", "provinceCode", "expertProvinceCode", "programKey", "priority", "form",
+  INSERT INTO "TrackingMonthly" ("month", "provinceCode", "programKey", "form",
       "records", "hours", "days", "peopleServed", "peopleTrained", "techniquesPromoted", "incomeEffect")
-    SELECT date_trunc('month', "startDate")::date, "provinceCode", "expertProvinceCode", "programKey", "priority", "form",
+    SELECT date_trunc('month', "startDate")::date, "provinceCode", "programKey", "form",
            count(*), sum("hours"), sum("endDate" - "startDate" + 1), sum("peopleServed"), sum("peopleTrained"),
            sum("techniquesPromoted"), sum("incomeEffect")
       FROM "ServiceRecord" WHERE "state" = 'CONFIRMED'
-     GROUP BY 1, 2, 3, 4, 5, 6;
-  INSERT INTO "TrackingExpertYear" ("year", "expertId", "provinceCode", "expertProvinceCode", "programKey", "priority", "form", "records")
-    SELECT extract(year FROM "startDate")::integer, "expertId", "provinceCode", "expertProvinceCode", "programKey", "priority", "form", count(*)
+     GROUP BY 1, 2, 3, 4;
+  INSERT INTO "TrackingFlowYear" ("year", "expertProvinceCode", "provinceCode", "programKey", "form", "records", "hours")
+    SELECT extract(year FROM "startDate")::integer, "expertProvinceCode", "provinceCode", "programKey", "form", count(*), sum("hours")
+      FROM "ServiceRecord" WHERE "state" = 'CONFIRMED' AND "expertProvinceCode" <> "provinceCode"
+     GROUP BY 1, 2, 3, 4, 5;
+  INSERT INTO "TrackingPriorityYear" ("year", "provinceCode", "programKey", "form", "priority", "records", "hours", "peopleServed")
+    SELECT extract(year FROM "startDate")::integer, "provinceCode", "programKey", "form", "priority", count(*), sum("hours"), sum("peopleServed")
       FROM "ServiceRecord" WHERE "state" = 'CONFIRMED'
-     GROUP BY 1, 2, 3, 4, 5, 6, 7;
+     GROUP BY 1, 2, 3, 4, 5;
+  INSERT INTO "TrackingExpertYear" ("year", "provinceCode", "programKey", "form", "expertId", "expertProvinceCode", "records")
+    SELECT extract(year FROM "startDate")::integer, "provinceCode", "programKey", "form", "expertId", "expertProvinceCode", count(*)
+      FROM "ServiceRecord" WHERE "state" = 'CONFIRMED'
+     GROUP BY 1, 2, 3, 4, 5, 6;
 END $$;
 
--- Backfill the snapshot of existing records, then the rollups.
+-- Backfill the snapshot of existing records, then the rollups
 -- (the rollup trigger comes after, so the backfill is counted once, by the rebuild).
 UPDATE "ServiceRecord" SET "engagementId" = "engagementId";
 SELECT tracking_rebuild();
