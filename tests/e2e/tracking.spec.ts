@@ -9,7 +9,8 @@ test.describe.configure({ timeout: 240_000 });
 test("the ministry filters the national dashboard, drills to the records and exports them", async ({ page }) => {
   await signInAs(page, "ministry");
   await page.getByRole("navigation").getByRole("link", { name: "跟踪问效" }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: "跟踪问效（全国）" })).toBeVisible();
+  // The first visit of a page on a loaded machine can take a while.
+  await expect(page.getByRole("heading", { level: 1, name: "跟踪问效（全国）" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("chart").first().locator("svg")).toBeVisible();
   await expectAccessible(page);
 
@@ -17,7 +18,7 @@ test("the ministry filters the national dashboard, drills to the records and exp
   const filters = page.getByRole("search", { name: "统计筛选" });
   await filters.getByLabel("区域").selectOption("WEST");
   await filters.getByRole("button", { name: "查询" }).click();
-  await expect(page).toHaveURL(/zone=WEST/);
+  await expect(page).toHaveURL(/zone=WEST/, { timeout: 60_000 });
   const provinces = page.getByRole("table", { name: "按省份统计" });
   await expect(provinces.getByRole("rowheader", { name: "四川省" })).toBeVisible();
   await expect(provinces.getByRole("rowheader", { name: "浙江省" })).toHaveCount(0);
@@ -28,7 +29,7 @@ test("the ministry filters the national dashboard, drills to the records and exp
   const count = (await sichuan.getByRole("link").first().innerText()).trim();
   expect(Number(count.replace(/,/g, ""))).toBeGreaterThan(0);
   await sichuan.getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/tracking\/records\?.*zone=WEST.*province=51/);
+  await expect(page).toHaveURL(/\/tracking\/records\?.*zone=WEST.*province=51/, { timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1, name: "服务记录明细" })).toBeVisible();
   await expect(page.getByText(`共 ${count} 条已确认服务记录`)).toBeVisible();
   await expectAccessible(page);
