@@ -4,7 +4,7 @@ import { expectAccessible, signInAs } from "./support";
 // 跟踪问效: the ministry opens the national dashboard from its navigation, filters it to the west, drills from a
 // table number and from a chart bar to the records behind them (the count is the number clicked), and exports them;
 // the yearly report downloads; a province sees its own province only, whatever the URL asks.
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 600_000 });
 
 test("the ministry filters the national dashboard, drills to the records and exports them", async ({ page }) => {
   await signInAs(page, "ministry");
