@@ -11,6 +11,7 @@ import { SERVICE_FORM_LABEL } from "@/lib/labels";
 
 export type RecordValues = {
   startDate: string; endDate: string; hours: number; form: ServiceForm; content: string; peopleServed: number; peopleTrained: number;
+  techniquesPromoted: number; incomeEffect: number;
 };
 
 type Props = {
@@ -24,7 +25,7 @@ type Props = {
   onDone?: () => void;
 };
 
-/** The expert's service record: dates, hours, form, content, people served and trained. */
+/** The expert's service record: dates, hours, form, content, people served and trained, techniques and income effect. */
 export function RecordForm({ target, values, planForms, today, earliest, onDone }: Props) {
   const editing = "recordId" in target;
   const submit = useFormAction<unknown>(editing ? editRecordAction : logRecordAction);
@@ -74,6 +75,12 @@ export function RecordForm({ target, values, planForms, today, earliest, onDone 
         </FormField>
         <FormField id={`${prefix}-trained`} label="其中培训人数" errors={errors.peopleTrained}>
           {(a) => <Input {...a} type="number" name="peopleTrained" min={0} step={1} defaultValue={values?.peopleTrained ?? 0} />}
+        </FormField>
+        <FormField id={`${prefix}-techniques`} label="推广技术（项）" errors={errors.techniquesPromoted}>
+          {(a) => <Input {...a} type="number" name="techniquesPromoted" min={0} step={1} defaultValue={values?.techniquesPromoted ?? 0} />}
+        </FormField>
+        <FormField id={`${prefix}-income`} label="带动增收（万元）" errors={errors.incomeEffect} hint="服务单位反映的增收效果，没有可填 0">
+          {(a) => <Input {...a} type="number" name="incomeEffect" min={0} step={0.01} defaultValue={values?.incomeEffect ?? 0} />}
         </FormField>
       </div>
       <FormField id={`${prefix}-content`} label="服务内容" errors={errors.content} hint="做了什么、解决了什么问题、服务对象的反馈">

@@ -67,7 +67,12 @@ export function RecordList({ records, totals, planForms, today, earliest }: Prop
                   <p className="whitespace-pre-wrap">{r.content}</p>
                   {r.state === "DISPUTED" && r.disputeReason && <p className="mt-1 text-sm text-red-700">异议：{r.disputeReason}</p>}
                 </Td>
-                <Td className="whitespace-nowrap">{r.peopleServed} / {r.peopleTrained}</Td>
+                <Td className="whitespace-nowrap">
+                  {r.peopleServed} / {r.peopleTrained}
+                  {(r.techniquesPromoted > 0 || r.incomeEffect > 0) && (
+                    <div className="text-xs text-slate-600">推广技术 {r.techniquesPromoted} 项 · 增收 {r.incomeEffect} 万元</div>
+                  )}
+                </Td>
                 <Td>
                   <Badge tone={toneOf(r.state)}>{SERVICE_RECORD_STATE_LABEL[r.state]}</Badge>
                   {r.confirmedAt && <div className="mt-1 whitespace-nowrap text-xs text-slate-600">{r.confirmedByName ?? "服务单位"} {formatDate(r.confirmedAt)}</div>}

@@ -90,6 +90,8 @@ export const OPERATIONS = {
   "challenge.progress": "报送攻关里程碑进展",
   "challenge.accept": "里程碑中期检查与验收",
   "challenge.confirm": "确认验收结论",
+  "tracking.read": "查看跟踪问效统计",
+  "tracking.export": "导出跟踪问效统计",
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -135,6 +137,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "challenge.publish": "national",
     "challenge.select": "national",
     "challenge.accept": "national",
+    "tracking.read": "national",
+    "tracking.export": "national",
   },
   PROVINCE_ADMIN: {
     "console.province": "province",
@@ -175,6 +179,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "challenge.read": "province",
     "challenge.select": "province",
     "challenge.accept": "province",
+    "tracking.read": "province",
+    "tracking.export": "province",
   },
   UNIT_USER: {
     "console.unit": "unit",

@@ -11,6 +11,7 @@ import { SEAT_HOLDING } from "@/lib/matches/capacity";
 import { MATCH_STEPS } from "@/lib/matches/workflow";
 import { loadExpertFacts, loadNeedFacts } from "@/lib/matching/facts";
 import { hardFilter, HARD_FILTER_LABEL } from "@/lib/matching/score";
+import { PRIORITY_ORDER } from "@/lib/needs/queries";
 import { regionPaths } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
 
@@ -35,13 +36,14 @@ function queueWhere(provinceCode: string, f: QueueFilters): Prisma.NeedWhereInpu
 }
 
 /**
- * The ids of the province's queue that match the filters, most urgent and oldest first: needs OPEN or MATCHED
+ * The ids of the province's queue that match the filters, most urgent first, then the policy's priority flags
+ * (突破瓶颈, 推广技术, 农民增收), then oldest: needs OPEN or MATCHED
  * with seats left (experts wanted minus invitations, acceptances and confirmations held).
  */
 export async function queueNeedIds(provinceCode: string, f: QueueFilters): Promise<{ id: string; seats: number }[]> {
   const rows = await db.need.findMany({
     where: queueWhere(provinceCode, f),
-    orderBy: [{ urgency: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+    orderBy: [{ urgency: "desc" }, ...PRIORITY_ORDER, { createdAt: "asc" }, { id: "asc" }],
     select: { id: true, expertsWanted: true, _count: { select: { matches: { where: SEAT_HOLDING } } } },
   });
   return rows.map((r) => ({ id: r.id, seats: r.expertsWanted - r._count.matches })).filter((r) => r.seats > 0);
@@ -104,10 +106,10 @@ export async function proposalPage(user: SessionUser, search: ProposalSearch) {
   const adding = search.addTo && !needIds.includes(search.addTo)
     ? await db.need.findFirst({ where: { id: search.addTo, provinceCode, state: { in: [...INVITABLE_NEED_STATES] } }, select: { id: true } })
     : null;
-  // Most urgent first, as in the queue.
+  // Most urgent (then the priority flags) first, as in the queue.
   const found = await db.need.findMany({
     where: { id: { in: adding ? [adding.id, ...needIds] : needIds } },
-    orderBy: [{ urgency: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+    orderBy: [{ urgency: "desc" }, ...PRIORITY_ORDER, { createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true, code: true, title: true, state: true, urgency: true, regionCode: true, expertsWanted: true,
       unit: { select: { name: true } },

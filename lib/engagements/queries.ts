@@ -168,6 +168,7 @@ export async function describeEngagement(user: SessionUser, e: EngagementRow) {
   const records = e.records.map((r) => ({
     id: r.id, version: r.version, state: r.state, startDate: r.startDate, endDate: r.endDate, hours: Number(r.hours), form: r.form,
     content: r.content, peopleServed: r.peopleServed, peopleTrained: r.peopleTrained, disputeReason: r.disputeReason,
+    techniquesPromoted: r.techniquesPromoted, incomeEffect: Number(r.incomeEffect),
     confirmedAt: r.confirmedAt, confirmedByName: r.confirmedById ? nameOf.get(r.confirmedById) ?? "服务单位" : null,
     canEdit: allowed.editRecord && canRecordStep("edit", r.state),
     canReview: allowed.confirmRecord && canRecordStep("confirm", r.state),

@@ -60,6 +60,8 @@ export const agreePlanSchema = z.object({ engagementId: id("服务项目"), vers
 /** The longest span one record may cover (longer service is logged as several records). */
 export const MAX_RECORD_DAYS = 92;
 export const MAX_PEOPLE = 100_000;
+/** 带动增收 is reported in 万元 (ten thousand yuan). */
+export const MAX_INCOME = 1_000_000;
 
 const date = (label: string) => z.iso.date({ error: `请填写${label}（年-月-日）` });
 const count = (label: string) =>
@@ -100,6 +102,12 @@ const recordFields = z.object({
   content: z.preprocess(trimmed, z.string().min(10, "请写明服务内容（至少 10 个字）").max(2000, "服务内容不超过 2000 字")),
   peopleServed: count("服务人数"),
   peopleTrained: count("培训人数"),
+  techniquesPromoted: count("推广技术数"),
+  incomeEffect: z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? 0 : v),
+    z.coerce.number({ error: "带动增收必须是数字" }).min(0, "带动增收不能为负数").max(MAX_INCOME, `带动增收不超过 ${MAX_INCOME} 万元`)
+      .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, "带动增收最多保留 2 位小数"),
+  ),
 });
 
 const recordRules = (v: z.infer<typeof recordFields>, ctx: z.RefinementCtx) => {

@@ -244,6 +244,7 @@ function recordData(input: RecordInput | EditRecordInput) {
   return {
     startDate: dateOf(input.startDate), endDate: dateOf(input.endDate), hours: new Prisma.Decimal(input.hours.toFixed(1)),
     form: input.form, content: input.content, peopleServed: input.peopleServed, peopleTrained: input.peopleTrained,
+    techniquesPromoted: input.techniquesPromoted, incomeEffect: new Prisma.Decimal(input.incomeEffect.toFixed(2)),
   };
 }
 

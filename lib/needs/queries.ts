@@ -50,10 +50,19 @@ async function filtersOf(user: SessionUser, search: NeedSearch): Promise<Prisma.
   return where;
 }
 
+/**
+ * Needs the policy puts first (section 2): breaking a bottleneck, then spreading technology, then raising farmers'
+ * income (true sorts after false ascending, so descending puts a flagged need first).
+ */
+export const PRIORITY_ORDER: Prisma.NeedOrderByWithRelationInput[] = [
+  { breakBottleneck: "desc" }, { promoteTechnology: "desc" }, { raiseFarmerIncome: "desc" },
+];
+
 function orderOf(sort: NeedSearch["sort"]): Prisma.NeedOrderByWithRelationInput[] {
   if (sort === "submitted") return [{ submittedAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "asc" }];
   // Urgency is an enum declared LOW, NORMAL, HIGH: descending puts 紧急 first.
   if (sort === "urgency") return [{ urgency: "desc" }, { createdAt: "desc" }, { id: "asc" }];
+  if (sort === "priority") return [...PRIORITY_ORDER, { urgency: "desc" }, { submittedAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
   return [{ createdAt: "desc" }, { id: "asc" }];
 }
 

@@ -86,7 +86,7 @@ export const removeAttachmentSchema = z.object({ attachmentId: id("附件") });
 
 export const NEED_STATES = Object.keys(NEED_STATE_LABEL) as NeedState[];
 export const SERVICE_FORMS = Object.keys(SERVICE_FORM_LABEL) as ServiceForm[];
-export const NEED_SORTS = { newest: "最新填报", submitted: "最近提交", urgency: "紧迫程度" } as const;
+export const NEED_SORTS = { newest: "最新填报", submitted: "最近提交", urgency: "紧迫程度", priority: "优先方向" } as const;
 export type NeedSort = keyof typeof NEED_SORTS;
 
 const flag = z.preprocess(checkbox, z.boolean()).catch(false);

@@ -202,6 +202,8 @@ export function confirmExpert(nc: NeedCtx, b: Built, e: ExpertInfo): void {
       id: ids.of("serviceRecord", `${b.need.key}-${e.n}-${i}`), engagementId, startDate: dateOnly(start), endDate: dateOnly(end),
       hours: days * rng.int(5, 8), form, content: recordContent(rng, form, b, e, place), peopleServed: trained + rng.int(5, 80),
       peopleTrained: trained, state: recordState,
+      // Derived from values already drawn, so the demo's random sequence (and every screen built on it) is unchanged.
+      techniquesPromoted: form === "TECH_PROMOTION" ? 1 + (i % 2) : (i + e.n) % 3 === 0 ? 1 : 0, incomeEffect: (trained / 10) * 1.5,
       confirmedById: recordState === ServiceRecordState.CONFIRMED ? b.need.unit.userId : null,
       confirmedAt: recordState === ServiceRecordState.CONFIRMED ? minDate(addDays(end, rng.int(1, 4) + rng.next()), SEED_NOW) : null,
       disputeReason: disputed ? "记录中的培训人数与实际到场人数不符，请核实后修改。" : null,

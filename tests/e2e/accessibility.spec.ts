@@ -22,9 +22,9 @@ test("public pages pass the accessibility rules", async ({ page }) => {
 const CONSOLES: [string, string[]][] = [
   ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports", "/engagements",
     "/ministry/plans", "/ministry/plans/new", "/ministry/activities", "/activities", "/ministry/bases", "/ministry/challenges",
-    "/editorial/cases", "/ministry/announcements", "/ministry/users/new", "/ministry/security", "/certificates", "/commendations", "/ministry/questionnaires"]],
+    "/editorial/cases", "/ministry/announcements", "/ministry/users/new", "/ministry/security", "/certificates", "/commendations", "/ministry/questionnaires", "/tracking", "/tracking/records"]],
   ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports", "/engagements",
-    "/activities/recommend", "/activities", "/province/bases", "/province/challenges", "/editorial/cases", "/province/users/new", "/certificates", "/commendations", "/commendations/candidates"]],
+    "/activities/recommend", "/activities", "/province/bases", "/province/challenges", "/editorial/cases", "/province/users/new", "/certificates", "/commendations", "/commendations/candidates", "/tracking", "/tracking/records"]],
   ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports", "/engagements", "/activities", "/activities/new"]],
   ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements", "/expert/reviews", "/certificates", "/expert/feedback", "/expert/challenges"]],
   ["base", ["/base", "/base/apply", "/activities"]],
