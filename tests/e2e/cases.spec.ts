@@ -59,7 +59,7 @@ test("written, reviewed, published, on the portal; withdrawn, gone", async ({ pa
   await expectAccessible(page);
   await page.getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect(page.getByText("可复制推广")).toBeVisible();
+  await expect(page.getByText("可复制推广", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "服务成效" })).toBeVisible();
   await expect(page.getByText("<script>alert(1)</script>", { exact: false })).toBeVisible();
   await expect(page.locator(".case-story script")).toHaveCount(0);
