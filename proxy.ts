@@ -4,7 +4,7 @@ import { authSecret, sessionCookieName, secureCookies } from "@/lib/auth/secret"
 import { ABSOLUTE_LIFETIME_MS, needsTouch, sessionState } from "@/lib/auth/session-policy";
 
 // Only redirects and keeps the idle clock; every page, action and route authorizes on its own.
-const SIGNED_IN_AREAS = ["/console", "/ministry", "/province", "/unit", "/expert", "/base", "/enterprise", "/account", "/notifications", "/needs", "/experts", "/library", "/imports", "/engagements", "/matching", "/activities", "/department"];
+const SIGNED_IN_AREAS = ["/console", "/ministry", "/province", "/unit", "/expert", "/base", "/enterprise", "/account", "/notifications", "/needs", "/experts", "/library", "/imports", "/engagements", "/matching", "/activities", "/department", "/system", "/security", "/audit"];
 
 function toLogin(req: NextRequest) {
   const url = new URL("/login", req.url);
