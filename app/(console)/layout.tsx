@@ -10,7 +10,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const found = await lookupSession();
   const user = found.user;
   // An account that must change its password sees only that page, without the console around it.
-  if (!user && found.mustChange) return <main id="main" className="mx-auto max-w-xl px-4 py-10">{children}</main>;
+  if (!user && (found.mustChange || found.mustEnrolMfa)) return <main id="main" className="mx-auto max-w-xl px-4 py-10">{children}</main>;
   if (!user) return <>{children}</>;
   const unread = await unreadCount(user.id);
   const roleLabels = [...new Set(user.roles.map((g) => ROLE_LABEL[g.role]))];

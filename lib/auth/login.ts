@@ -5,12 +5,18 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { LOCKOUT_MS, LOCKOUT_THRESHOLD } from "@/lib/auth/session-policy";
 import type { RoleGrant } from "@/lib/auth/roles";
 import type { LoginFailure } from "@/lib/auth/login-messages";
+import { secondFactorStage } from "@/lib/mfa/sign-in";
 
 export type LoginResult =
   | { ok: true; user: { id: string; username: string; displayName: string; roles: RoleGrant[] } }
   | { ok: false; reason: LoginFailure; detail?: string };
 
-const credentials = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) });
+const credentials = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(128),
+  // Second factor (lib/mfa/sign-in.ts): a 6-digit TOTP code or a recovery code, asked for once the password is right.
+  otp: z.string().trim().max(20).optional(),
+});
 
 // Verifying against a fixed hash when the account does not exist keeps response times alike.
 let dummyHash: Promise<string> | undefined;
@@ -39,7 +45,7 @@ export async function attemptLogin(db: Tx, input: unknown, meta: RequestMeta, no
   const user = await db.user.findUnique({
     where: { username: parsed.data.username },
     select: {
-      id: true, username: true, displayName: true, passwordHash: true, status: true, lockedUntil: true,
+      id: true, username: true, displayName: true, passwordHash: true, status: true, lockedUntil: true, mfaEnabledAt: true,
       roles: { select: { role: true, organizationId: true, provinceCode: true }, orderBy: { createdAt: "asc" } },
     },
   });
@@ -75,6 +81,10 @@ export async function attemptLogin(db: Tx, input: unknown, meta: RequestMeta, no
   }
   if (user.status === "PENDING") return fail("PENDING", user.id, "账号待审核");
 
+  // ── Second-factor stage (lib/mfa/sign-in.ts): only for accounts that have enrolled. ──
+  const second = await secondFactorStage(db, user, parsed.data.otp, now);
+  if (!second.ok) return fail(second.reason, user.id, second.summary);
+
   await db.user.update({
     where: { id: user.id },
     data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, lastLoginIp: meta.ip },
@@ -85,7 +95,7 @@ export async function attemptLogin(db: Tx, input: unknown, meta: RequestMeta, no
     outcome: "SUCCESS",
     entityType: "User",
     entityId: user.id,
-    summary: "登录成功",
+    summary: `登录成功${second.summary}`,
     meta,
   });
   return {

@@ -8,6 +8,7 @@ import { authOptions } from "@/lib/auth/options";
 import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
 import { sessionState } from "@/lib/auth/session-policy";
 import type { SessionUser } from "@/lib/auth/roles";
+import { MFA_ENROL_PATH, mfaEnrolmentDue } from "@/lib/mfa/policy";
 
 /**
  * `endedFor`: the account whose session just ended (timed out, disabled, password changed), for the audit log.
@@ -16,7 +17,7 @@ import type { SessionUser } from "@/lib/auth/roles";
  */
 export type SessionLookup =
   | { user: SessionUser }
-  | { user: null; expired: boolean; endedFor?: { id: string; why: string }; mustChange?: SessionUser };
+  | { user: null; expired: boolean; endedFor?: { id: string; why: string }; mustChange?: SessionUser; mustEnrolMfa?: SessionUser };
 
 export const MUST_CHANGE_PATH = "/account/password?reason=must-change";
 
@@ -33,6 +34,7 @@ export const lookupSession = cache(async function lookupSession(): Promise<Sessi
     where: { id: session.uid },
     select: {
       id: true, username: true, displayName: true, status: true, passwordChangedAt: true, mustChangePassword: true,
+      mfaEnabledAt: true,
       roles: { select: { role: true, organizationId: true, provinceCode: true }, orderBy: { createdAt: "asc" } },
     },
   });
@@ -43,6 +45,8 @@ export const lookupSession = cache(async function lookupSession(): Promise<Sessi
   }
   const user = { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles };
   if (row.mustChangePassword) return { user: null, expired: false, mustChange: user };
+  // Second factor required for this account's roles but not yet set up: it may only enrol (lib/mfa/policy.ts).
+  if (mfaEnrolmentDue(row)) return { user: null, expired: false, mustEnrolMfa: user };
   return { user };
 });
 
@@ -62,9 +66,13 @@ export async function requestMeta(): Promise<RequestMeta> {
  * For pages: the user, or a redirect to the login page (saying why when the session timed out). An account that
  * must change its password is sent to the change-password page, the one page that accepts it (`forPasswordChange`).
  */
-export async function requireUser(returnTo: string, forPasswordChange = false): Promise<SessionUser> {
+export async function requireUser(returnTo: string, forPasswordChange = false, forMfaEnrolment = false): Promise<SessionUser> {
   const found = await lookupSession();
   if (found.user) return found.user;
+  if (found.mustEnrolMfa) {
+    if (forMfaEnrolment) return found.mustEnrolMfa;
+    redirect(MFA_ENROL_PATH);
+  }
   if (found.mustChange) {
     if (forPasswordChange) return found.mustChange;
     redirect(MUST_CHANGE_PATH);
@@ -112,7 +120,7 @@ export async function requirePermission(
   resource?: ResourceScope,
   entity?: { type: string; id: string },
 ): Promise<SessionUser> {
-  const user = await requireUser(returnTo, operation === "account.changePassword");
+  const user = await requireUser(returnTo, operation === "account.changePassword", operation === "account.mfa");
   const allowed = resource ? can(user, operation, resource) : holds(user, operation);
   if (!allowed) {
     await auditDenied(user, operation, entity);
