@@ -49,3 +49,28 @@ describe("audit row hash", () => {
     expect(auditRowHash(GENESIS_HASH, { ...row, createdAt: new Date("2026-12-05T00:00:00.001Z") })).not.toBe(h);
   });
 });
+
+describe("data key from the environment", () => {
+  it("uses the development key only outside production, and refuses it (or no key) in production", async () => {
+    const { dataKeysFrom } = await import("@/lib/crypto/data-key");
+    const dev = dataKeysFrom({ NODE_ENV: "test" } as NodeJS.ProcessEnv).current;
+    expect(dataKeysFrom({ NODE_ENV: "production", DEMO_MODE: "1" } as NodeJS.ProcessEnv).current.id).toBe(dev.id);
+    expect(() => dataKeysFrom({ NODE_ENV: "production" } as NodeJS.ProcessEnv)).toThrow("DATA_ENCRYPTION_KEY 未设置");
+    expect(() => dataKeysFrom({ NODE_ENV: "production", DATA_ENCRYPTION_KEY: "short" } as NodeJS.ProcessEnv)).toThrow("64 位十六进制");
+    const real = dataKeysFrom({ NODE_ENV: "production", DATA_ENCRYPTION_KEY: "c".repeat(64) } as NodeJS.ProcessEnv).current;
+    expect(real.id).not.toBe(dev.id);
+    expect(real.enc).toHaveLength(16);
+  });
+
+  it("seals so that only the right key opens, and indexes equal values alike", async () => {
+    const { dataKeysFrom, sealText, blindIndex } = await import("@/lib/crypto/data-key");
+    const a = dataKeysFrom({ NODE_ENV: "test", DATA_ENCRYPTION_KEY: "a".repeat(64) } as NodeJS.ProcessEnv).current;
+    const b = dataKeysFrom({ NODE_ENV: "test", DATA_ENCRYPTION_KEY: "b".repeat(64) } as NodeJS.ProcessEnv).current;
+    const sealed = sealText("13800138000", a);
+    expect(sealed).toMatch(new RegExp(`^sm4:${a.id}:`));
+    expect(sm4Open(a.enc, a.mac, Buffer.from(sealed.slice(13), "base64")).toString()).toBe("13800138000");
+    expect(() => sm4Open(b.enc, b.mac, Buffer.from(sealed.slice(13), "base64"))).toThrow();
+    expect(blindIndex("x", a)).toBe(blindIndex("x", a));
+    expect(blindIndex("x", a)).not.toBe(blindIndex("x", b));
+  });
+});
