@@ -5,6 +5,8 @@ import { expectAccessible, expectLoggedInAt, login, loginError } from "./support
 // A province staff account (广东, used by no other spec) enrols a TOTP second factor and signs in with it; the audit
 // administrator reads the log, and finds its own read recorded there.
 authenticator.options = { window: 1 };
+// Two sign-ins, two axe analyses and a download per journey: more than the default minute on a loaded machine.
+test.describe.configure({ timeout: 180_000 });
 
 test("a staff account enrols TOTP, gets recovery codes, and signs in with a code", async ({ page }) => {
   await login(page, "prov-44");
