@@ -20,7 +20,7 @@ test("a staff account enrols TOTP, gets recovery codes, and signs in with a code
   await expectAccessible(page);
 
   // The previous step's code enrols, so the current one is still unused for the sign-in below.
-  await page.getByLabel("动态口令").fill(authenticator.clone({ epoch: Date.now() - 30_000 }).generate(secret));
+  await page.getByLabel("动态口令", { exact: true }).fill(authenticator.clone({ epoch: Date.now() - 30_000 }).generate(secret));
   await page.getByRole("button", { name: "验证并启用" }).click();
   await expect(page.getByRole("status").filter({ hasText: "双因素认证已启用" })).toBeVisible();
   await expect(page.getByRole("list", { name: "恢复码" }).getByRole("listitem")).toHaveCount(10);
