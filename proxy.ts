@@ -5,7 +5,7 @@ import { ABSOLUTE_LIFETIME_MS, needsTouch, sessionState } from "@/lib/auth/sessi
 import { securityHeaders, servedOverHttps } from "@/lib/security/headers";
 
 // Only redirects, keeps the idle clock and sets the security headers; every page, action and route authorizes on its own.
-const SIGNED_IN_AREAS = ["/console", "/ministry", "/province", "/unit", "/expert", "/base", "/enterprise", "/account", "/notifications", "/needs", "/experts", "/library", "/imports", "/engagements", "/matching", "/activities", "/department", "/editorial", "/certificates", "/commendations", "/tracking"];
+const SIGNED_IN_AREAS = ["/console", "/ministry", "/province", "/unit", "/expert", "/base", "/enterprise", "/account", "/notifications", "/needs", "/experts", "/library", "/imports", "/engagements", "/matching", "/activities", "/department", "/editorial", "/certificates", "/commendations", "/tracking", "/system", "/security", "/audit"];
 
 function toLogin(req: NextRequest) {
   const url = new URL("/login", req.url);

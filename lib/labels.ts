@@ -180,6 +180,8 @@ export const AUDIT_EVENT_LABEL = {
   "need.detach": "删除需求附件",
   "need.export": "导出需求",
   "audit.export": "导出审计日志",
+  "import.purge": "自动清除过期的导入暂存数据",
+  "keys.rotate": "轮换个人信息加密密钥",
   "menu.export": "导出服务菜单",
   "library.exportNominations": "导出重点联系专家库推荐记录",
   "user.export": "导出账号清单",

@@ -4,6 +4,7 @@
 import { createPrismaClient } from "@/lib/db";
 import { createFirstAdministrator, FIRST_ADMIN_USERNAME } from "@/lib/system/first-admin";
 import { seedReferenceData } from "@/prisma/seed/reference-data";
+import { rotateDataKeys } from "@/lib/privacy/rotate";
 import { assertReachable, migrate } from "./database";
 
 async function main() {
@@ -15,6 +16,9 @@ async function main() {
   try {
     await seedReferenceData(prisma);
     const password = await prisma.$transaction((tx) => createFirstAdministrator(tx));
+    // Personal data left in plain text by an earlier version is sealed now (needs DATA_ENCRYPTION_KEY in production).
+    const sealed = await rotateDataKeys(prisma);
+    if (sealed.experts + sealed.users + sealed.imports) console.log(`已加密存量个人信息：专家 ${sealed.experts} 条，账号 ${sealed.users} 个`);
     console.log("数据库迁移与基础数据已就绪");
     if (password) {
       console.log(`首个部级管理员账号：${FIRST_ADMIN_USERNAME}　一次性密码：${password}`);

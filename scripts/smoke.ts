@@ -77,6 +77,10 @@ function plan(scratchUrl: string, productionUrl: string, server: string, work: s
     { covers: ["test:unit"], command: ["npm", "run", "test:unit", "--", "tests/unit/working-days.test.ts"], timeoutSeconds: 180 },
     { covers: ["db:migrate"], command: ["npm", "run", "db:migrate"], env: onScratch, timeoutSeconds: 180 },
     { covers: ["db:seed"], command: ["npm", "run", "db:seed"], env: onScratch, timeoutSeconds: 300 },
+    // Security commands on the seeded scratch database (its development data key: no DATA_ENCRYPTION_KEY needed).
+    { covers: ["audit:verify"], command: ["npm", "run", "audit:verify"], env: onScratch, timeoutSeconds: 180 },
+    { covers: ["audit:archive"], command: ["npm", "run", "audit:archive", "--", "--out", path.join(work, "audit-archive")], env: onScratch, timeoutSeconds: 180 },
+    { covers: ["keys:rotate"], command: ["npm", "run", "keys:rotate"], env: onScratch, timeoutSeconds: 300 },
     // A production installation: setup on its own empty database, later served by `npm start` (no demo accounts).
     { covers: ["setup"], command: ["npm", "run", "setup"], env: { DATABASE_URL: productionUrl }, timeoutSeconds: 300 },
     {

@@ -76,6 +76,9 @@ async function e2e() {
       NEXTAUTH_URL: `http://localhost:${port}`,
       E2E_PORT: port,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The seeded demo: demo accounts sign in without a second factor (lib/mfa/policy.ts) and personal data uses
+      // the development data key (lib/crypto/data-key.ts), as under `npm run demo`.
+      DEMO_MODE: "1",
       PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reportDir, "playwright.json"),
     };
     if (!process.env.E2E_SKIP_BUILD) await run("npm", ["run", "build"], env);

@@ -8,7 +8,7 @@ import { navFor } from "@/lib/console/nav";
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const found = await lookupSession();
   // An account that must change its password sees only that page, without the console around it.
-  if (!found.user && found.mustChange) return <main id="main" className="mx-auto max-w-xl px-4 py-10">{children}</main>;
+  if (!found.user && (found.mustChange || found.mustEnrolMfa)) return <main id="main" className="mx-auto max-w-xl px-4 py-10">{children}</main>;
   if (!found.user) return <>{children}</>;
   // The unread count comes with the user (lookupSession): the layout adds no query of its own.
   const { user, unread } = found;

@@ -2,7 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { loginFailureMessage } from "@/lib/auth/login-messages";
+import { loginFailureMessage, MFA_PROMPT } from "@/lib/auth/login-messages";
 import { loginChallengeAction, type LoginChallenge } from "@/lib/security/actions";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
@@ -10,6 +10,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const [captcha, setCaptcha] = useState<LoginChallenge["captcha"]>(null);
   const [pending, startTransition] = useTransition();
+  // Second factor: asked for once the password proved right for an account that has enrolled (lib/mfa).
+  const [askOtp, setAskOtp] = useState(false);
 
   // onSubmit rather than a form action: React resets a form after its action, and a user who mistyped the
   // password should keep the account name.
@@ -24,9 +26,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
         redirect: false,
         username,
         password: String(form.get("password") ?? ""),
+        otp: String(form.get("otp") ?? ""),
         ...(captcha ? { captchaId: captcha.id, captchaAnswer: String(form.get("captchaAnswer") ?? "") } : {}),
       });
       if (!res || res.error) {
+        if (MFA_PROMPT.includes(res?.error ?? "")) setAskOtp(true);
         // A captcha is good for one try: after a failure, ask whether (another) one is needed.
         const challenge = await loginChallengeAction(username);
         setCaptcha(challenge.captcha);
@@ -52,6 +56,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
         <input id="password" name="password" type="password" autoComplete="current-password" required
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-none" />
       </div>
+      {askOtp && (
+        <div>
+          <label htmlFor="otp" className="block text-sm font-medium text-slate-700">动态口令或恢复码</label>
+          <input id="otp" name="otp" autoComplete="one-time-code" inputMode="text" maxLength={20} required autoFocus
+            aria-describedby="otp-hint"
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono tracking-widest focus:border-brand-600 focus:outline-none" />
+          <p id="otp-hint" className="mt-1 text-xs text-slate-500">验证器应用中的 6 位数字；手机不在身边时可输入一个恢复码（每个只能用一次）。</p>
+        </div>
+      )}
       {captcha && (
         <div>
           <label htmlFor="captchaAnswer" className="block text-sm font-medium text-slate-700">验证码</label>

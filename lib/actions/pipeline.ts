@@ -81,8 +81,11 @@ export function defineAction<S extends z.ZodType, T>(
     if (!session.user && session.mustChange && def.operation !== "account.changePassword") {
       return { ok: false, error: "请先修改初始密码" };
     }
-    if (!session.user && !session.mustChange) await auditSessionEnded(session, `操作 ${def.operation}`);
-    const result = await executeAction(def, session.user ?? session.mustChange ?? null, await requestMeta(), raw);
+    if (!session.user && session.mustEnrolMfa && def.operation !== "account.mfa") {
+      return { ok: false, error: "请先完成双因素认证设置" };
+    }
+    if (!session.user && !session.mustChange && !session.mustEnrolMfa) await auditSessionEnded(session, `操作 ${def.operation}`);
+    const result = await executeAction(def, session.user ?? session.mustChange ?? session.mustEnrolMfa ?? null, await requestMeta(), raw);
     if (result.ok && options.revalidate) revalidatePath(options.revalidate.path, options.revalidate.type);
     return result;
   };

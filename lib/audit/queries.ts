@@ -4,6 +4,8 @@ import { chinaDayEnd, chinaDayStart } from "@/lib/calendar/china-time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/roles";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
+import { writeAudit } from "@/lib/audit/log";
+import { requestMeta } from "@/lib/auth/session";
 
 export const auditSearchSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
@@ -50,6 +52,22 @@ export async function searchAudit(search: AuditSearch, pageSize = AUDIT_PAGE_SIZ
     }),
   ]);
   return { total, rows, page: search.page, pageSize };
+}
+
+/**
+ * The audit page's read: the search, and an audit row saying who looked and with which filters (GB/T 22239: the
+ * auditors are audited too; the row is written before the rows are returned, so a read that fails half-way still
+ * shows). Caller must hold audit.read.
+ */
+export async function readAuditLog(user: SessionUser, search: AuditSearch, path: string) {
+  const filters = Object.entries(search).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => `${k}=${v}`).join("&");
+  await writeAudit(db, {
+    actor: { id: user.id, displayName: user.displayName, role: user.roles[0]?.role },
+    operation: "audit.read", outcome: "SUCCESS", entityType: "AuditLog",
+    summary: `查询审计日志（${path}${filters ? `?${filters}` : ""}）`.slice(0, 500), after: { filters },
+    meta: await requestMeta(),
+  });
+  return searchAudit(search);
 }
 
 /** Every matching row, newest first, for the download (audit.read, national). */

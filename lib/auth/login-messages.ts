@@ -1,7 +1,7 @@
 import { LOCKOUT_MS, LOCKOUT_THRESHOLD } from "@/lib/auth/session-policy";
 
 // Shared by the server (codes) and the login form (messages); no server-only imports here.
-export type LoginFailure = "INVALID" | "LOCKED" | "DISABLED" | "PENDING" | "REJECTED" | "EXPIRED" | "THROTTLED" | "CAPTCHA";
+export type LoginFailure = "INVALID" | "LOCKED" | "DISABLED" | "PENDING" | "REJECTED" | "EXPIRED" | "THROTTLED" | "CAPTCHA" | "MFA_REQUIRED" | "MFA_INVALID";
 
 export const LOGIN_FAILURE_MESSAGE: Record<LoginFailure, string> = {
   INVALID: "账号或密码错误",
@@ -12,7 +12,12 @@ export const LOGIN_FAILURE_MESSAGE: Record<LoginFailure, string> = {
   EXPIRED: "临时账号已过有效期，请联系管理员",
   THROTTLED: "登录尝试过于频繁，请 15 分钟后再试",
   CAPTCHA: "请正确输入图中的验证码（每张验证码只能使用一次）",
+  MFA_REQUIRED: "请输入验证器应用显示的 6 位动态口令（或一个恢复码）",
+  MFA_INVALID: "动态口令或恢复码不正确（每个动态口令只能使用一次）",
 };
+
+/** The failures after which the form asks for the second factor. */
+export const MFA_PROMPT: readonly string[] = ["MFA_REQUIRED", "MFA_INVALID"];
 
 /**
  * The message for the error next-auth hands the form: a code, or "REJECTED:<the province's reason>" (shown only

@@ -7,6 +7,7 @@ import type { RoleGrant } from "@/lib/auth/roles";
 import type { LoginFailure } from "@/lib/auth/login-messages";
 import { checkCaptcha } from "@/lib/security/captcha";
 import { addressKey, CAPTCHA_AFTER_FAILURES, clear, hit, LIMITS, overLimit, peek } from "@/lib/security/rate-limit";
+import { secondFactorStage } from "@/lib/mfa/sign-in";
 
 export type LoginResult =
   | { ok: true; user: { id: string; username: string; displayName: string; roles: RoleGrant[]; sessionVersion: number } }
@@ -17,6 +18,8 @@ const credentials = z.object({
   password: z.string().min(1).max(128),
   captchaId: z.string().max(40).optional(),
   captchaAnswer: z.string().max(20).optional(),
+  // Second factor (lib/mfa/sign-in.ts): a 6-digit TOTP code or a recovery code, asked for once the password is right.
+  otp: z.string().trim().max(20).optional(),
 });
 
 // Verifying against a fixed hash when the account does not exist keeps response times alike.
@@ -51,7 +54,7 @@ export async function captchaRequired(db: Tx, ip: string | null, username: strin
  * 2. the password (against a dummy hash when there is no such account);
  * 3. only then the account's own state (locked, disabled, pending, expired), so that state is told only to someone
  *    who knows the password.
- * A further check (a second factor) belongs between 3 and the success bookkeeping. Every attempt is audited.
+ * 4. the second factor, for accounts that have enrolled one. Every attempt is audited.
  */
 export async function attemptLogin(db: Tx, input: unknown, meta: RequestMeta, now = new Date()): Promise<LoginResult> {
   const parsed = credentials.safeParse(input);
@@ -86,7 +89,7 @@ export async function attemptLogin(db: Tx, input: unknown, meta: RequestMeta, no
     where: { username: attempt.username },
     select: {
       id: true, username: true, displayName: true, passwordHash: true, status: true, lockedUntil: true, expiresAt: true,
-      sessionVersion: true,
+      sessionVersion: true, mfaEnabledAt: true,
       roles: { select: { role: true, organizationId: true, provinceCode: true }, orderBy: { createdAt: "asc" } },
     },
   });
@@ -106,6 +109,10 @@ export async function attemptLogin(db: Tx, input: unknown, meta: RequestMeta, no
   const refusal = await accountRefusal(db, user, now);
   if (refusal) return fail(refusal.reason, user.id, refusal.summary, refusal.detail);
 
+  // 4. Second-factor stage (lib/mfa/sign-in.ts): only for accounts that have enrolled.
+  const second = await secondFactorStage(db, user, attempt.otp, now);
+  if (!second.ok) return fail(second.reason, user.id, second.summary);
+
   await clear(db, keys.pairFailures);
   await db.user.update({
     where: { id: user.id },
@@ -117,7 +124,7 @@ export async function attemptLogin(db: Tx, input: unknown, meta: RequestMeta, no
     outcome: "SUCCESS",
     entityType: "User",
     entityId: user.id,
-    summary: "登录成功",
+    summary: `登录成功${second.summary}`,
     meta,
   });
   return {

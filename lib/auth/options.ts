@@ -17,7 +17,9 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "账号密码",
-      credentials: { username: { label: "账号", type: "text" }, password: { label: "密码", type: "password" } },
+      credentials: {
+        username: { label: "账号", type: "text" }, password: { label: "密码", type: "password" }, otp: { label: "动态口令", type: "text" },
+      },
       async authorize(credentials, req) {
         const headers = req?.headers as Record<string, string | undefined> | undefined;
         const meta = metaFromHeaders(headers ? { get: (n) => headers[n] ?? null } : null);

@@ -92,6 +92,12 @@ export const OPERATIONS = {
   "challenge.confirm": "确认验收结论",
   "tracking.read": "查看跟踪问效统计",
   "tracking.export": "导出跟踪问效统计",
+  // 三员分立 (lib/admin-roles) and the second factor (lib/mfa).
+  "console.system": "进入系统管理员工作台",
+  "console.security": "进入安全管理员工作台",
+  "console.audit": "进入审计管理员工作台",
+  "adminRole.manage": "授予和收回三员角色",
+  "account.mfa": "设置双因素认证（动态口令）",
 } as const;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -100,6 +106,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
   MINISTRY_ADMIN: {
     "console.ministry": "national",
     "account.changePassword": "self",
+    "account.mfa": "self",
     "notification.read": "self",
     "audit.read": "national",
     "user.manage": "national",
@@ -143,6 +150,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
   PROVINCE_ADMIN: {
     "console.province": "province",
     "account.changePassword": "self",
+    "account.mfa": "self",
     "notification.read": "self",
     "user.manage": "province",
     "user.create": "province",
@@ -185,6 +193,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
   UNIT_USER: {
     "console.unit": "unit",
     "account.changePassword": "self",
+    "account.mfa": "self",
     "notification.read": "self",
     "need.create": "unit",
     "need.read": "unit",
@@ -202,6 +211,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
   EXPERT: {
     "console.expert": "self",
     "account.changePassword": "self",
+    "account.mfa": "self",
     "notification.read": "self",
     "need.browseOpen": "national",
     "expert.read": "self",
@@ -227,6 +237,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
   BASE_HOST: {
     "console.base": "unit",
     "account.changePassword": "self",
+    "account.mfa": "self",
     "notification.read": "self",
     "base.apply": "unit",
     "base.report": "unit",
@@ -238,6 +249,7 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
   ENTERPRISE: {
     "console.enterprise": "unit",
     "account.changePassword": "self",
+    "account.mfa": "self",
     "notification.read": "self",
     "challenge.create": "unit",
     "challenge.read": "unit",
@@ -247,11 +259,38 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
   DEPARTMENT_ADMIN: {
     "console.department": "unit",
     "account.changePassword": "self",
+    "account.mfa": "self",
     "notification.read": "self",
     "activity.read": "unit",
     "activity.apply": "unit",
     "activity.recommend": "unit",
     "activity.report": "unit",
+  },
+  // 三员分立: three mutually exclusive administrators (one account holds at most one of these roles: a unique
+  // index in the database). None reaches business data; none can grant itself a role.
+  SYSTEM_ADMIN: {
+    "console.system": "national",
+    "account.changePassword": "self",
+    "account.mfa": "self",
+    "notification.read": "self",
+    "user.manage": "national",
+    "user.create": "national",
+    "user.resetPassword": "national",
+  },
+  SECURITY_ADMIN: {
+    "console.security": "national",
+    "account.changePassword": "self",
+    "account.mfa": "self",
+    "notification.read": "self",
+    "adminRole.manage": "national",
+  },
+  // Reads and exports the audit log, and nothing else (its own reads are audited too: lib/audit/queries.ts).
+  AUDIT_ADMIN: {
+    "console.audit": "national",
+    "account.changePassword": "self",
+    "account.mfa": "self",
+    "notification.read": "self",
+    "audit.read": "national",
   },
 };
 

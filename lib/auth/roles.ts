@@ -1,6 +1,6 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export const ROLES = ["MINISTRY_ADMIN", "PROVINCE_ADMIN", "UNIT_USER", "EXPERT", "BASE_HOST", "ENTERPRISE", "DEPARTMENT_ADMIN"] as const satisfies readonly Role[];
+export const ROLES = ["MINISTRY_ADMIN", "PROVINCE_ADMIN", "UNIT_USER", "EXPERT", "BASE_HOST", "ENTERPRISE", "DEPARTMENT_ADMIN", "SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] as const satisfies readonly Role[];
 
 export const ROLE_LABEL: Record<Role, string> = {
   MINISTRY_ADMIN: "部级管理员",
@@ -10,7 +10,14 @@ export const ROLE_LABEL: Record<Role, string> = {
   BASE_HOST: "基地管理员",
   ENTERPRISE: "企业",
   DEPARTMENT_ADMIN: "国务院有关部门",
+  SYSTEM_ADMIN: "系统管理员",
+  SECURITY_ADMIN: "安全管理员",
+  AUDIT_ADMIN: "审计管理员",
 };
+
+/** 三员分立: an account holds at most one of these (unique index in the database, lib/admin-roles/service.ts). */
+export const ADMIN_ROLES = ["SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] as const satisfies readonly Role[];
+export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 /** Each role's console; a user lands on the console of their first role. */
 export const ROLE_HOME: Record<Role, string> = {
@@ -21,6 +28,9 @@ export const ROLE_HOME: Record<Role, string> = {
   BASE_HOST: "/base",
   ENTERPRISE: "/enterprise",
   DEPARTMENT_ADMIN: "/department",
+  SYSTEM_ADMIN: "/system",
+  SECURITY_ADMIN: "/security",
+  AUDIT_ADMIN: "/audit",
 };
 
 export type RoleGrant = { role: Role; organizationId: string | null; provinceCode: string | null };

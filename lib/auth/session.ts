@@ -8,6 +8,7 @@ import { authSecret, sessionCookieName } from "@/lib/auth/secret";
 import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
 import { passwordExpired, sessionState } from "@/lib/auth/session-policy";
 import type { RoleGrant, SessionUser } from "@/lib/auth/roles";
+import { MFA_ENROL_PATH, mfaEnrolmentDue } from "@/lib/mfa/policy";
 
 /**
  * `endedFor`: the account whose session just ended (timed out, disabled, password changed), for the audit log.
@@ -16,13 +17,13 @@ import type { RoleGrant, SessionUser } from "@/lib/auth/roles";
  */
 export type SessionLookup =
   | { user: SessionUser; /** Unread notifications, for the console's header. */ unread: number }
-  | { user: null; expired: boolean; endedFor?: { id: string; why: string }; mustChange?: SessionUser };
+  | { user: null; expired: boolean; endedFor?: { id: string; why: string }; mustChange?: SessionUser; mustEnrolMfa?: SessionUser };
 
 export const MUST_CHANGE_PATH = "/account/password?reason=must-change";
 
 type SessionRow = {
   id: string; username: string; displayName: string; status: string; passwordChangedAt: Date; mustChangePassword: boolean;
-  sessionVersion: number; expiresAt: Date | null; roles: RoleGrant[]; unread: number;
+  sessionVersion: number; expiresAt: Date | null; mfaEnabledAt: Date | null; roles: RoleGrant[]; unread: number;
 };
 
 /** What lookupSession needs from the decoded session token. */
@@ -52,7 +53,7 @@ async function readToken(): Promise<JWT | null> {
 async function sessionRow(client: Tx, userId: string): Promise<SessionRow | null> {
   const rows = await client.$queryRaw<SessionRow[]>`
     SELECT u."id", u."username", u."displayName", u."status"::text AS "status", u."passwordChangedAt", u."mustChangePassword",
-      u."sessionVersion", u."expiresAt",
+      u."sessionVersion", u."expiresAt", u."mfaEnabledAt",
       COALESCE((
         SELECT json_agg(json_build_object('role', r."role", 'organizationId', r."organizationId", 'provinceCode', r."provinceCode")
                         ORDER BY r."createdAt", r."id")
@@ -86,6 +87,8 @@ export async function resolveSession(client: Tx, session: SessionClaims | null, 
   if ((session.sv ?? 0) !== row.sessionVersion) return { user: null, expired: true, endedFor: { id: row.id, why: "会话已注销或密码已修改" } };
   const user = { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles };
   if (row.mustChangePassword || passwordExpired(row.passwordChangedAt, now)) return { user: null, expired: false, mustChange: user };
+  // Second factor required for this account's roles but not yet set up: it may only enrol (lib/mfa/policy.ts).
+  if (mfaEnrolmentDue(row)) return { user: null, expired: false, mustEnrolMfa: user };
   return { user, unread: row.unread };
 }
 
@@ -105,9 +108,13 @@ export async function requestMeta(): Promise<RequestMeta> {
  * For pages: the user, or a redirect to the login page (saying why when the session timed out). An account that
  * must change its password is sent to the change-password page, the one page that accepts it (`forPasswordChange`).
  */
-export async function requireUser(returnTo: string, forPasswordChange = false): Promise<SessionUser> {
+export async function requireUser(returnTo: string, forPasswordChange = false, forMfaEnrolment = false): Promise<SessionUser> {
   const found = await lookupSession();
   if (found.user) return found.user;
+  if (found.mustEnrolMfa) {
+    if (forMfaEnrolment) return found.mustEnrolMfa;
+    redirect(MFA_ENROL_PATH);
+  }
   if (found.mustChange) {
     if (forPasswordChange) return found.mustChange;
     redirect(MUST_CHANGE_PATH);
@@ -155,7 +162,7 @@ export async function requirePermission(
   resource?: ResourceScope,
   entity?: { type: string; id: string },
 ): Promise<SessionUser> {
-  const user = await requireUser(returnTo, operation === "account.changePassword");
+  const user = await requireUser(returnTo, operation === "account.changePassword", operation === "account.mfa");
   const allowed = resource ? can(user, operation, resource) : holds(user, operation);
   if (!allowed) {
     await auditDenied(user, operation, entity);

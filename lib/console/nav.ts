@@ -10,6 +10,9 @@ export const CONSOLE_NAME: Record<Role, string> = {
   BASE_HOST: "基地工作台",
   ENTERPRISE: "企业工作台",
   DEPARTMENT_ADMIN: "部门工作台",
+  SYSTEM_ADMIN: "系统管理员工作台",
+  SECURITY_ADMIN: "安全管理员工作台",
+  AUDIT_ADMIN: "审计管理员工作台",
 };
 
 export type NavItem = { href: string; label: string };
@@ -85,11 +88,15 @@ const ROLE_PAGES: Partial<Record<Role, (NavItem & { operation: Operation })[]>> 
     { href: "/activities/recommend", label: "示范活动推荐", operation: "activity.recommend" },
     { href: "/activities", label: "示范活动申报", operation: "activity.apply" },
   ],
+  SYSTEM_ADMIN: [{ href: "/system/users", label: "账号管理", operation: "user.manage" }],
+  SECURITY_ADMIN: [{ href: "/security/admins", label: "三员角色", operation: "adminRole.manage" }],
+  AUDIT_ADMIN: [{ href: "/audit", label: "审计日志", operation: "audit.read" }],
 };
 
 const ACCOUNT_PAGES: (NavItem & { operation: Operation })[] = [
   { href: "/notifications", label: "通知", operation: "notification.read" },
   { href: "/account/password", label: "修改密码", operation: "account.changePassword" },
+  { href: "/account/mfa", label: "双因素认证", operation: "account.mfa" },
 ];
 
 /** The side navigation: one section per role the user holds (its console and pages), then the account pages. */

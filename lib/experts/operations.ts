@@ -1,4 +1,5 @@
 import { db, isUniqueViolation } from "@/lib/db";
+import { openPersonal } from "@/lib/privacy/at-rest";
 import { decideProfileChange, REVIEWED_FIELD_LABEL, type ReviewedField } from "@/lib/experts/profile-review";
 import { writeAudit, type RequestMeta } from "@/lib/audit/log";
 import { fieldErrorsOf, type ActionContext, type ActionDefinition, type ActionResult } from "@/lib/actions/pipeline";
@@ -164,7 +165,7 @@ export const revealPersonalOp = {
     return db.$transaction(async (tx) => {
       const row = await tx.expertProfile.findUniqueOrThrow({ where: { id: expert.id }, select: { phone: true, email: true, idNumber: true } });
       await ctx.audit(tx, { entityType: "ExpertProfile", entityId: expert.id, summary: `查看专家完整个人信息：${expert.name}` });
-      return row;
+      return openPersonal(row);
     });
   },
 } satisfies ActionDefinition<typeof expertIdSchema, PersonalData>;

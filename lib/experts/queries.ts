@@ -10,6 +10,7 @@ import { matchability } from "@/lib/experts/eligibility";
 import type { ExpertSearch } from "@/lib/experts/schemas";
 import { canApprove, canEdit, canRead, canViewPersonal, expertListWhere, isOwnProvince, SCOPE_SELECT, SHARED_WHERE } from "@/lib/experts/scope";
 import { freshWhere, isStale } from "@/lib/experts/stale";
+import { openPersonal } from "@/lib/privacy/at-rest";
 import { maskPersonal } from "@/lib/privacy/mask";
 import { codeNames, regionPaths, withSubtree } from "@/lib/reference/queries";
 import { searchTextWhere } from "@/lib/search/text";
@@ -59,7 +60,7 @@ const ROW_SELECT = {
 type RawRow = Prisma.ExpertProfileGetPayload<{ select: typeof ROW_SELECT }>;
 
 function toRow(user: SessionUser, r: RawRow, regions: Map<string, string>, now: Date) {
-  const { phone, email, idNumber, userId, ...rest } = r;
+  const { phone, email, idNumber, userId, ...rest } = openPersonal(r);
   return {
     ...rest,
     ...maskPersonal({ phone, email, idNumber }),
@@ -141,7 +142,7 @@ export async function expertDetail(id: string, now = new Date()) {
     },
   });
   if (!e) return null;
-  const { phone, email, idNumber, ...rest } = e;
+  const { phone, email, idNumber, ...rest } = openPersonal(e);
   const [regions, discipline, industry, region] = await Promise.all([
     regionPaths([e.regionCode]),
     codeNames("discipline", e.disciplineCodes),

@@ -5,6 +5,7 @@ import { computeExpertTerms } from "@/lib/matching/terms";
 import { requestReviewedChange, reviewedChanges, type ReviewedField } from "@/lib/experts/profile-review";
 import { notify, staffIds } from "@/lib/notifications/send";
 import type { CreateExpertInput, ProfileInput, RegisterInput, UpdateProfileInput } from "@/lib/experts/schemas";
+import { openPersonal, sealPersonal } from "@/lib/privacy/at-rest";
 
 // Rules and state changes of the expert pool. Every function takes the caller's transaction; the caller
 // (operations.ts) has already checked the session, the role and the record's scope, and writes the audit row.
@@ -78,7 +79,7 @@ export async function registerExpert(tx: Tx, input: RegisterInput, passwordHash:
   const user = await tx.user.create({
     data: {
       username: input.username, displayName: input.name, passwordHash, status: "PENDING",
-      phone: input.phone, email: input.email ?? null,
+      ...sealPersonal({ phone: input.phone, email: input.email ?? null }),
     },
     select: { id: true },
   });
@@ -87,7 +88,7 @@ export async function registerExpert(tx: Tx, input: RegisterInput, passwordHash:
       userId: user.id, name: input.name, gender: input.gender, birthYear: input.birthYear, employer: input.employer,
       title: input.title, disciplineCodes: input.disciplineCodes, industryCodes: input.industryCodes, skills: input.skills,
       bio: input.bio, talentCategories: input.talentCategories, regionCode: region.code, provinceCode: region.provinceCode,
-      isRetired: input.isRetired, phone: input.phone, email: input.email ?? null, idNumber: input.idNumber ?? null,
+      isRetired: input.isRetired, ...sealPersonal({ phone: input.phone, email: input.email ?? null, idNumber: input.idNumber ?? null }),
       status: "PENDING", source: "SELF", shareAcrossRegions: false, lastConfirmedAt: now,
     },
     select: { id: true, provinceCode: true },
@@ -111,7 +112,7 @@ export async function createExpertProfile(tx: Tx, input: CreateExpertInput, pass
     const user = await tx.user.create({
       data: {
         username: input.username, displayName: input.name, passwordHash, status: "ACTIVE", mustChangePassword: true,
-        phone: input.phone ?? null, email: input.email ?? null,
+        ...sealPersonal({ phone: input.phone ?? null, email: input.email ?? null }),
       },
       select: { id: true },
     });
@@ -123,7 +124,7 @@ export async function createExpertProfile(tx: Tx, input: CreateExpertInput, pass
       userId, name: input.name, gender: input.gender, birthYear: input.birthYear, employer: input.employer,
       title: input.title, disciplineCodes: input.disciplineCodes, industryCodes: input.industryCodes,
       regionCode: region.code, provinceCode: region.provinceCode, ...serviceData(input, null, now),
-      phone: input.phone ?? null, email: input.email ?? null, idNumber: input.idNumber ?? null,
+      ...sealPersonal({ phone: input.phone ?? null, email: input.email ?? null, idNumber: input.idNumber ?? null }),
       status: "ACTIVE", source: "PROVINCE",
       // Entered from the province's own records: confirmed now (the 12-month clock starts at entry).
       lastConfirmedAt: now,
@@ -147,8 +148,10 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 export async function updateProfile(
   tx: Tx, input: UpdateProfileInput, opts: { bySelf: boolean; actorId?: string }, now = new Date(),
 ) {
-  const current = await tx.expertProfile.findUnique({ where: { id: input.expertId } });
-  if (!current) throw notFound("专家");
+  const stored = await tx.expertProfile.findUnique({ where: { id: input.expertId } });
+  if (!stored) throw notFound("专家");
+  // Compared in plain text (stored sealed), written sealed again below.
+  const current = { ...stored, ...openPersonal({ phone: stored.phone, email: stored.email, idNumber: stored.idNumber }) };
   const region = await expertRegion(tx, input.regionCode);
   await assertCodesExist(tx, input);
   const data = {
@@ -165,7 +168,10 @@ export async function updateProfile(
   const changed = changedFields(current as unknown as Record<string, unknown>, data);
   const { count } = await tx.expertProfile.updateMany({
     where: { id: input.expertId, version: input.version },
-    data: { ...data, version: { increment: 1 }, ...(opts.bySelf ? { lastConfirmedAt: now } : {}) },
+    data: {
+      ...data, ...sealPersonal({ phone: data.phone, email: data.email, idNumber: data.idNumber }),
+      version: { increment: 1 }, ...(opts.bySelf ? { lastConfirmedAt: now } : {}),
+    },
   });
   if (!count) throw conflict("该专家档案已被他人修改，请刷新页面后重新编辑");
   const heldForReview = await requestReviewedChange(tx, { ...current, provinceCode: region.provinceCode }, held, opts.actorId ?? current.userId ?? "");

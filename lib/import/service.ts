@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db, type Tx } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { ImportKind } from "@/lib/generated/prisma/enums";
 import { AppError, conflict } from "@/lib/errors";
 import { refreshAllMatchTerms } from "@/lib/matching/terms";
@@ -10,6 +10,8 @@ import type { ExpertRecord, NeedRecord } from "@/lib/import/records";
 import { loadExpertReference, loadNeedReference } from "@/lib/import/reference";
 import { importerOf, type JobScope, KIND_LABEL } from "@/lib/import/scope";
 import { rejectExistingExperts, validateSheet, type Validation } from "@/lib/import/validate";
+import { openPersonal, personalIndex, sealPersonal } from "@/lib/privacy/at-rest";
+import { writeAudit } from "@/lib/audit/log";
 
 // The job lifecycle: upload → VALIDATED (errors + good rows kept on the job) → COMMITTING → COMMITTED | FAILED,
 // or VALIDATED → CANCELLED. State changes are conditional updates, so a double click or a second instance
@@ -60,7 +62,7 @@ export async function createImportJob(args: {
     // Large JSON goes in as one text parameter cast to jsonb: the query engine's value-by-value JSON handling
     // takes tens of seconds on 10,000 rows.
     await tx.$executeRaw`UPDATE "ImportJob" SET "errors" = ${JSON.stringify(result.errors)}::jsonb,
-      "payload" = ${JSON.stringify(result.records)}::jsonb WHERE "id" = ${job.id}`;
+      "payload" = ${JSON.stringify(result.records.map(sealedRecord))}::jsonb WHERE "id" = ${job.id}`;
     const badRows = new Set(result.errors.filter((e) => e.row > 1).map((e) => e.row)).size;
     await args.audit(tx, {
       entityType: "ImportJob",
@@ -72,14 +74,25 @@ export async function createImportJob(args: {
   }, { timeout: 120_000, maxWait: 30_000 });
 }
 
+/**
+ * The validated rows as the job keeps them until commit: personal fields sealed (lib/privacy/at-rest.ts) with their
+ * blind indexes, which insertExperts writes as they are.
+ */
+function sealedRecord<R extends object>(r: R): R {
+  if (!("phone" in r || "email" in r || "idNumber" in r)) return r;
+  const p = r as { phone?: string | null; email?: string | null; idNumber?: string | null };
+  return { ...r, ...sealPersonal({ phone: p.phone ?? null, email: p.email ?? null, idNumber: p.idNumber ?? null }) };
+}
+
+/** Rows already in the pool, found through the blind indexes (the stored values are sealed). */
 async function withoutExistingExperts(result: Validation<ExpertRecord>) {
-  const idNumbers = [...new Set(result.records.map((r) => r.idNumber?.toUpperCase()).filter((x): x is string => !!x))];
-  const phones = [...new Set(result.records.map((r) => r.phone).filter((x): x is string => !!x))];
+  const idNumbers = [...new Set(result.records.map((r) => r.idNumber).filter((x): x is string => !!x))].map((v) => personalIndex("idNumber", v));
+  const phones = [...new Set(result.records.map((r) => r.phone).filter((x): x is string => !!x))].map((v) => personalIndex("phone", v));
   if (!idNumbers.length && !phones.length) return result;
-  const found = await db.expertProfile.findMany({
-    where: { OR: [{ idNumber: { in: idNumbers, mode: "insensitive" } }, { phone: { in: phones } }] },
+  const found = (await db.expertProfile.findMany({
+    where: { OR: [{ idNumberIndex: { in: idNumbers } }, { phoneIndex: { in: phones } }] },
     select: { idNumber: true, name: true, phone: true },
-  });
+  })).map(openPersonal);
   return rejectExistingExperts(result, {
     idNumbers: new Set(found.flatMap((e) => (e.idNumber ? [e.idNumber.toUpperCase()] : []))),
     namePhones: new Set(found.flatMap((e) => (e.phone ? [`${e.name}|${e.phone}`] : []))),
@@ -103,15 +116,16 @@ async function insertExperts(tx: Tx, rows: ExpertRecord[], now: Date) {
   await tx.$executeRaw`
     INSERT INTO "ExpertProfile" ("id", "name", "gender", "birthYear", "employer", "title", "disciplineCodes", "industryCodes",
       "skills", "bio", "talentCategories", "regionCode", "provinceCode", "phone", "email", "idNumber", "isRetired",
-      "maxConcurrent", "preferredForms", "serviceRegionCodes", "source", "status", "lastConfirmedAt", "updatedAt")
+      "phoneIndex", "emailIndex", "idNumberIndex", "maxConcurrent", "preferredForms", "serviceRegionCodes", "source", "status", "lastConfirmedAt", "updatedAt")
     SELECT r."id", r."name", r."gender"::"Gender", r."birthYear", r."employer", r."title"::"ProfessionalTitle",
       ${texts("disciplineCodes")}, ${texts("industryCodes")}, ${texts("skills")}, r."bio",
       ${texts("talentCategories")}::"TalentCategory"[], r."regionCode", r."provinceCode", r."phone", r."email", r."idNumber",
-      r."isRetired", r."maxConcurrent", ARRAY[]::"ServiceForm"[], ARRAY[]::text[], 'IMPORT'::"ExpertSource", 'ACTIVE'::"ExpertStatus", ${now}, ${now}
+      r."isRetired", r."phoneIndex", r."emailIndex", r."idNumberIndex", r."maxConcurrent", ARRAY[]::"ServiceForm"[], ARRAY[]::text[], 'IMPORT'::"ExpertSource", 'ACTIVE'::"ExpertStatus", ${now}, ${now}
     FROM jsonb_to_recordset(${JSON.stringify(data)}::jsonb) AS r(
       "id" text, "name" text, "gender" text, "birthYear" int, "employer" text, "title" text, "disciplineCodes" jsonb,
       "industryCodes" jsonb, "skills" jsonb, "bio" text, "talentCategories" jsonb, "regionCode" text, "provinceCode" text,
-      "phone" text, "email" text, "idNumber" text, "isRetired" boolean, "maxConcurrent" int)`;
+      "phone" text, "email" text, "idNumber" text, "isRetired" boolean, "phoneIndex" text, "emailIndex" text,
+      "idNumberIndex" text, "maxConcurrent" int)`;
 }
 
 /** Needs of a unit importer are its drafts; a province importer's go straight into its own review queue. */
@@ -210,3 +224,30 @@ export async function failStaleCommits(now = new Date()) {
     data: { state: "FAILED", failureReason: "导入过程被中断，未写入任何数据。请重新上传。", payload: Prisma.DbNull, finishedAt: now },
   });
 }
+
+/**
+ * Uploads nobody committed or cancelled within ABANDONED_IMPORT_HOURS are cancelled and their kept rows (personal
+ * data among them) dropped: validated rows do not wait on the server indefinitely. Run by the periodic sweep;
+ * conditional on the state, so a commit that starts at the same moment wins or is refused cleanly.
+ */
+export async function purgeAbandonedImports(client: PrismaClient, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - ABANDONED_IMPORT_HOURS * 3600_000);
+  const stale = await client.importJob.findMany({ where: { state: "VALIDATED", updatedAt: { lt: cutoff } }, select: { id: true, fileName: true } });
+  let purged = 0;
+  for (const job of stale) purged += await client.$transaction(async (tx) => {
+    const done = await tx.importJob.updateMany({
+      where: { id: job.id, state: "VALIDATED", updatedAt: { lt: cutoff } },
+      data: { state: "CANCELLED", payload: Prisma.DbNull, finishedAt: now, failureReason: `超过 ${ABANDONED_IMPORT_HOURS} 小时未确认导入，已自动放弃并清除暂存数据`, version: { increment: 1 } },
+    });
+    if (!done.count) return 0;
+    await writeAudit(tx, {
+      operation: "import.purge", outcome: "SUCCESS", entityType: "ImportJob", entityId: job.id,
+      summary: `导入文件“${job.fileName.slice(0, 100)}”超过 ${ABANDONED_IMPORT_HOURS} 小时未确认，已自动放弃并清除暂存数据`,
+    });
+    return 1;
+  });
+  return purged;
+}
+
+/** How long validated rows wait for the importer (IMPORT_ABANDON_HOURS, default 24). */
+export const ABANDONED_IMPORT_HOURS = Math.max(1, Number(process.env.IMPORT_ABANDON_HOURS ?? 24) || 24);

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { sweepInvitations } from "@/lib/matches/sweep";
 import { refreshAllMatchTerms } from "@/lib/matching/terms";
+import { purgeAbandonedImports } from "@/lib/import/service";
 
 /**
  * The periodic work of every instance (instrumentation.ts) and of POST /api/cron/sweep: invitation deadlines,
@@ -10,5 +11,6 @@ import { refreshAllMatchTerms } from "@/lib/matching/terms";
 export async function runSweeps(now = new Date()) {
   const invitations = await sweepInvitations(db, now);
   const matchTerms = await refreshAllMatchTerms(db);
-  return { ...invitations, matchTerms };
+  const abandonedImports = await purgeAbandonedImports(db, now);
+  return { ...invitations, matchTerms, abandonedImports };
 }

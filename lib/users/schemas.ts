@@ -1,9 +1,10 @@
 import type { OrgType } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
+import { ROLES } from "@/lib/auth/roles";
 
 export const userSearchSchema = z.object({
   q: z.string().trim().max(60).optional().catch(undefined),
-  role: z.enum(["MINISTRY_ADMIN", "PROVINCE_ADMIN", "UNIT_USER", "EXPERT", "BASE_HOST", "ENTERPRISE", "DEPARTMENT_ADMIN"]).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
   status: z.enum(["ACTIVE", "PENDING", "DISABLED", "LOCKED"]).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).catch(1),
 });

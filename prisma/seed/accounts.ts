@@ -30,6 +30,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     description: "四川川椒食品科技有限公司：发布揭榜挂帅榜单、查看揭榜方案" },
   { username: "department", role: Role.DEPARTMENT_ADMIN, displayName: "农业农村部人事司", home: "/department",
     description: "农业农村部（国务院有关部门）：在本部门名额内预审、排序、推荐示范活动" },
+  // 三员分立: three separate people, one role each.
+  { username: "sysadmin", role: Role.SYSTEM_ADMIN, displayName: "系统管理员", home: "/system",
+    description: "三员之一：账号解锁、停用与启用；不授予角色，不查询审计日志" },
+  { username: "secadmin", role: Role.SECURITY_ADMIN, displayName: "安全管理员", home: "/security",
+    description: "三员之一：授予和收回系统管理员、安全管理员、审计管理员角色（不能授予自己）" },
+  { username: "auditor", role: Role.AUDIT_ADMIN, displayName: "审计管理员", home: "/audit",
+    description: "三员之一：只查询和导出审计日志；每次查询本身也记入审计日志" },
 ];
 
 export function demoAccount(username: string): DemoAccount {

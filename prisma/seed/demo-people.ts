@@ -90,6 +90,11 @@ export function buildAdmins(ctx: DemoContext): Admins {
       role: Role.PROVINCE_ADMIN, organizationId: id, provinceCode: p.code, createdAt: created,
     }));
   }
+  // 三员: national accounts of the ministry's own staff, one role each (lib/admin-roles).
+  for (const username of ["sysadmin", "secadmin", "auditor"]) {
+    const demo = demoAccount(username);
+    addUser(ctx, { username, displayName: demo.displayName, role: demo.role, organizationId: ministryOrgId, createdAt: created });
+  }
   return { ministryOrgId, ministryUserId, bureauIds, provinceAdmin };
 }
 

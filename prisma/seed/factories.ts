@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { sealPersonal } from "@/lib/privacy/at-rest";
 import {
   DeliveryMode, ExpertStatus, Gender, LibraryStatus, NeedState, OrgType, Prisma, ProfessionalTitle, Role, ServiceForm,
   TalentCategory, Urgency,
@@ -42,10 +43,11 @@ export type UserInput = {
   createdAt?: Date;
 };
 
+/** Phone and e-mail are stored sealed (lib/privacy/at-rest.ts), in the seed as in the application. */
 export function userRow(input: UserInput): Prisma.UserCreateManyInput {
   // The password is set now (its hash is computed by the seed), whatever the account's back-dated creation: an
   // account created months ago must not start with an expired password (PASSWORD_MAX_AGE_DAYS).
-  return { ...input, passwordChangedAt: new Date(), updatedAt: input.createdAt };
+  return { ...input, ...sealPersonal({ phone: input.phone, email: input.email }), passwordChangedAt: new Date(), updatedAt: input.createdAt };
 }
 
 export type RoleInput = {
@@ -66,7 +68,10 @@ export type ExpertInput = Omit<Prisma.ExpertProfileCreateManyInput, "provinceCod
 
 /** Fills provinceCode from the region code (its first two digits). */
 export function expertRow(input: ExpertInput): Prisma.ExpertProfileCreateManyInput {
-  return { ...input, provinceCode: input.provinceCode ?? input.regionCode.slice(0, 2) };
+  return {
+    ...input, ...sealPersonal({ phone: input.phone, email: input.email, idNumber: input.idNumber }),
+    provinceCode: input.provinceCode ?? input.regionCode.slice(0, 2),
+  };
 }
 
 /** The legal path from DRAFT to each state, as the need workflow walks it. */

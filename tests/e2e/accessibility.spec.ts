@@ -32,6 +32,10 @@ const CONSOLES: [string, string[]][] = [
   ["base", ["/base", "/base/apply", "/activities"]],
   ["enterprise", ["/enterprise", "/enterprise/challenges", "/enterprise/challenges/new"]],
   ["department", ["/department", "/activities/recommend", "/activities", "/activities/new"]],
+  // 三员 and the second factor's page.
+  ["sysadmin", ["/system", "/system/users", "/account/mfa"]],
+  ["secadmin", ["/security", "/security/admins"]],
+  ["auditor", ["/audit"]],
 ];
 
 for (const [username, paths] of CONSOLES) {

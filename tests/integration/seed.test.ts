@@ -62,6 +62,9 @@ describe("demo seed", () => {
       base: { role: "BASE_HOST" },
       enterprise: { role: "ENTERPRISE" },
       department: { role: "DEPARTMENT_ADMIN" },
+      sysadmin: { role: "SYSTEM_ADMIN" },
+      secadmin: { role: "SECURITY_ADMIN" },
+      auditor: { role: "AUDIT_ADMIN" },
     };
     for (const [username, grant] of Object.entries(expected)) {
       const result = await attemptLogin(db, { username, password: DEMO_PASSWORD }, meta);

@@ -100,11 +100,12 @@ describe("scope checks", () => {
 // Written out by hand, not read from the table: who may do the sensitive things, and over what. A grant added to,
 // widened in or dropped from PERMISSIONS for one of these fails here, where the generated matrix above would follow it.
 const SENSITIVE: Partial<Record<Operation, Partial<Record<RoleGrant["role"], Scope>>>> = {
-  "user.manage": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
-  "user.create": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
-  "user.resetPassword": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "user.create": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province", SYSTEM_ADMIN: "national" },
+  "user.resetPassword": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province", SYSTEM_ADMIN: "national" },
   "security.settings": { MINISTRY_ADMIN: "national" },
-  "audit.read": { MINISTRY_ADMIN: "national" },
+  "user.manage": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province", SYSTEM_ADMIN: "national" },
+  "audit.read": { MINISTRY_ADMIN: "national", AUDIT_ADMIN: "national" },
+  "adminRole.manage": { SECURITY_ADMIN: "national" },
   "menu.manage": { MINISTRY_ADMIN: "national" },
   "plan.manage": { MINISTRY_ADMIN: "national" },
   "need.review": { PROVINCE_ADMIN: "province" },
@@ -169,11 +170,25 @@ describe("sensitive operations, written out by hand", () => {
     });
   }
 
-  it("grants national scope only to the ministry, and to experts for browsing open needs", () => {
+  it("grants national scope only to the ministry, to experts for browsing open needs, and to the 三员 for their one duty each", () => {
     const national = ROLES.flatMap((role) =>
       (Object.entries(PERMISSIONS[role]) as [Operation, Scope][]).filter(([, s]) => s === "national").map(([op]) => `${role} ${op}`),
     ).filter((grant) => !grant.startsWith("MINISTRY_ADMIN "));
-    expect(national).toEqual(["EXPERT need.browseOpen"]);
+    expect(national).toEqual([
+      "EXPERT need.browseOpen",
+      "SYSTEM_ADMIN console.system", "SYSTEM_ADMIN user.manage",
+      "SECURITY_ADMIN console.security", "SECURITY_ADMIN adminRole.manage",
+      "AUDIT_ADMIN console.audit", "AUDIT_ADMIN audit.read",
+    ]);
+  });
+
+  it("三员分立: each administrator holds its own duty and none of the others' (nor any business operation)", () => {
+    const duty = { SYSTEM_ADMIN: "user.manage", SECURITY_ADMIN: "adminRole.manage", AUDIT_ADMIN: "audit.read" } as const;
+    const personal = ["account.changePassword", "account.mfa", "notification.read"];
+    for (const [role, op] of Object.entries(duty) as [keyof typeof duty, Operation][]) {
+      const ops = Object.keys(PERMISSIONS[role]).filter((o) => !personal.includes(o) && !o.startsWith("console."));
+      expect(ops, role).toEqual([op]);
+    }
   });
 
   it("gives base hosts and enterprises nothing beyond their own unit and account", () => {

@@ -1,58 +1,11 @@
 import type { Metadata } from "next";
-import { firstValues, queryValues, type SearchParams } from "@/lib/search-params";
-import { AuditTable } from "@/components/audit/audit-table";
-import { ListPage } from "@/components/ui/list-page";
-import { labelOptions } from "@/components/ui/options";
-import { keywordField, type SearchFields } from "@/components/ui/search-form";
-import { AUDIT_CODE_LABEL, auditCodeLabel } from "@/lib/audit/codes";
-import { auditSearchSchema, searchAudit } from "@/lib/audit/queries";
-import { ROLE_LABEL } from "@/lib/auth/roles";
+import type { SearchParams } from "@/lib/search-params";
 import { requirePermission } from "@/lib/auth/session";
-import { formatNumber } from "@/lib/format";
-import { AUDIT_OUTCOME_LABEL } from "@/lib/labels";
+import { AuditLogView } from "../../audit/audit-log-view";
 
 export const metadata: Metadata = { title: "审计日志" };
 
-const FIELDS: SearchFields = [
-  keywordField("操作人、摘要、对象编号或 IP", { maxLength: 100 }),
-  {
-    // Audit codes with labels, offered as suggestions (prefixes such as "need." also work).
-    kind: "text", name: "operation", label: "操作", hint: "可输入前缀，如 need.", maxLength: 60, suggestions: labelOptions(AUDIT_CODE_LABEL),
-  },
-  { kind: "select", name: "outcome", label: "结果", choices: AUDIT_OUTCOME_LABEL, all: "全部" },
-  { kind: "date", name: "from", label: "起始日期" },
-  { kind: "date", name: "to", label: "结束日期" },
-];
-
 export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePermission("/ministry/audit", "audit.read");
-  const search = auditSearchSchema.parse(await firstValues(searchParams));
-  const result = await searchAudit(search);
-  const rows = result.rows.map((r) => ({
-    id: r.id,
-    createdAt: r.createdAt,
-    actorName: r.actorName,
-    roleLabel: r.role ? ROLE_LABEL[r.role] : null,
-    operation: r.operation,
-    operationLabel: auditCodeLabel(r.operation),
-    entity: r.entityType ? `${r.entityType}${r.entityId ? ` · ${r.entityId}` : ""}` : null,
-    outcome: r.outcome,
-    summary: r.summary,
-    ip: r.ip,
-  }));
-  return (
-    <ListPage
-      title="审计日志"
-      subtitle="记录操作时间、操作人、事件与结果，保存期限不少于六个月。"
-      exportHref="/api/export/audit"
-      path="/ministry/audit"
-      values={queryValues(search)}
-      search={{ label: "审计日志查询", fields: FIELDS, columns: 6 }}
-      count={`共 ${formatNumber(result.total)} 条记录`}
-      empty={rows.length === 0 && { title: "没有符合条件的审计记录", body: "请调整查询条件后重试。" }}
-      page={result}
-    >
-      <AuditTable rows={rows} />
-    </ListPage>
-  );
+  const user = await requirePermission("/ministry/audit", "audit.read");
+  return <AuditLogView user={user} path="/ministry/audit" searchParams={searchParams} />;
 }
