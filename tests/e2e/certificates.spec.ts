@@ -57,7 +57,7 @@ test("issue → download PDF → public verification → altered → revoked", a
   // The expert's province (浙江) revokes it with a reason, asked first.
   await signInAs(page, "zhejiang");
   await page.goto(`/certificates?q=${code}`);
-  await page.getByRole("link", { name: code }).click();
+  await page.getByRole("link", { name: code, exact: true }).click();
   await page.getByRole("button", { name: "撤销服务证明" }).click();
   await page.getByRole("button", { name: "确认撤销" }).click();
   await expect(page.getByText("请填写撤销原因").or(page.getByText(/撤销时请写明原因/))).toBeVisible();
