@@ -7,7 +7,7 @@ import { expectAccessible, signInAs } from "./support";
 // the priority-recommendation list.
 test.describe.configure({ timeout: 240_000 });
 
-test("issue → download PDF → public verification → altered → revoked", async ({ page, browser }) => {
+test("issue → download PDF → public verification → altered → revoked", async ({ page, browser, baseURL }) => {
   await signInAs(page, "expert");
   await page.goto("/certificates");
   await expect(page.getByRole("heading", { level: 1, name: "服务证明" })).toBeVisible();
@@ -35,7 +35,8 @@ test("issue → download PDF → public verification → altered → revoked", a
   await expectAccessible(page);
 
   // Anyone, signed in or not, verifies it from its code.
-  const visitor = await browser.newPage();
+  const visitorContext = await browser.newContext({ baseURL });
+  const visitor = await visitorContext.newPage();
   await visitor.goto("/verify");
   await expect(visitor.getByRole("heading", { level: 1, name: "服务证明核验" })).toBeVisible();
   await expectAccessible(visitor);
@@ -56,18 +57,18 @@ test("issue → download PDF → public verification → altered → revoked", a
   // The expert's province (浙江) revokes it with a reason, asked first.
   await signInAs(page, "zhejiang");
   await page.goto(`/certificates?q=${code}`);
-  await page.getByRole("link", { name: code }).click();
+  await page.getByRole("link", { name: code, exact: true }).click();
   await page.getByRole("button", { name: "撤销服务证明" }).click();
   await page.getByRole("button", { name: "确认撤销" }).click();
   await expect(page.getByText("请填写撤销原因").or(page.getByText(/撤销时请写明原因/))).toBeVisible();
   await page.getByLabel(/撤销原因/).fill("服务记录经核实有误，予以撤销");
   await page.getByRole("button", { name: "确认撤销" }).click();
-  await expect(page.getByText("服务证明已撤销")).toBeVisible();
+  await expect(page.getByText(/该服务证明已于 .+ 撤销。原因：服务记录经核实有误，予以撤销/)).toBeVisible();
 
   await visitor.goto(`/verify/${code}`);
   await expect(visitor.getByRole("status").filter({ hasText: "已撤销" })).toContainText("服务记录经核实有误，予以撤销");
   await expectAccessible(visitor);
-  await visitor.close();
+  await visitorContext.close();
 });
 
 test("the ministry approves a pending commendation and downloads the priority-recommendation list", async ({ page }) => {
@@ -85,7 +86,9 @@ test("the ministry approves a pending commendation and downloads the priority-re
   await expect(decide.getByText("请填写原因")).toBeVisible();
   await decide.getByLabel("批准", { exact: true }).check();
   await decide.getByRole("button", { name: "提交审定" }).click();
-  await expect(page.getByText("审定结果已保存")).toBeVisible();
+  // The page re-renders with the decision: the form gives way to the state and who decided.
+  await expect(page.getByRole("main").getByText("已批准", { exact: true })).toBeVisible();
+  await expect(page.getByRole("form", { name: "审定表彰推荐" })).toHaveCount(0);
 
   const list = await page.request.get("/api/export/commendations?state=APPROVED&priority=1&format=csv");
   expect(list.status()).toBe(200);
