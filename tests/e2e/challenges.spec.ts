@@ -97,7 +97,7 @@ test("pose → publish → bid → review → select → milestone checked", asy
   await expectAccessible(page);
   await assign.getByRole("checkbox", { name: /林晓峰/ }).check();
   await assign.getByRole("button", { name: "分配评审专家" }).click();
-  await expect(page.getByText(/评审专家：林晓峰/)).toBeVisible();
+  await expect(page.getByText(/评审专家：林晓峰/).first()).toBeVisible();
 
   // The reviewer scores the bid.
   await signInAs(page, "expert");
