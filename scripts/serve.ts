@@ -30,7 +30,12 @@ async function main() {
   server.listen(port, hostname, () => {
     console.log(`平台已启动：http://localhost:${port}${hops ? `（信任 ${hops} 级反向代理的 X-Forwarded-For）` : ""}`);
   });
-  const stop = () => server.close(() => process.exit(0));
+  // Stop taking connections, and do not wait for idle keep-alive ones.
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -2,6 +2,8 @@ import { db } from "@/lib/db";
 import { sweepInvitations } from "@/lib/matches/sweep";
 import { refreshAllMatchTerms } from "@/lib/matching/terms";
 import { purgeAbandonedImports } from "@/lib/import/service";
+import { purgeCaptchas } from "@/lib/security/captcha";
+import { purgeRateLimits } from "@/lib/security/rate-limit";
 
 /**
  * The periodic work of every instance (instrumentation.ts) and of POST /api/cron/sweep: invitation deadlines,
@@ -12,5 +14,8 @@ export async function runSweeps(now = new Date()) {
   const invitations = await sweepInvitations(db, now);
   const matchTerms = await refreshAllMatchTerms(db);
   const abandonedImports = await purgeAbandonedImports(db, now);
-  return { ...invitations, matchTerms, abandonedImports };
+  // Counters whose window ended a day ago and spent captchas: plain deletes, harmless on several instances.
+  const rateLimitsPurged = await purgeRateLimits(db, now);
+  const captchasPurged = await purgeCaptchas(db, now);
+  return { ...invitations, matchTerms, abandonedImports, rateLimitsPurged, captchasPurged };
 }

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, expectAccessible, expectLoggedInAt, login, loginError } from "./support";
 
-// unit-20 and unit-21 are used by no other journey.
+// unit-20 and unit-21 are used by no other journey. Long journeys (several sign-ins, argon2 each, axe checks): a
+// generous budget on a loaded machine.
+test.describe.configure({ timeout: 240_000 });
 
 test("an administrator resets a password: the one-time password is shown once and must be changed at sign-in", async ({ page }) => {
   await login(page, "ministry");

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { attemptLogin, captchaRequired } from "@/lib/auth/login";
 import { LOCKOUT_MS, LOCKOUT_THRESHOLD } from "@/lib/auth/session-policy";
 import { checkCaptcha, issueCaptcha } from "@/lib/security/captcha";
-import { CAPTCHA_AFTER_FAILURES, LIMITS } from "@/lib/security/rate-limit";
+import { CAPTCHA_AFTER_FAILURES, hit, LIMITS, purgeRateLimits } from "@/lib/security/rate-limit";
 import { createOrganization, createUser } from "@/prisma/seed/factories";
 import { auditRows } from "./helpers";
 
@@ -156,5 +156,18 @@ describe("attemptLogin", () => {
     expect(await attemptLogin(db, { username: temp.username, password: PASSWORD }, from())).toEqual({ ok: false, reason: "EXPIRED" });
     await db.user.update({ where: { id: temp.id }, data: { expiresAt: new Date(Date.now() + 86_400_000) } });
     expect(await attemptLogin(db, { username: temp.username, password: PASSWORD }, from())).toMatchObject({ ok: true });
+  });
+
+  it("keeps counters in one table across instances, and the sweep drops only long-finished windows", async () => {
+    const key = `test:${Date.now()}`;
+    const limit = { max: 2, windowMs: 60_000 };
+    const t0 = new Date();
+    expect(await Promise.all([hit(db, key, limit, t0), hit(db, key, limit, t0), hit(db, key, limit, t0)])).toEqual(expect.arrayContaining([1, 2, 3]));
+    // A new window starts afresh.
+    expect(await hit(db, key, limit, new Date(t0.getTime() + 61_000))).toBe(1);
+    await db.rateLimit.create({ data: { key: `${key}:old`, count: 5, windowStart: new Date(0), updatedAt: new Date(t0.getTime() - 2 * 86_400_000) } });
+    expect(await purgeRateLimits(db, t0)).toBeGreaterThanOrEqual(1);
+    expect(await db.rateLimit.findUnique({ where: { key: `${key}:old` } })).toBeNull();
+    expect(await db.rateLimit.findUnique({ where: { key } })).not.toBeNull();
   });
 });
