@@ -14,7 +14,8 @@ import { performance } from "node:perf_hooks";
 import { createPrismaClient } from "../lib/db";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { seedReferenceData } from "../prisma/seed/reference-data";
-import { assertReachable, dropDatabase, migrate, recreateDatabase } from "./database";
+import { migrate } from "./database";
+import { benchDatabase, loadAverage, ms, percentile } from "./bench-kit";
 
 const { values: args } = parseArgs({
   options: {
@@ -32,26 +33,9 @@ const sizes = args.smoke
   : { records: Number(args.records), engagements: Number(args.engagements), needs: Number(args.needs), runs: Number(args.runs) };
 const TARGET_P95_MS = 300;
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.max(0, Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1))];
-};
-const ms = (x: number) => `${x.toFixed(1)} ms`;
 const secs = (t0: number) => ((performance.now() - t0) / 1000).toFixed(1);
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
-
-async function database() {
-  const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  await assertReachable(server);
-  if (args.reuse) {
-    const u = new URL(server);
-    u.pathname = `/${args.reuse}`;
-    return { url: u.toString(), name: args.reuse, fresh: false, close: () => Promise.resolve() };
-  }
-  const name = `esp_bench_dash_${Date.now().toString(36)}`;
-  const url = await recreateDatabase(server, name);
-  return { url, name, fresh: true, close: () => (args.keep ? Promise.resolve() : dropDatabase(server, name)) };
-}
+const load = loadAverage;
+const database = () => benchDatabase("esp_bench_dash", args);
 
 /**
  * Units, experts, needs, activities, matches, engagements and records, all by set-based SQL. As in real service, an

@@ -19,7 +19,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
-import { assertReachable, dropDatabase, migrate, recreateDatabase, run, seed } from "./database";
+import { migrate, run, seed } from "./database";
+import { benchDatabase, loadAverage, percentile } from "./bench-kit";
 import { ensureClient } from "./ensure-client";
 
 const { values: args } = parseArgs({
@@ -82,21 +83,16 @@ async function cpuMs(pid: number | undefined): Promise<number | null> {
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
-const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const load = loadAverage;
 
-async function database(server: string) {
-  await assertReachable(server);
-  const u = new URL(server);
-  if (args.reuse) {
-    u.pathname = `/${args.reuse}`;
-    return { url: u.toString(), name: args.reuse, close: () => Promise.resolve() };
+/** Its own database (BENCH_DATABASE_URL's server), migrated and seeded with the demo data when fresh. */
+async function database() {
+  const target = await benchDatabase("esp_bench_pages", args);
+  if (target.fresh) {
+    await migrate(target.url);
+    await seed(target.url, { demo: true });
   }
-  const name = `esp_bench_pages_${Date.now().toString(36)}`;
-  const url = await recreateDatabase(server, name);
-  await migrate(url);
-  await seed(url, { demo: true });
-  return { url, name, close: () => (args.keep ? Promise.resolve() : dropDatabase(server, name)) };
+  return target;
 }
 
 /** `next start` in its own process group; its output is kept so the queries it logs can be counted. */
@@ -228,10 +224,9 @@ async function countQueries(server: ReturnType<typeof startServer>, target: Targ
 }
 
 async function main() {
-  const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   await ensureClient();
   const t0 = performance.now();
-  const target = await database(server);
+  const target = await database();
   console.log(`[bench:pages] 数据库 ${target.name}（演示数据）；${connections} 个并发连接，每页 ${duration} s（预热 ${warmup} s）；CPU ${os.cpus().length} 核，负载 ${load()}`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,

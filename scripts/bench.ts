@@ -24,7 +24,8 @@ import { scorePair } from "../lib/matching/score";
 import { DEFAULT_WEIGHTS } from "../lib/matching/weights";
 import { seedReferenceData } from "../prisma/seed/reference-data";
 import { generateBenchData } from "../bench/matching-data";
-import { assertReachable, dropDatabase, migrate, recreateDatabase } from "./database";
+import { migrate } from "./database";
+import { benchDatabase, loadAverage, median, ms, percentile } from "./bench-kit";
 
 const { values: args } = parseArgs({
   options: {
@@ -45,27 +46,9 @@ const sizes = args.smoke
 const candidates = Number(args.candidates);
 const weights = DEFAULT_WEIGHTS;
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.max(0, Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1))];
-};
-const median = (xs: number[]) => percentile(xs, 50);
-const ms = (x: number) => `${x.toFixed(1)} ms`;
 const secs = (t0: number) => (performance.now() - t0) / 1000;
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
-
-async function database() {
-  const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  await assertReachable(server);
-  if (args.reuse) {
-    const u = new URL(server);
-    u.pathname = `/${args.reuse}`;
-    return { url: u.toString(), name: args.reuse, fresh: false, close: () => Promise.resolve() };
-  }
-  const name = `esp_bench_${Date.now().toString(36)}`;
-  const url = await recreateDatabase(server, name);
-  return { url, name, fresh: true, close: () => (args.keep ? Promise.resolve() : dropDatabase(server, name)) };
-}
+const load = loadAverage;
+const database = () => benchDatabase("esp_bench", args);
 
 /** Evenly spaced needs (the same ones on every run over the same data). */
 function spread<T>(xs: T[], n: number): T[] {

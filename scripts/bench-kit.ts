@@ -1,0 +1,32 @@
+// What every benchmark script shares: percentiles, the machine's load for the record, and its own database on the
+// local PostgreSQL (BENCH_DATABASE_URL's server, never the test databases) — fresh, or one kept by `--keep` and
+// named with `--reuse <name>`.
+import os from "node:os";
+import { assertReachable, dropDatabase, recreateDatabase } from "./database";
+
+/** The p-th percentile (nearest rank) of some timings, in any order. */
+export function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+}
+
+export const median = (xs: number[]) => percentile(xs, 50);
+export const ms = (x: number) => `${x.toFixed(1)} ms`;
+/** The load average (1 / 5 / 15 minutes), printed beside absolute times. */
+export const loadAverage = () => os.loadavg().map((x) => x.toFixed(2)).join(" / ");
+
+export type BenchDatabase = { url: string; name: string; fresh: boolean; close: () => Promise<void> };
+
+/** A database for one benchmark run: `reuse` names a kept one; a fresh one is dropped on close unless `keep`. */
+export async function benchDatabase(prefix: string, options: { reuse?: string; keep?: boolean }): Promise<BenchDatabase> {
+  const server = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  await assertReachable(server);
+  if (options.reuse) {
+    const u = new URL(server);
+    u.pathname = `/${options.reuse}`;
+    return { url: u.toString(), name: options.reuse, fresh: false, close: () => Promise.resolve() };
+  }
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const url = await recreateDatabase(server, name);
+  return { url, name, fresh: true, close: () => (options.keep ? Promise.resolve() : dropDatabase(server, name)) };
+}
