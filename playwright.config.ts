@@ -38,7 +38,8 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "ignore",
     // Every journey signs in from this one machine: lift the per-address sign-in limits (per address and account stay).
-    env: { ...process.env, LOGIN_ATTEMPTS_PER_ADDRESS: "100000", LOGIN_FAILURES_PER_ADDRESS: "100000" } as Record<string, string>,
+    // It serves a demo-seeded database: demo mode (the staff demo accounts sign in without a second factor), as `npm test` sets.
+    env: { ...process.env, DEMO_MODE: process.env.DEMO_MODE ?? "1", LOGIN_ATTEMPTS_PER_ADDRESS: "100000", LOGIN_FAILURES_PER_ADDRESS: "100000" } as Record<string, string>,
     stderr: "pipe",
   },
 });

@@ -274,8 +274,6 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "account.mfa": "self",
     "notification.read": "self",
     "user.manage": "national",
-    "user.create": "national",
-    "user.resetPassword": "national",
   },
   SECURITY_ADMIN: {
     "console.security": "national",

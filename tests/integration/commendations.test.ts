@@ -30,7 +30,8 @@ async function servedExpert(provinceCode = ZHEJIANG, hours = 12) {
   const match = await db.match.create({ data: { needId: need.id, expertId: expert.id, score: 0.8, source: "PROVINCE", state: "CONFIRMED" } });
   const engagement = await db.engagement.create({ data: { matchId: match.id, needId: need.id, expertId: expert.id, state: "ACTIVE" } });
   const record = (day: string, h: number, state: "CONFIRMED" | "SUBMITTED") => ({
-    engagementId: engagement.id, startDate: new Date(`${day}T00:00:00Z`), endDate: new Date(`${day}T00:00:00Z`), hours: h,
+    // At most 24 hours a day (the ServiceRecord CHECK): longer service spans as many days as it needs.
+    engagementId: engagement.id, startDate: new Date(`${day}T00:00:00Z`), endDate: new Date(Date.parse(`${day}T00:00:00Z`) + (Math.ceil(h / 24) - 1) * 86_400_000), hours: h,
     form: "TECH_GUIDANCE" as const, content: "现场指导", peopleServed: 30, peopleTrained: 10, state,
   });
   if (hours > 0) await db.serviceRecord.create({ data: record(`${YEAR}-05-06`, hours, "CONFIRMED") });
@@ -76,7 +77,7 @@ describe("nominating", () => {
     const served = await servedExpert(ZHEJIANG, 6);
     const id = idOf(await nominate(u.zhejiang, served.expert.id));
     await db.serviceRecord.create({
-      data: { engagementId: served.engagement.id, startDate: new Date(`${YEAR}-07-01`), endDate: new Date(`${YEAR}-07-01`), hours: 50, form: "TECH_GUIDANCE", content: "补录", state: "CONFIRMED" },
+      data: { engagementId: served.engagement.id, startDate: new Date(`${YEAR}-07-01`), endDate: new Date(`${YEAR}-07-03`), hours: 50, form: "TECH_GUIDANCE", content: "补录", state: "CONFIRMED" },
     });
     expect((await db.commendation.findUniqueOrThrow({ where: { id } })).figures).toMatchObject({ hours: 6 });
   });
