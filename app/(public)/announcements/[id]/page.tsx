@@ -4,12 +4,7 @@ import { notFound } from "next/navigation";
 import { publishedAnnouncement } from "@/lib/announcements/queries";
 import { formatDate } from "@/lib/format";
 
-// Incremental static regeneration without a database at build time (see app/(public)/cases/[id]/page.tsx).
-export const revalidate = 60;
-export async function generateStaticParams() {
-  return [];
-}
-
+// Rendered per request from cached reads (see app/(public)/cases/[id]/page.tsx).
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -7,14 +7,9 @@ import { publishedCase } from "@/lib/cases/portal-queries";
 import { formatDate } from "@/lib/format";
 import { BASE_FIELD_LABEL, SERVICE_FORM_LABEL } from "@/lib/labels";
 
-// Incremental static regeneration without a database at build time: no page is built ahead (no params), each is
-// rendered on its first request and then served from the page cache, regenerated at most every minute, and at
-// once on this instance when a case is published or withdrawn (its reads carry the portal's case tag).
-export const revalidate = 60;
-export async function generateStaticParams() {
-  return [];
-}
-
+// Rendered per request — the root layout reads the request's CSP nonce (proxy.ts), which no cached page could carry —
+// from reads cached for a minute across requests (lib/portal/cache.ts), expired at once on this instance when a case
+// is published or withdrawn.
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
