@@ -41,11 +41,13 @@ export async function seedDemoTracking(tx: Tx): Promise<void> {
     });
   }
 
-  // The expert with the most confirmed hours that year (other than the demo expert): approved, on the priority list.
+  // The expert with the most confirmed hours that year (other than the demo expert, and not nominated already):
+  // approved, on the priority list.
   const [top] = await tx.$queryRaw<{ expertId: string; provinceCode: string }[]>`
     SELECT e."expertId", p."provinceCode" FROM "ServiceRecord" r
     JOIN "Engagement" e ON e.id = r."engagementId" JOIN "ExpertProfile" p ON p.id = e."expertId"
     WHERE r.state = 'CONFIRMED' AND e.state <> 'CANCELLED' AND e."expertId" <> ${expert.id}
+      AND NOT EXISTS (SELECT 1 FROM "Commendation" c WHERE c."expertId" = e."expertId" AND c."year" = ${year})
       AND r."startDate" >= ${new Date(`${year}-01-01T00:00:00Z`)} AND r."endDate" <= ${new Date(`${year}-12-31T00:00:00Z`)}
     GROUP BY e."expertId", p."provinceCode" ORDER BY sum(r.hours) DESC, e."expertId" LIMIT 1`;
   const ministry = await tx.user.findUnique({ where: { username: "ministry" }, select: { id: true } });
