@@ -27,7 +27,7 @@ type Reviewer = { id: string; username: string; provinceCodes: Set<string>; expe
 const GOOD = ["方案扎实，需求来源真实，专家团队结构合理，建议入选。", "与年度主题契合度高，东西部协作安排具体，量化目标明确。", "服务内容针对产业瓶颈，预期成效可考核，建议支持。"];
 const WEAK = ["需求调研不够深入，量化目标偏笼统，建议补充后再议。", "专家团队与服务内容匹配度一般，实施方案可行性有待加强。"];
 
-export async function seedActivityReviews(tx: Tx, now: Date = new Date()): Promise<void> {
+export async function seedActivityReviews(tx: Tx, activityIds: string[], now: Date = new Date()): Promise<void> {
   const ministry = ids.user("ministry");
   const experts = await tx.user.findMany({
     where: { status: "ACTIVE", roles: { some: { role: "EXPERT" } }, expertProfile: { status: "ACTIVE" } },
@@ -44,7 +44,7 @@ export async function seedActivityReviews(tx: Tx, now: Date = new Date()): Promi
   // ─── Reviews ───
   // Closed plans first (their board can decide and publish), then open ones; per plan by province.
   const recommended = await tx.demonstrationActivity.findMany({
-    where: { state: "RECOMMENDED", isDemonstration: true, plan: { state: { in: ["OPEN", "CLOSED"] } } },
+    where: { id: { in: activityIds }, state: "RECOMMENDED", isDemonstration: true, plan: { state: { in: ["OPEN", "CLOSED"] } } },
     orderBy: [{ plan: { state: "desc" } }, { plan: { year: "asc" } }, { planId: "asc" }, { provinceCode: "asc" }, { id: "asc" }],
     select: { id: true, planId: true, provinceCode: true, team: { select: { expertId: true } }, plan: { select: { rubric: true, disagreementSpread: true } } },
   });
@@ -92,7 +92,7 @@ export async function seedActivityReviews(tx: Tx, now: Date = new Date()): Promi
 
   // ─── Progress reports on running activities (the last two months) ───
   const running = await tx.demonstrationActivity.findMany({
-    where: { state: "IN_PROGRESS" }, orderBy: { id: "asc" },
+    where: { id: { in: activityIds }, state: "IN_PROGRESS" }, orderBy: { id: "asc" },
     select: { id: true, provinceCode: true, startedAt: true, reports: { select: { period: true } } },
   });
   const period = currentPeriod(now);
@@ -119,7 +119,7 @@ export async function seedActivityReviews(tx: Tx, now: Date = new Date()): Promi
 
   // ─── Evaluations and feedback on completed and evaluated activities ───
   const finished = await tx.demonstrationActivity.findMany({
-    where: { state: { in: ["COMPLETED", "EVALUATED"] } }, orderBy: { id: "asc" },
+    where: { id: { in: activityIds }, state: { in: ["COMPLETED", "EVALUATED"] } }, orderBy: { id: "asc" },
     select: {
       id: true, state: true, provinceCode: true, isDemonstration: true, completedAt: true, finalReport: true,
       evaluations: { select: { level: true } }, feedback: { select: { userId: true } },

@@ -16,8 +16,9 @@ const IP_TERMS = "攻关形成的专利、技术秘密等知识产权归出题�
 
 type Pool = { id: string; name: string; employer: string; talentCategories: string[]; title: string; userId: string | null }[];
 
-export async function seedChallengeDetails(tx: Tx, now: Date = new Date()): Promise<void> {
+export async function seedChallengeDetails(tx: Tx, challengeIds: string[], now: Date = new Date()): Promise<void> {
   const challenges = await tx.challenge.findMany({
+    where: { id: { in: challengeIds } },
     orderBy: { id: "asc" },
     select: { id: true, title: true, state: true, requirements: true, enterpriseId: true, provinceCode: true, publishedAt: true, publishedById: true, createdAt: true,
       enterprise: { select: { name: true } }, bids: { select: { id: true, state: true, expertId: true, expert: { select: { employer: true } } } },

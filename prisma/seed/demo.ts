@@ -109,8 +109,9 @@ async function insertDemo(tx: Tx, r: DemoRows): Promise<void> {
   await createManyInBatches(notes, (data) => tx.notification.createMany({ data, skipDuplicates }));
 
   await assertComplete(tx, r);
-  await seedActivityReviews(tx); // after the activities, needs and engagements: it reads them back
-  await seedChallengeDetails(tx); // after the challenges, bids and milestones: it reads them back
+  // Both read their own rows back (by id: a shared database may hold other activities and challenges).
+  await seedActivityReviews(tx, r.activities.map((a) => a.id as string)); // after the activities, needs and engagements
+  await seedChallengeDetails(tx, r.challenges.map((c) => c.id as string)); // after the challenges, bids and milestones
   await tx.user.createMany({ data: lastUsers, skipDuplicates });
   await tx.roleAssignment.createMany({ data: lastRoles, skipDuplicates });
   await tx.notification.createMany({ data: lastNotes, skipDuplicates });
