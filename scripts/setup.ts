@@ -4,12 +4,16 @@
 import { createPrismaClient } from "@/lib/db";
 import { createFirstAdministrator, FIRST_ADMIN_USERNAME } from "@/lib/system/first-admin";
 import { seedReferenceData } from "@/prisma/seed/reference-data";
+import { productionDataKeyRefusal } from "@/lib/crypto/data-key";
 import { rotateDataKeys } from "@/lib/privacy/rotate";
 import { assertReachable, migrate } from "./database";
 
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL 未设置：npm run setup 用于生产数据库，例如 DATABASE_URL=postgresql://…/expert_platform npm run setup（本地演示请用 npm run demo）");
+  // A production installation seals personal data under its own key from the start.
+  const keyRefusal = process.env.DEMO_MODE === "1" ? null : productionDataKeyRefusal();
+  if (keyRefusal) throw new Error(keyRefusal);
   await assertReachable(url);
   await migrate(url);
   const prisma = createPrismaClient(url, 1);

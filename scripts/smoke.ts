@@ -8,6 +8,7 @@
 //   for the scratch database; SMOKE_PORT (default 3340): the first of the ports the servers listen on;
 //   `--only lint,match` runs only those steps (while working on them).
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -57,6 +58,8 @@ export function uncovered(readme: string[], scripts: Record<string, string>, ste
 function plan(scratchUrl: string, productionUrl: string, server: string, work: string, scripts: Record<string, string>): Step[] {
   const port = Number(process.env.SMOKE_PORT ?? 3340);
   const secret = { NEXTAUTH_SECRET: "smoke-secret-0123456789abcdefghijklmnop" };
+  // The production installation (setup, then start) needs its own personal-data key.
+  const dataKey = { DATA_ENCRYPTION_KEY: randomBytes(32).toString("hex") };
   const onScratch = { DATABASE_URL: scratchUrl };
   const e = path.join(work, "experts.jsonl");
   const n = path.join(work, "needs.jsonl");
@@ -82,7 +85,7 @@ function plan(scratchUrl: string, productionUrl: string, server: string, work: s
     { covers: ["audit:archive"], command: ["npm", "run", "audit:archive", "--", "--out", path.join(work, "audit-archive")], env: onScratch, timeoutSeconds: 180 },
     { covers: ["keys:rotate"], command: ["npm", "run", "keys:rotate"], env: onScratch, timeoutSeconds: 300 },
     // A production installation: setup on its own empty database, later served by `npm start` (no demo accounts).
-    { covers: ["setup"], command: ["npm", "run", "setup"], env: { DATABASE_URL: productionUrl }, timeoutSeconds: 300 },
+    { covers: ["setup"], command: ["npm", "run", "setup"], env: { DATABASE_URL: productionUrl, ...dataKey }, timeoutSeconds: 300 },
     {
       covers: ["test:integration"], timeoutSeconds: 300, env: onScratch,
       command: ["npm", "run", "test:integration", "--", "tests/integration/calendar.test.ts"],
@@ -100,7 +103,7 @@ function plan(scratchUrl: string, productionUrl: string, server: string, work: s
     },
     {
       covers: ["start"], command: ["npm", "start", "--", "--port", String(port + 2)], servePort: port + 2, timeoutSeconds: 180,
-      env: { DATABASE_URL: productionUrl, ...secret },
+      env: { DATABASE_URL: productionUrl, ...secret, ...dataKey },
     },
     {
       covers: ["test:e2e"], timeoutSeconds: 300,

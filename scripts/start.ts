@@ -44,6 +44,13 @@ async function refuseDemoPasswords(url: string): Promise<void> {
   }
 }
 
+/** A production start stops without a real personal-data key (lib/crypto/data-key.ts). */
+async function refuseMissingDataKey(): Promise<void> {
+  const { productionDataKeyRefusal } = await import("@/lib/crypto/data-key");
+  const refusal = productionDataKeyRefusal();
+  if (refusal) throw new Error(refusal);
+}
+
 async function main() {
   if (!flag("build") && !flag("dev") && !existsSync(path.resolve(".next/BUILD_ID"))) {
     throw new Error("尚未构建：请先运行 npm run build（或用 npm run demo 构建并启动演示）");
@@ -64,6 +71,7 @@ async function main() {
   const secret = await authSecret(!!embedded);
   if (flag("demo")) await seed(url, { demo: true, env: { NEXTAUTH_SECRET: secret } });
   if (!demoMode) await refuseDemoPasswords(url);
+  if (!demoMode) await refuseMissingDataKey();
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -44,6 +44,19 @@ export function dataKeysFrom(env: NodeJS.ProcessEnv): { current: DataKey; previo
   return { current: derive(master), previous };
 }
 
+/**
+ * Why a production start or setup must not go on with the environment's data key, or null: checked up front, since
+ * data sealed under the development key could not be read once the real key is set.
+ */
+export function productionDataKeyRefusal(env: NodeJS.ProcessEnv = process.env): string | null {
+  try {
+    dataKeysFrom({ ...env, NODE_ENV: "production", DEMO_MODE: undefined });
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
 let cached: { current: DataKey; previous: DataKey | null } | undefined;
 const keys = () => (cached ??= dataKeysFrom(process.env));
 
