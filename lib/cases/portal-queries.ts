@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { publishedDemonstration } from "@/lib/activities/selection-queries";
+import { PUBLIC_CHALLENGE_STATES } from "@/lib/challenges/workflow";
 import { searchTextWhere } from "@/lib/search/text";
 import { portalCached, PORTAL_TAG } from "@/lib/portal/cache";
 import { readFigures } from "@/lib/cases/figures";
@@ -54,14 +55,18 @@ export async function onePublished(id: string) {
     where: { ...PUBLISHED, id: id.slice(0, 40) },
     select: {
       id: true, title: true, summary: true, body: true, provinceCode: true, regionCode: true, field: true, forms: true, replicable: true,
-      figures: true, figuresAt: true, publishedAt: true, sourceKind: true, activityId: true,
+      figures: true, figuresAt: true, publishedAt: true, sourceKind: true, sourceId: true, activityId: true,
     },
   });
   if (!c) return null;
-  const [names, region, demonstration] = await Promise.all([
+  const [names, region, demonstration, challenge] = await Promise.all([
     provinceNames([c.provinceCode]),
     c.regionCode ? db.region.findUnique({ where: { code: c.regionCode }, select: { name: true } }) : null,
     c.activityId ? publishedDemonstration(c.activityId) : null,
+    // A 揭榜挂帅 case links to the challenge's public page (never to one the public cannot see).
+    c.sourceKind === "CHALLENGE" && c.sourceId
+      ? db.challenge.findFirst({ where: { id: c.sourceId, state: { in: [...PUBLIC_CHALLENGE_STATES] }, publishedAt: { not: null } }, select: { id: true, title: true } })
+      : null,
   ]);
   return {
     id: c.id, title: c.title, summary: c.summary, field: c.field, forms: c.forms, replicable: c.replicable,
@@ -71,6 +76,7 @@ export async function onePublished(id: string) {
     provinceName: c.provinceCode ? (names.get(c.provinceCode) ?? null) : null,
     regionName: region?.name ?? null,
     demonstration: demonstration ? { id: demonstration.id, title: demonstration.title } : null,
+    challenge,
   };
 }
 

@@ -82,3 +82,32 @@ export function judgeActivity(f: ActivityFacts): Verdict {
   const score = (excellent ? 30 : 0) + (mean ?? 0) * 10 + (reported.length ? (20 * reached.length) / reported.length : 0) + Math.min(30, f.figures.hours / 4);
   return { eligible: missing.length === 0, score: Math.round(score * 10) / 10, reasons, missing };
 }
+
+export type ChallengeFacts = {
+  state: string;
+  /** The acceptance's verdict (null: not yet accepted) and whether the enterprise confirmed it. */
+  acceptancePassed: boolean | null;
+  confirmed: boolean;
+  indicators: number;
+  indicatorsMet: number;
+  milestones: number;
+  milestonesPassed: number;
+  /** The selected team: lead and members. */
+  teamSize: number;
+};
+
+export function judgeChallenge(f: ChallengeFacts): Verdict {
+  const missing: string[] = [];
+  const reasons: string[] = [];
+  if (f.state !== "COMPLETED" || f.acceptancePassed !== true) missing.push("攻关尚未通过验收");
+  else if (!f.confirmed) missing.push("验收结论尚待企业确认");
+  else reasons.push("验收通过并经企业确认");
+  if (f.indicators > 0) {
+    if (f.indicatorsMet < f.indicators) missing.push(`技术指标达到 ${f.indicatorsMet}/${f.indicators} 项`);
+    else reasons.push(`${f.indicators} 项技术指标全部达到`);
+  }
+  if (f.milestones > 0 && f.milestonesPassed === f.milestones) reasons.push(`${f.milestones} 个里程碑均通过中期检查`);
+  if (f.teamSize > 1) reasons.push(`攻关团队 ${f.teamSize} 人`);
+  const score = 40 + f.indicatorsMet * 10 + f.milestonesPassed * 5 + Math.min(20, f.teamSize * 4);
+  return { eligible: missing.length === 0, score, reasons, missing };
+}

@@ -1,13 +1,12 @@
 import type { Tx } from "@/lib/db";
 import type { ActivityState, BaseField, CaseSourceKind, EngagementState, EvaluationGrade, ServiceForm } from "@/lib/generated/prisma/enums";
 import { figuresOf, type CaseFigures } from "@/lib/cases/figures";
-import { judgeActivity, judgeEngagement, type Verdict } from "@/lib/cases/shortlist";
+import { judgeActivity, judgeChallenge, judgeEngagement, type Verdict } from "@/lib/cases/shortlist";
 import { LIVE_CASE_STATES } from "@/lib/cases/workflow";
 import { targetsOf } from "@/lib/activities/progress-schemas";
 
 // What a typical case can be written from. The shortlist is this list of sources, each reading its finished rows
 // in the editor's provinces, their confirmed figures and the facts its rule (lib/cases/shortlist.ts) judges.
-// 揭榜挂帅 plugs in as one more entry (kind CHALLENGE) once the challenge board exposes its finished challenges.
 
 export type SourceRow = {
   kind: CaseSourceKind;
@@ -150,8 +149,63 @@ const activitySource: CaseSource = {
   },
 };
 
+const CHALLENGE_SELECT = {
+  id: true, title: true, state: true, provinceCode: true, regionCode: true, finishedAt: true, indicators: true,
+  indicatorResults: true, acceptancePassed: true, confirmedAt: true,
+  region: { select: { name: true } },
+  milestones: { select: { state: true } },
+  bids: { where: { state: "SELECTED" }, select: { expertId: true, members: { select: { expertId: true } } } },
+} as const;
+
+type ChallengeLoaded = {
+  id: string; title: string; state: string; provinceCode: string; regionCode: string; finishedAt: Date | null;
+  indicators: string[]; indicatorResults: unknown; acceptancePassed: boolean | null; confirmedAt: Date | null;
+  region: { name: string };
+  milestones: { state: string }[];
+  bids: { expertId: string; members: { expertId: string }[] }[];
+};
+
+/** Indicators the acceptance marked met (indicatorResults: [{ indicator, met, note }]). */
+function indicatorsMet(results: unknown): number {
+  return Array.isArray(results) ? results.filter((r) => r && typeof r === "object" && (r as { met?: unknown }).met === true).length : 0;
+}
+
+function challengeRow(c: ChallengeLoaded): SourceRow {
+  const team = new Set(c.bids.flatMap((b) => [b.expertId, ...b.members.map((m) => m.expertId)]));
+  // A challenge has no service records: its figures are its team; the acceptance speaks for the results.
+  const figures = { ...figuresOf([]), experts: team.size };
+  return {
+    kind: "CHALLENGE", id: c.id, title: c.title, provinceCode: c.provinceCode, regionCode: c.regionCode, regionName: c.region.name,
+    finishedAt: c.finishedAt, activityId: null, field: null, forms: [], figures,
+    verdict: judgeChallenge({
+      state: c.state, acceptancePassed: c.acceptancePassed, confirmed: c.confirmedAt !== null,
+      indicators: c.indicators.length, indicatorsMet: Math.min(c.indicators.length, indicatorsMet(c.indicatorResults)),
+      milestones: c.milestones.length, milestonesPassed: c.milestones.filter((m) => m.state === "PASSED").length, teamSize: team.size,
+    }),
+    href: `/challenges/${c.id}`,
+  };
+}
+
+const challengeSource: CaseSource = {
+  kind: "CHALLENGE",
+  label: "揭榜挂帅",
+  async rows(client, provinces, take) {
+    const rows = await client.challenge.findMany({
+      where: { state: "COMPLETED", ...(provinces ? { provinceCode: { in: provinces } } : {}) },
+      orderBy: [{ finishedAt: "desc" }, { id: "asc" }],
+      take,
+      select: CHALLENGE_SELECT,
+    });
+    return rows.map((c) => challengeRow(c as ChallengeLoaded));
+  },
+  async row(client, id) {
+    const c = await client.challenge.findUnique({ where: { id }, select: CHALLENGE_SELECT });
+    return c ? challengeRow(c as ChallengeLoaded) : null;
+  },
+};
+
 /** Every source of the shortlist, in the order the page lists them. */
-export const CASE_SOURCES: readonly CaseSource[] = [activitySource, engagementSource];
+export const CASE_SOURCES: readonly CaseSource[] = [activitySource, engagementSource, challengeSource];
 
 export function sourceOf(kind: CaseSourceKind): CaseSource | null {
   return CASE_SOURCES.find((s) => s.kind === kind) ?? null;

@@ -114,6 +114,42 @@ describe("shortlisting on known fixtures", () => {
     expect((await shortlistFor(u.sichuan)).map((c) => c.id)).not.toContain(strong.id);
   }, 60_000);
 
+  it("lists 揭榜挂帅 challenges accepted and confirmed, with their reasons, and a case written from one links to it on the portal", async () => {
+    const orgId = u.enterprise.roles[0].organizationId!;
+    const org = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { regionCode: true, region: { select: { provinceCode: true } } } });
+    const challenge = (over: { acceptancePassed?: boolean; confirmedAt?: Date | null; met?: boolean[] } = {}) => {
+      seq += 1;
+      const indicators = ["能耗降低20%以上", "合格率达到98%"];
+      const met = over.met ?? [true, true];
+      return db.challenge.create({
+        data: {
+          enterpriseId: orgId, regionCode: org.regionCode, provinceCode: org.region.provinceCode, title: `案例测试攻关${seq}-${Date.now()}`,
+          problem: "现有工艺能耗高、产品一致性差，企业缺少关键装备和工艺参数。", indicators, disciplineCodes: ["21060"], rewardYuan: 300000,
+          bidDeadline: new Date(Date.now() - 90 * 86_400_000), ipTerms: "归企业所有", state: "COMPLETED", publishedAt: new Date(Date.now() - 120 * 86_400_000),
+          acceptancePassed: over.acceptancePassed ?? true, confirmedAt: over.confirmedAt === undefined ? new Date() : over.confirmedAt, finishedAt: new Date(),
+          indicatorResults: indicators.map((indicator, i) => ({ indicator, met: met[i], note: "" })),
+        },
+      });
+    };
+    const strong = await challenge();
+    const unconfirmed = await challenge({ confirmedAt: null });
+    const partly = await challenge({ met: [true, false] });
+    const ids = (await shortlistFor(u.sichuan)).map((c) => c.id);
+    expect(ids).toContain(strong.id);
+    expect(ids).not.toContain(unconfirmed.id);
+    expect(ids).not.toContain(partly.id);
+    const row = (await shortlistFor(u.ministry)).find((c) => c.id === strong.id)!;
+    expect(row).toMatchObject({ kind: "CHALLENGE", href: `/challenges/${strong.id}` });
+    expect(row.verdict.reasons).toEqual(["验收通过并经企业确认", "2 项技术指标全部达到"]);
+    expect((await shortlistFor(u.zhejiang)).map((c) => c.id)).not.toContain(strong.id);
+
+    const created = await run(createCaseOp, u.sichuan, { sourceKind: "CHALLENGE", sourceId: strong.id });
+    expect(created.ok).toBe(true);
+    const id = (created as { data: { id: string } }).data.id;
+    await db.typicalCase.update({ where: { id }, data: { state: "PUBLISHED", publishedAt: new Date(), title: "揭榜攻关案例", summary: "企业出题、专家揭榜。", body: BODY } });
+    expect((await onePublished(id))?.challenge).toEqual({ id: strong.id, title: strong.title });
+  }, 60_000);
+
   it("refuses to write a case from a source that is not shortlisted, or twice from one source", async () => {
     const weak = await engagement({ rating: 3 });
     const r = await run(createCaseOp, u.sichuan, { sourceKind: "ENGAGEMENT", sourceId: weak.id });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RoleGrant, SessionUser } from "@/lib/auth/roles";
 import { figuresOf, readFigures } from "@/lib/cases/figures";
-import { judgeActivity, judgeEngagement, type EngagementFacts } from "@/lib/cases/shortlist";
+import { judgeActivity, judgeChallenge, judgeEngagement, type EngagementFacts } from "@/lib/cases/shortlist";
 import { CASE_WORKFLOW, type CaseStep } from "@/lib/cases/workflow";
 import { ANNOUNCEMENT_WORKFLOW } from "@/lib/announcements/workflow";
 import type { CaseState } from "@/lib/generated/prisma/enums";
@@ -115,5 +115,22 @@ describe("shortlisting rules on known fixtures", () => {
   });
   it("an activity with good feedback but no excellent grade is shortlisted", () => {
     expect(judgeActivity({ ...activity, grades: ["QUALIFIED"], feedbackRatings: [5, 4] }).eligible).toBe(true);
+  });
+
+  const challenge = { state: "COMPLETED", acceptancePassed: true, confirmed: true, indicators: 2, indicatorsMet: 2, milestones: 2, milestonesPassed: 2, teamSize: 3 };
+  it("a challenge accepted on every indicator and confirmed by the enterprise is shortlisted, with its reasons", () => {
+    const v = judgeChallenge(challenge);
+    expect(v.eligible).toBe(true);
+    expect(v.reasons).toEqual(["验收通过并经企业确认", "2 项技术指标全部达到", "2 个里程碑均通过中期检查", "攻关团队 3 人"]);
+  });
+  it.each([
+    ["still under acceptance", { state: "ACCEPTANCE", acceptancePassed: null }, "尚未通过验收"],
+    ["failed", { state: "FAILED", acceptancePassed: false }, "尚未通过验收"],
+    ["not confirmed by the enterprise", { confirmed: false }, "尚待企业确认"],
+    ["missing an indicator", { indicatorsMet: 1 }, "技术指标达到 1/2 项"],
+  ])("a challenge %s is not", (_name, patch, why) => {
+    const v = judgeChallenge({ ...challenge, ...patch });
+    expect(v.eligible).toBe(false);
+    expect(v.missing.join("；")).toContain(why);
   });
 });

@@ -45,6 +45,11 @@ export default async function CasePage({ params }: Props) {
           来源：示范活动 <Link href={`/demonstrations/${c.demonstration.id}`} className="text-brand-700 underline underline-offset-2">{c.demonstration.title}</Link>
         </p>
       )}
+      {c.challenge && (
+        <p className="mt-6 text-sm text-slate-700">
+          来源：揭榜挂帅 <Link href={`/challenges/${c.challenge.id}`} className="text-brand-700 underline underline-offset-2">{c.challenge.title}</Link>
+        </p>
+      )}
     </article>
   );
 }
