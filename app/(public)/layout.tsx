@@ -14,6 +14,8 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
             <Link prefetch={false} href="/cases" className="text-sm text-white hover:underline">典型案例</Link>
             <Link prefetch={false} href="/bases" className="text-sm text-white hover:underline">专家服务基地</Link>
             <Link prefetch={false} href="/demonstrations" className="text-sm text-white hover:underline">示范活动</Link>
+            <Link prefetch={false} href="/challenges" className="text-sm text-white hover:underline">揭榜挂帅</Link>
+            <Link prefetch={false} href="/verify" className="text-sm text-white hover:underline">证明核验</Link>
             <Link prefetch={false} href="/register" className="text-sm text-white hover:underline">专家注册</Link>
             <Link href="/login" className="rounded-md bg-white px-4 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50">登录</Link>
           </nav>
