@@ -62,6 +62,16 @@ describe("data key from the environment", () => {
     expect(real.enc).toHaveLength(16);
   });
 
+  it("tells a production setup or start, whatever NODE_ENV and DEMO_MODE say, when the key is missing or unfit", async () => {
+    const { productionDataKeyRefusal } = await import("@/lib/crypto/data-key");
+    const { sm3Hex: hex } = await import("@/lib/crypto/sm");
+    expect(productionDataKeyRefusal({ NODE_ENV: "development", DEMO_MODE: "1" } as NodeJS.ProcessEnv)).toContain("DATA_ENCRYPTION_KEY 未设置");
+    expect(productionDataKeyRefusal({ DATA_ENCRYPTION_KEY: "xyz" } as unknown as NodeJS.ProcessEnv)).toContain("64 位十六进制");
+    const devKey = hex("expert-service-platform 演示与测试专用数据密钥（不得用于生产）");
+    expect(productionDataKeyRefusal({ DATA_ENCRYPTION_KEY: devKey } as unknown as NodeJS.ProcessEnv)).toContain("演示与测试专用");
+    expect(productionDataKeyRefusal({ DATA_ENCRYPTION_KEY: "d".repeat(64) } as unknown as NodeJS.ProcessEnv)).toBeNull();
+  });
+
   it("seals so that only the right key opens, and indexes equal values alike", async () => {
     const { dataKeysFrom, sealText, blindIndex } = await import("@/lib/crypto/data-key");
     const a = dataKeysFrom({ NODE_ENV: "test", DATA_ENCRYPTION_KEY: "a".repeat(64) } as NodeJS.ProcessEnv).current;
