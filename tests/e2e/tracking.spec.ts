@@ -75,6 +75,10 @@ test("a province's dashboard stays in its province, whatever the URL asks", asyn
   await expect(page.getByText("共 0 条已确认服务记录")).toBeVisible();
   const csv = await page.request.get("/api/export/tracking-records?province=33&format=csv");
   expect((await csv.text()).trim().split(/\r\n/)).toHaveLength(1);
+  const report = await page.request.get(`/api/export/tracking-report?year=${new Date().getFullYear()}&province=33`);
+  expect(report.status()).toBe(403);
+  expect(await report.text()).toBe("无权导出其他省份的统计报表");
+  expect((await page.request.get(`/api/export/tracking-report?year=${new Date().getFullYear()}&province=51`)).status()).toBe(200);
   await page.goto("/tracking");
   await expect(page.getByRole("heading", { level: 2, name: "按省份（服务所在地）" })).toHaveCount(0);
   await expectAccessible(page);

@@ -26,7 +26,11 @@ export async function GET(req: Request): Promise<Response> {
   const parsed = trackingReportSchema.safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) return text("请选择正确的年度后再下载报表", 400);
   const { year, province } = parsed.data;
-  // A province asked for outside the viewer's scope yields the scope's intersection: nothing, never another's data.
+  // A report files one place's figures: another province's is refused (not an empty report under its name).
+  if (province && !view.national && !view.provinceCodes.includes(province)) {
+    await auditDenied(user, "tracking.export", { type: "Export", id: `${url.pathname}?province=${province}` });
+    return text("无权导出其他省份的统计报表", 403);
+  }
   const report = await yearlyReport(view, year, province);
   await writeAudit(db, {
     actor: { id: user.id, displayName: user.displayName, role: user.roles[0]?.role },
