@@ -10,7 +10,7 @@ export function SideNav({ sections }: { sections: NavSection[] }) {
   return (
     <nav aria-label="工作台导航" className="space-y-5">
       {sections.map((section, i) => (
-        <div key={section.heading}>
+        <div key={`${i}-${section.heading}`}>
           <p id={`nav-section-${i}`} className="px-3 text-xs font-semibold tracking-wide text-slate-500">{section.heading}</p>
           <ul aria-labelledby={`nav-section-${i}`} className="mt-1 space-y-0.5">
             {section.items.map((item) => {
