@@ -1,47 +1,14 @@
 import type { Metadata } from "next";
-import { ChallengeTable } from "@/components/challenges/challenge-table";
-import { challengeSearchFields } from "@/components/challenges/challenge-search-fields";
-import { StatGrid, StatTile } from "@/components/ui/stat-tile";
-import { ListPage } from "@/components/ui/list-page";
+import { GovernmentChallengeList } from "@/components/challenges/government-challenge-list";
 import { requirePermission } from "@/lib/auth/session";
-import { challengeTracking, searchChallenges } from "@/lib/challenges/queries";
-import { challengeSearchSchema } from "@/lib/challenges/schemas";
-import { formatNumber } from "@/lib/format";
-import { CHALLENGE_STATE_LABEL } from "@/lib/labels";
-import { provinceOptions } from "@/lib/reference/queries";
-import { firstValues, queryValues, type SearchParams } from "@/lib/search-params";
+import type { SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "揭榜挂帅（国家级）" };
 
-// The government never sees drafts.
-const STATES = Object.fromEntries(Object.entries(CHALLENGE_STATE_LABEL).filter(([k]) => k !== "DRAFT"));
-
 export default async function MinistryChallengesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("/ministry/challenges", "challenge.publish");
-  const search = challengeSearchSchema.parse(await firstValues(searchParams));
-  const [result, tracking, provinces] = await Promise.all([searchChallenges(user, search), challengeTracking(user), provinceOptions()]);
-  const values = queryValues(search);
   return (
-    <ListPage
-      title="揭榜挂帅（国家级）"
-      subtitle="国家级揭榜挂帅题目的审核发榜、评审、挂帅与验收，以及全国题目总览"
-      path="/ministry/challenges"
-      exportHref="/api/export/challenges"
-      values={values}
-      intro={tracking && (
-        <div className="mb-4"><StatGrid>
-          <StatTile label="待发榜" value={tracking.byState.SUBMITTED ?? 0} unit="个" highlight={(tracking.byState.SUBMITTED ?? 0) > 0} />
-          <StatTile label="揭榜中" value={tracking.byState.PUBLISHED ?? 0} />
-          <StatTile label="攻关中" value={(tracking.byState.AWARDED ?? 0) + (tracking.byState.ACCEPTANCE ?? 0)} />
-          <StatTile label="验收通过" value={tracking.completed} />
-        </StatGrid></div>
-      )}
-      search={{ label: "题目查询", fields: challengeSearchFields({ states: STATES, provinces }) }}
-      count={`共 ${formatNumber(result.total)} 个题目`}
-      empty={result.rows.length === 0 && { title: "没有符合条件的题目", body: "请调整查询条件后重试。" }}
-      page={result}
-    >
-      <ChallengeTable rows={result.rows} detailPath="/ministry/challenges" caption="揭榜挂帅题目" />
-    </ListPage>
+    <GovernmentChallengeList user={user} searchParams={searchParams} path="/ministry/challenges" title="揭榜挂帅（国家级）" national
+      subtitle="国家级揭榜挂帅题目的审核发榜、评审、挂帅与验收，以及全国题目总览" />
   );
 }
