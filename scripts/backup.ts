@@ -280,11 +280,20 @@ export async function restoreEmbedded(
 
 const USAGE = `用法：
   npm run db:backup  -- [--out 目录]                               备份（默认目录 backups/），并写出同名 .json 清单
-  npm run db:restore -- --file 备份文件 [--to URL] [--clean] [--keep-privileges] [--no-check]
+  npm run db:restore -- --file 备份文件或目录 [--to URL] [--clean] [--keep-privileges] [--no-check]
                                                                    恢复到空库（默认 DATABASE_URL），然后做一致性检查
   npm run db:check   -- [--manifest 备份文件.json | --compare 源库URL]  一致性检查；给出清单或源库时逐表比对行数
 设置 DATABASE_URL 时操作该 PostgreSQL（pg_dump / pg_restore，PG_BIN 可指定客户端目录）；
 未设置时操作内置数据库（EMBEDDED_DB_DIR，默认 .data/pglite；须先停止 npm run demo）。`;
+
+/** The file itself, or the newest backup of that kind in a directory (names carry their time, so they sort). */
+async function backupFile(given: string, ext: string): Promise<string> {
+  if (!existsSync(given) || !(await stat(given)).isDirectory()) return given;
+  const newest = (await readdir(given)).filter((f) => f.startsWith("expert-platform-") && f.endsWith(ext)).sort().pop();
+  if (!newest) throw new Error(`${given} 中没有 ${ext} 备份文件`);
+  console.log(`使用 ${given} 中最新的备份：${newest}`);
+  return path.join(given, newest);
+}
 
 /** A database to check: DATABASE_URL, or the embedded one (the running demo's, else started here for the check). */
 async function withDatabase<T>(fn: (url: string, label: string) => Promise<T>): Promise<T> {
@@ -343,10 +352,10 @@ async function main() {
     return;
   }
   if (command === "restore") {
-    if (!values.file) throw new Error("请用 --file 指定备份文件，例如 npm run db:restore -- --file backups/expert-platform-….dump");
-    const file = path.resolve(values.file);
+    if (!values.file) throw new Error("请用 --file 指定备份文件（或备份目录：取其中最新的一份），例如 npm run db:restore -- --file backups/");
     const clean = !!(values.clean || values.force);
     const target = values.to ?? url;
+    const file = await backupFile(path.resolve(values.file), target ? ".dump" : ".tar.gz");
     let manifest: Manifest | null;
     let checkOn: (fn: (url: string, label: string) => Promise<boolean>) => Promise<boolean>;
     if (target) {
@@ -367,7 +376,9 @@ async function main() {
   // check
   let expected: { counts: Record<string, number>; source: string } | undefined;
   if (values.manifest) {
-    const m = JSON.parse(await readFile(path.resolve(values.manifest), "utf8")) as Manifest;
+    // The manifest, or the backup file it sits beside.
+    const given = path.resolve(values.manifest);
+    const m = JSON.parse(await readFile(given.endsWith(".json") ? given : manifestPath(given), "utf8")) as Manifest;
     expected = { counts: m.counts, source: "备份清单" };
   } else if (values.compare) {
     const source = await connect(values.compare, "源数据库");
