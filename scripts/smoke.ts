@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -55,7 +55,7 @@ export function uncovered(readme: string[], scripts: Record<string, string>, ste
   ]);
 }
 
-function plan(scratchUrl: string, productionUrl: string, server: string, work: string, scripts: Record<string, string>): Step[] {
+function plan(scratchUrl: string, productionUrl: string, restoreUrl: string, server: string, work: string, scripts: Record<string, string>): Step[] {
   const port = Number(process.env.SMOKE_PORT ?? 3340);
   const secret = { NEXTAUTH_SECRET: "smoke-secret-0123456789abcdefghijklmnop" };
   // The production installation (setup, then start) needs its own personal-data key.
@@ -84,6 +84,17 @@ function plan(scratchUrl: string, productionUrl: string, server: string, work: s
     { covers: ["audit:verify"], command: ["npm", "run", "audit:verify"], env: onScratch, timeoutSeconds: 180 },
     { covers: ["audit:archive"], command: ["npm", "run", "audit:archive", "--", "--out", path.join(work, "audit-archive")], env: onScratch, timeoutSeconds: 180 },
     { covers: ["keys:rotate"], command: ["npm", "run", "keys:rotate"], env: onScratch, timeoutSeconds: 300 },
+    // The restore drill: back the seeded scratch database up, restore the newest backup into an empty one (which runs
+    // the consistency check against the backup's manifest), and check the scratch database itself.
+    {
+      covers: ["db:backup"], command: ["npm", "run", "db:backup", "--", "--out", path.join(work, "backups")], env: onScratch, timeoutSeconds: 180,
+      verify: async () => {
+        const files = (await readdir(path.join(work, "backups"))).filter((f) => f.endsWith(".dump") || f.endsWith(".dump.json"));
+        if (files.length !== 2) throw new Error(`应写出备份文件及其清单，实际：${files.join("、") || "无"}`);
+      },
+    },
+    { covers: ["db:restore"], command: ["npm", "run", "db:restore", "--", "--file", path.join(work, "backups")], env: { DATABASE_URL: restoreUrl }, timeoutSeconds: 180 },
+    { covers: ["db:check"], command: ["npm", "run", "db:check"], env: onScratch, timeoutSeconds: 180 },
     // A production installation: setup on its own empty database, later served by `npm start` (no demo accounts).
     { covers: ["setup"], command: ["npm", "run", "setup"], env: { DATABASE_URL: productionUrl, ...dataKey }, timeoutSeconds: 300 },
     {
@@ -181,11 +192,12 @@ async function main() {
   const name = `esp_smoke_${Date.now().toString(36)}_${process.pid}`;
   const scratchUrl = await recreateDatabase(server, name);
   const productionUrl = await recreateDatabase(server, `${name}_prod`);
+  const restoreUrl = await recreateDatabase(server, `${name}_restore`);
   // A newcomer's shell: no database configured, nothing generated.
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   for (const key of ["DATABASE_URL", "TEST_DATABASE_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "E2E_PORT", "TEST_FILES", "E2E_SPECS"]) delete baseEnv[key];
 
-  const steps = plan(scratchUrl, productionUrl, server, work, scripts);
+  const steps = plan(scratchUrl, productionUrl, restoreUrl, server, work, scripts);
   let passed = 0;
   let failed = 0;
   const gaps = uncovered(readmeScripts(readme), scripts, steps);
@@ -211,6 +223,7 @@ async function main() {
   } finally {
     await dropDatabase(server, name).catch(() => {});
     await dropDatabase(server, `${name}_prod`).catch(() => {});
+    await dropDatabase(server, `${name}_restore`).catch(() => {});
     await rm(work, { recursive: true, force: true });
     await ensureClient(); // whatever the last step did, leave a generated client behind
   }
