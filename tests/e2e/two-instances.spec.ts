@@ -84,8 +84,9 @@ async function signedIn(base: string, path: string, cookie: string): Promise<boo
 
 test.beforeAll(async () => {
   test.skip(!process.env.DATABASE_URL, "需要 DATABASE_URL 指向演示数据库（npm test 会设置）");
+  test.skip(process.env.E2E_TWO_INSTANCES === "0", "E2E_TWO_INSTANCES=0：未启动第二个实例（内置数据库时如此）");
   const healthB = await fetch(`${URL_B}/api/health`).then((r) => r.ok, () => false);
-  test.skip(!healthB, `第二个实例（${URL_B}）未启动：E2E_TWO_INSTANCES=0 或内置数据库`);
+  test.skip(!healthB, `第二个实例（${URL_B}）未启动`);
   pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 });
 });
 
