@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { findChromium } from "./tests/e2e/browser";
+import { PORT_A, PORT_B, secondInstanceWanted } from "./tests/e2e/instances";
 
 // Run through `npm test` (which prepares a seeded database and a production build) or
 // `npm run test:e2e` against a server you started. Chromium from Debian (/usr/bin/chromium) by default.
-const port = process.env.E2E_PORT ?? "3210";
+const port = PORT_A;
 
 // `npm run test:e2e` serves this checkout's production build: say what to run first, not next's English error.
 if (!existsSync(".next/BUILD_ID")) {
@@ -31,15 +32,22 @@ export default defineConfig({
     },
     trace: "retain-on-failure",
   },
-  webServer: {
-    command: `npx tsx scripts/serve.ts --port ${port}`,
-    url: `http://localhost:${port}/api/health`,
+  // Instance A serves every spec (baseURL); instance B, the same build on the same database, is there for
+  // tests/e2e/two-instances.spec.ts (tests/e2e/instances.ts says when it starts).
+  webServer: [server(port), ...(secondInstanceWanted() ? [server(PORT_B)] : [])],
+});
+
+function server(at: string) {
+  return {
+    command: `npx tsx scripts/serve.ts --port ${at}`,
+    url: `http://localhost:${at}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
-    stdout: "ignore",
+    stdout: "ignore" as const,
     // Every journey signs in from this one machine: lift the per-address sign-in limits (per address and account stay).
     // It serves a demo-seeded database: demo mode (the staff demo accounts sign in without a second factor), as `npm test` sets.
+    // Both instances get the same settings (one site behind a balancer): NEXTAUTH_URL stays A's.
     env: { ...process.env, DEMO_MODE: process.env.DEMO_MODE ?? "1", LOGIN_ATTEMPTS_PER_ADDRESS: "100000", LOGIN_FAILURES_PER_ADDRESS: "100000" } as Record<string, string>,
-    stderr: "pipe",
-  },
-});
+    stderr: "pipe" as const,
+  };
+}

@@ -75,6 +75,10 @@ async function e2e() {
       NEXTAUTH_SECRET: secret,
       NEXTAUTH_URL: `http://localhost:${port}`,
       E2E_PORT: port,
+      // A second instance of the same build on the same database (tests/e2e/instances.ts), for the two-instance spec;
+      // not on the embedded database, whose one shared session two servers would interleave on.
+      E2E_PORT_B: process.env.E2E_PORT_B ?? String(Number(port) + 1),
+      E2E_TWO_INSTANCES: serverUrl ? (process.env.E2E_TWO_INSTANCES ?? "1") : "0",
       NEXT_TELEMETRY_DISABLED: "1",
       // The seeded demo: demo accounts sign in without a second factor (lib/mfa/policy.ts) and personal data uses
       // the development data key (lib/crypto/data-key.ts), as under `npm run demo`.

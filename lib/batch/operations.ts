@@ -8,7 +8,7 @@ import { addProposalSchema, generateSchema, MAX_BATCH_NEEDS, removeProposalSchem
 import { buildProposal, queueNeeds, removeProposal, saveProposal } from "@/lib/batch/service";
 import { canRead } from "@/lib/experts/scope";
 import { inviteWithAudit } from "@/lib/matches/operations";
-import { INVITABLE_NEED_STATES, proposeExpert, scoreOne } from "@/lib/matches/service";
+import { INVITABLE_NEED_STATES, proposeExpert, scoreOne, warmScoring } from "@/lib/matches/service";
 import { sweepInvitations } from "@/lib/matches/sweep";
 import { SEAT_HOLDING } from "@/lib/matches/capacity";
 
@@ -137,6 +137,7 @@ export const addProposalOp = {
     if (need._count.matches >= need.expertsWanted) {
       throw conflict(`该需求计划邀请 ${need.expertsWanted} 位专家，方案与已邀请的专家已占满名额；请先移出一位`);
     }
+    await warmScoring(db);
     return db.$transaction(async (tx) => {
       const scored = await scoreOne(tx, needId, expertId);
       const r = await proposeExpert(tx, { needId, expertId, ...scored });

@@ -8,7 +8,7 @@ import {
   applySchema, assignSchema, decideApplicationSchema, inviteSchema, respondSchema, withdrawSchema,
 } from "@/lib/matches/schemas";
 import { matchScope, pairScope } from "@/lib/matches/scope";
-import { applyToNeed, inviteExpert, notifyStep, stepMatch, type InviteInput } from "@/lib/matches/service";
+import { applyToNeed, inviteExpert, notifyStep, stepMatch, warmScoring, type InviteInput } from "@/lib/matches/service";
 import { sweepInvitations } from "@/lib/matches/sweep";
 import { MATCH_STEPS } from "@/lib/matches/workflow";
 
@@ -32,6 +32,8 @@ export async function inviteWithAudit(ctx: ActionContext<unknown>, input: Omit<I
   // Expired invitations still hold places until swept; sweep this expert and need first.
   await sweepInvitations(db, input.now ?? new Date(), { expertId: input.expertId });
   await sweepInvitations(db, input.now ?? new Date(), { needId: input.needId });
+  // The scoring model is fitted outside the transaction (a cold instance takes long: warmScoring).
+  await warmScoring(db);
   return db.$transaction(async (tx) => {
     await precheck?.(tx);
     const r = await inviteExpert(tx, { ...input, actorId: ctx.user.id });
@@ -125,6 +127,7 @@ export const applyNeedOp = {
     const expert = await db.expertProfile.findUnique({ where: { userId: ctx.user.id }, select: { id: true, name: true } });
     if (!expert) throw forbidden("账号尚未关联专家档案，无法申请");
     ctx.authorize(await pairScope(db, ctx.input.needId, expert.id), { type: "Need", id: ctx.input.needId });
+    await warmScoring(db);
     return db.$transaction(async (tx) => {
       const r = await applyToNeed(tx, { needId: ctx.input.needId, expertId: expert.id, note: ctx.input.note });
       await ctx.audit(tx, {

@@ -9,7 +9,7 @@ import { readSettings } from "@/lib/match-settings/service";
 import { holdSeat, movePlace } from "@/lib/matches/capacity";
 import { MATCH_WORKFLOW, placeDelta, type MatchStep } from "@/lib/matches/workflow";
 import { loadExpertFacts, loadNeedFacts } from "@/lib/matching/facts";
-import { poolRelevance } from "@/lib/matching/pool-relevance";
+import { poolModel, poolRelevance } from "@/lib/matching/pool-relevance";
 import { loadScorer } from "@/lib/matching/recommend";
 import { HARD_FILTER_LABEL, scorePair, type Scored } from "@/lib/matching/score";
 import { notify, staffIds } from "@/lib/notifications/send";
@@ -19,6 +19,16 @@ import { notify, staffIds } from "@/lib/notifications/send";
 
 /** Needs the province may still invite experts to (MATCHED: some of the team is confirmed, seats may be left). */
 export const INVITABLE_NEED_STATES: readonly NeedState[] = ["OPEN", "MATCHED"];
+
+/**
+ * Fit this instance's pool model (lib/matching/pool-relevance) before opening a transaction that scores. An instance
+ * fits it on first use, CPU-bound (half a minute on a busy machine); inside an interactive transaction that outlasted
+ * the transaction's timeout, so the first invitations on a freshly started instance failed with 系统繁忙
+ * (tests/e2e/two-instances.spec.ts found it). Call with the root client, never a transaction's.
+ */
+export async function warmScoring(client: Tx): Promise<void> {
+  await poolModel(client);
+}
 
 /** Score one need × expert with the ministry's weights; refuses (in Chinese) when a hard filter applies. */
 export async function scoreOne(tx: Tx, needId: string, expertId: string): Promise<Scored> {
