@@ -87,6 +87,7 @@ test("after repeated failures the sign-in form asks for a captcha, good for one 
 test("signing out revokes the session on the server: the old cookie no longer works", async ({ page }) => {
   await login(page, "expert");
   await expectLoggedInAt(page, "/expert", /专家工作台/);
+  expect(await (await page.request.get("/api/auth/session")).json()).toMatchObject({ username: "expert" });
   const cookies = await page.context().cookies();
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
@@ -94,6 +95,8 @@ test("signing out revokes the session on the server: the old cookie no longer wo
   await page.context().addCookies(cookies);
   await page.goto("/expert");
   await expect(page).toHaveURL(/\/login/);
+  // next-auth's own session endpoint agrees: nothing for a revoked cookie.
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
 });
 
 test("pages carry a nonce-based Content-Security-Policy and a Permissions-Policy; the health check says only up", async ({ page, request }) => {
