@@ -128,7 +128,10 @@ export async function OwnDashboard({ view, filter }: { view: TrackingView & { ow
             )}
             {extras.feedback && (
               <p className="mt-3 text-sm text-slate-700">
-                服务单位评价 {link("/expert/feedback", extras.feedback.count, "服务单位评价")} 条
+                服务单位评价{" "}
+                <Link href="/expert/feedback" className="text-brand-700 underline" aria-label={`服务单位评价 ${formatNumber(extras.feedback.count)} 条，查看明细`}>
+                  {formatNumber(extras.feedback.count)}
+                </Link>{" "}条
                 {extras.feedback.rating !== null && <>，平均满意度 {extras.feedback.rating} 分（满分 5 分）</>}。
               </p>
             )}
