@@ -207,6 +207,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "activity.apply": "unit",
     "activity.report": "unit",
     "activity.feedback": "unit",
+    // The unit's own service figures (lib/tracking/view.ts: its needs' confirmed records).
+    "tracking.read": "unit",
+    "tracking.export": "unit",
   },
   EXPERT: {
     "console.expert": "self",
@@ -233,6 +236,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "certificate.read": "self",
     "certificate.issue": "self",
     "feedback.readOwn": "self",
+    "tracking.read": "self",
+    "tracking.export": "self",
   },
   BASE_HOST: {
     "console.base": "unit",
@@ -245,6 +250,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Operation, Scope>>> = {
     "base.read": "unit",
     "activity.apply": "unit",
     "activity.report": "unit",
+    // The figures of the activities hosted by the organization's bases, and their reports.
+    "tracking.read": "unit",
+    "tracking.export": "unit",
   },
   ENTERPRISE: {
     "console.enterprise": "unit",

@@ -67,6 +67,7 @@ const ROLE_PAGES: Partial<Record<Role, RolePage[]>> = {
     { href: "/engagements", label: "服务项目", operation: "engagement.read" },
     { href: "/imports", label: "批量导入", operation: "need.import" },
     { href: "/activities", label: "示范活动申报", operation: "activity.apply" },
+    { href: "/tracking", label: "服务成效", operation: "tracking.read" },
   ],
   EXPERT: [
     { href: "/expert/invitations", label: "邀请与申请", operation: "match.respond" },
@@ -77,10 +78,12 @@ const ROLE_PAGES: Partial<Record<Role, RolePage[]>> = {
     { href: "/expert/challenges", label: "揭榜挂帅", operation: "challenge.bid" },
     { href: "/certificates", label: "服务证明", operation: "certificate.issue" },
     { href: "/expert/feedback", label: "我收到的评价", operation: "feedback.readOwn" },
+    { href: "/tracking", label: "服务成效", operation: "tracking.read" },
   ],
   BASE_HOST: [
     { href: "/base/apply", label: "申请设立基地", operation: "base.apply" },
     { href: "/activities", label: "示范活动申报", operation: "activity.apply" },
+    { href: "/tracking", label: "服务成效", operation: "tracking.read" },
   ],
   ENTERPRISE: [
     { href: "/enterprise/challenges", label: "我的题目", operation: "challenge.create" },

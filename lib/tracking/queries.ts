@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Zone } from "@/lib/generated/prisma/enums";
 import { allowedProvinces, EMPTY_INDICATORS, type Indicators } from "@/lib/tracking/indicators";
 import { PRIORITY_BITS, PRIORITY_FLAGS, type PriorityFlag, type ProgramKey, type TrackingFilter } from "@/lib/tracking/schemas";
-import type { TrackingView } from "@/lib/tracking/view";
+import type { OwnScope, TrackingView } from "@/lib/tracking/view";
 
 // Every dashboard number, from the rollups (TrackingMonthly, TrackingFlowYear, TrackingPriorityYear,
 // TrackingExpertYear) or — the same SQL over the raw
@@ -13,7 +13,17 @@ import type { TrackingView } from "@/lib/tracking/view";
 
 export type Source = "rollup" | "raw";
 
-const RAW = Prisma.sql`(
+/** The owner's predicate over the raw join (n: need, x: expert, b: the hosting base); FALSE when it names nobody. */
+function ownerSql(own: OwnScope): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (own.unitOrgIds.length) parts.push(Prisma.sql`n."unitId" = ANY(${own.unitOrgIds}::text[])`);
+  if (own.expertUserIds.length) parts.push(Prisma.sql`x."userId" = ANY(${own.expertUserIds}::text[])`);
+  if (own.hostOrgIds.length) parts.push(Prisma.sql`b."hostOrgId" = ANY(${own.hostOrgIds}::text[])`);
+  return parts.length ? Prisma.sql`(${Prisma.join(parts, " OR ")})` : Prisma.sql`FALSE`;
+}
+
+function raw(own?: OwnScope): Prisma.Sql {
+  return Prisma.sql`(
   SELECT date_trunc('month', r."startDate")::date AS "month", extract(year FROM r."startDate")::int AS "year",
          n."provinceCode", x."provinceCode" AS "expertProvinceCode", COALESCE(p."code"::text, 'NONE') AS "programKey",
          ((CASE WHEN n."breakBottleneck" THEN 1 ELSE 0 END) + (CASE WHEN n."promoteTechnology" THEN 2 ELSE 0 END)
@@ -25,13 +35,34 @@ const RAW = Prisma.sql`(
     JOIN "Need" n ON n."id" = e."needId"
     JOIN "ExpertProfile" x ON x."id" = e."expertId"
     LEFT JOIN "DemonstrationActivity" a ON a."id" = e."activityId"
-    LEFT JOIN "Program" p ON p."id" = a."programId"
-   WHERE r."state" = 'CONFIRMED') AS src`;
+    LEFT JOIN "Program" p ON p."id" = a."programId"${own ? Prisma.sql`
+    LEFT JOIN "ServiceBase" b ON b."id" = a."hostBaseId"` : Prisma.empty}
+   WHERE r."state" = 'CONFIRMED'${own ? Prisma.sql` AND ${ownerSql(own)}` : Prisma.empty}) AS src`;
+}
+const RAW = raw();
 
-const monthly = (s: Source) => (s === "raw" ? RAW : Prisma.sql`"TrackingMonthly" AS src`);
-const expertly = (s: Source) => (s === "raw" ? RAW : Prisma.sql`"TrackingExpertYear" AS src`);
-const flowly = (s: Source) => (s === "raw" ? RAW : Prisma.sql`"TrackingFlowYear" AS src`);
-const priorityly = (s: Source) => (s === "raw" ? RAW : Prisma.sql`"TrackingPriorityYear" AS src`);
+/** The needs, activities and bases an own view covers (Prisma; an empty scope matches nothing). */
+export function ownNeedWhere(own: OwnScope): Prisma.NeedWhereInput {
+  const or: Prisma.NeedWhereInput[] = [];
+  if (own.unitOrgIds.length) or.push({ unitId: { in: own.unitOrgIds } });
+  if (own.expertUserIds.length) or.push({ engagements: { some: { expert: { userId: { in: own.expertUserIds } } } } });
+  if (own.hostOrgIds.length) or.push({ engagements: { some: { activity: { hostBase: { hostOrgId: { in: own.hostOrgIds } } } } } });
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+export function ownActivityWhere(own: OwnScope): Prisma.DemonstrationActivityWhereInput {
+  const or: Prisma.DemonstrationActivityWhereInput[] = [];
+  if (own.unitOrgIds.length) or.push({ applicantOrgId: { in: own.unitOrgIds } });
+  if (own.expertUserIds.length) or.push({ team: { some: { expert: { userId: { in: own.expertUserIds } } } } });
+  if (own.hostOrgIds.length) or.push({ hostBase: { hostOrgId: { in: own.hostOrgIds } } });
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
+export const ownBaseWhere = (own: OwnScope): Prisma.ServiceBaseWhereInput => ({ hostOrgId: { in: own.hostOrgIds } });
+
+// An own view (unit, expert, base) always reads the raw records under its owner's predicate, never a rollup.
+const monthly = (s: Source, v: TrackingView) => (v.own ? raw(v.own) : s === "raw" ? RAW : Prisma.sql`"TrackingMonthly" AS src`);
+const expertly = (s: Source, v: TrackingView) => (v.own ? raw(v.own) : s === "raw" ? RAW : Prisma.sql`"TrackingExpertYear" AS src`);
+const flowly = (s: Source, v: TrackingView) => (v.own ? raw(v.own) : s === "raw" ? RAW : Prisma.sql`"TrackingFlowYear" AS src`);
+const priorityly = (s: Source, v: TrackingView) => (v.own ? raw(v.own) : s === "raw" ? RAW : Prisma.sql`"TrackingPriorityYear" AS src`);
 
 const SUMS = Prisma.sql`COALESCE(SUM(src."records"), 0)::float8 AS "records", COALESCE(SUM(src."hours"), 0)::float8 AS "hours",
   COALESCE(SUM(src."days"), 0)::float8 AS "days", COALESCE(SUM(src."peopleServed"), 0)::float8 AS "peopleServed",
@@ -72,10 +103,10 @@ export async function trackingTotals({ view, filter, source = "rollup" }: Scoped
   const provinces = await provincesFor(view, filter);
   if (provinces?.length === 0) return EMPTY_INDICATORS;
   const [[sums], [experts]] = await Promise.all([
-    db.$queryRaw<Sums[]>`SELECT ${SUMS} FROM ${monthly(source)} ${where(filter, provinces, "month")}`,
+    db.$queryRaw<Sums[]>`SELECT ${SUMS} FROM ${monthly(source, view)} ${where(filter, provinces, "month")}`,
     // DISTINCT in a subquery hashes; COUNT(DISTINCT …) would sort (several times slower on the expert rollup).
     db.$queryRaw<{ experts: number }[]>`
-      SELECT count(*)::float8 AS "experts" FROM (SELECT DISTINCT src."expertId" FROM ${expertly(source)} ${where(filter, provinces, "year")}) d`,
+      SELECT count(*)::float8 AS "experts" FROM (SELECT DISTINCT src."expertId" FROM ${expertly(source, view)} ${where(filter, provinces, "year")}) d`,
   ]);
   return { ...sums, experts: experts.experts };
 }
@@ -97,12 +128,12 @@ export async function trackingBreakdown({ view, filter, source = "rollup" }: Sco
   const key = DIM_SQL[dim];
   const [rows, experts] = await Promise.all([
     db.$queryRaw<(Sums & { key: string })[]>`
-      SELECT ${key} AS "key", ${SUMS} FROM ${monthly(source)} ${where(filter, provinces, "month")} GROUP BY 1 ORDER BY 1`,
+      SELECT ${key} AS "key", ${SUMS} FROM ${monthly(source, view)} ${where(filter, provinces, "month")} GROUP BY 1 ORDER BY 1`,
     dim === "month"
       ? Promise.resolve([])
       : db.$queryRaw<{ key: string; experts: number }[]>`
       SELECT d."key", count(*)::float8 AS "experts"
-        FROM (SELECT DISTINCT ${key} AS "key", src."expertId" FROM ${expertly(source)} ${where(filter, provinces, "year")}) d GROUP BY 1`,
+        FROM (SELECT DISTINCT ${key} AS "key", src."expertId" FROM ${expertly(source, view)} ${where(filter, provinces, "year")}) d GROUP BY 1`,
   ]);
   const byKey = new Map(experts.map((e) => [e.key, e.experts]));
   return rows.map((r) => ({ ...r, experts: byKey.get(r.key) ?? 0 }));
@@ -119,11 +150,11 @@ export async function trackingFlows({ view, filter, source = "rollup" }: Scoped)
     db.$queryRaw<{ from: string; to: string; records: number; hours: number }[]>`
       SELECT src."expertProvinceCode" AS "from", src."provinceCode" AS "to", COALESCE(SUM(src."records"), 0)::float8 AS "records",
              COALESCE(SUM(src."hours"), 0)::float8 AS "hours"
-        FROM ${flowly(source)} ${where(filter, provinces, "year", across)} GROUP BY 1, 2`,
+        FROM ${flowly(source, view)} ${where(filter, provinces, "year", across)} GROUP BY 1, 2`,
     db.$queryRaw<{ from: string; to: string; experts: number }[]>`
       SELECT d."from", d."to", count(*)::float8 AS "experts"
         FROM (SELECT DISTINCT src."expertProvinceCode" AS "from", src."provinceCode" AS "to", src."expertId"
-                FROM ${expertly(source)} ${where(filter, provinces, "year", across)}) d GROUP BY 1, 2`,
+                FROM ${expertly(source, view)} ${where(filter, provinces, "year", across)}) d GROUP BY 1, 2`,
   ]);
   const byPair = new Map(experts.map((e) => [`${e.from}>${e.to}`, e.experts]));
   return rows
@@ -149,11 +180,12 @@ export async function trackingPriorities({ view, filter, source = "rollup" }: Sc
     COALESCE(SUM(src."peopleServed") FILTER (WHERE ${test(flag)}), 0)::float8`), ", ");
   const needWhere: Prisma.NeedWhereInput = {
     state: { notIn: ["DRAFT"] },
+    ...(view.own ? { AND: [ownNeedWhere(view.own)] } : {}),
     ...(provinces ? { provinceCode: { in: provinces } } : {}),
     ...(filter.year ? { createdAt: { gte: new Date(`${filter.year}-01-01T00:00:00+08:00`), lt: new Date(`${filter.year + 1}-01-01T00:00:00+08:00`) } } : {}),
   };
   const [[row], bottleneck, technology, income, none] = await Promise.all([
-    db.$queryRaw<{ v: number[] }[]>`SELECT ARRAY[${cols}] AS "v" FROM ${priorityly(source)} ${where(filter, provinces, "year")}`,
+    db.$queryRaw<{ v: number[] }[]>`SELECT ARRAY[${cols}] AS "v" FROM ${priorityly(source, view)} ${where(filter, provinces, "year")}`,
     db.need.count({ where: { ...needWhere, breakBottleneck: true } }),
     db.need.count({ where: { ...needWhere, promoteTechnology: true } }),
     db.need.count({ where: { ...needWhere, raiseFarmerIncome: true } }),
@@ -175,6 +207,7 @@ export async function activityReportSummary({ view, filter }: Scoped) {
       ...(filter.year ? { period: { startsWith: `${filter.year}-` } } : {}),
       ...(filter.form ? { forms: { has: filter.form } } : {}),
       activity: {
+        ...(view.own ? { AND: [ownActivityWhere(view.own)] } : {}),
         ...(provinces ? { provinceCode: { in: provinces } } : {}),
         ...(filter.program ? { program: { code: filter.program } } : {}),
       },
@@ -207,7 +240,7 @@ export async function baseReportSummary({ view, filter }: Scoped) {
   const reports = await db.baseAnnualReport.findMany({
     where: {
       ...(filter.year ? { year: filter.year } : {}),
-      ...(provinces ? { base: { provinceCode: { in: provinces } } } : {}),
+      ...(provinces || view.own ? { base: { ...(provinces ? { provinceCode: { in: provinces } } : {}), ...(view.own ? ownBaseWhere(view.own) : {}) } } : {}),
     },
     select: { baseId: true, expertsCount: true, activitiesCount: true, peopleTrained: true, base: { select: { level: true } } },
   });
@@ -243,7 +276,9 @@ export type TrackingDashboard = Awaited<ReturnType<typeof trackingDashboard>>;
 
 /** Years that have confirmed service within the view (for the year filter), newest first. */
 export async function trackingYears(view: TrackingView): Promise<number[]> {
-  const rows = view.provinceCodes
+  const rows = view.own
+    ? await db.$queryRaw<{ y: number }[]>`SELECT DISTINCT src."year" AS "y" FROM ${raw(view.own)}`
+    : view.provinceCodes
     ? await db.$queryRaw<{ y: number }[]>`SELECT DISTINCT extract(year FROM "month")::int AS "y" FROM "TrackingMonthly" WHERE "provinceCode" = ANY(${view.provinceCodes}::text[])`
     : await db.$queryRaw<{ y: number }[]>`SELECT DISTINCT extract(year FROM "month")::int AS "y" FROM "TrackingMonthly"`;
   return rows.map((r) => r.y).sort((a, b) => b - a);

@@ -20,7 +20,8 @@ function addSheet<T>(book: ExcelJS.Workbook, name: string, title: string, column
   if (!rows.length) sheet.addRow(["（无数据）"]);
 }
 
-export async function yearlyReport(view: TrackingView, year: number, province?: string) {
+/** The ministry's or a province's report (a unit, an expert or a base files none: the route refuses them). */
+export async function yearlyReport(view: Exclude<TrackingView, { own: object }>, year: number, province?: string) {
   const filter = { year, province };
   const [data, zones] = await Promise.all([trackingDashboard({ view, filter }), provinceZones()]);
   const names = { name: (c: string) => zones.get(c)?.name ?? c, zone: (c: string) => zones.get(c)?.zone };

@@ -238,10 +238,14 @@ describe("dashboard scope per role", () => {
     await confirm(g, await log(g, { startDate: "2021-03-10", endDate: "2021-03-10", hours: "4" }));
   });
 
-  it("gives the ministry the nation and a province its own provinces; every other role nothing", async () => {
+  it("gives the ministry the nation, a province its own provinces, a unit, expert or base host its own; other roles nothing", async () => {
     expect(trackingView(await ministryAdmin())).toEqual(NATIONAL);
     expect(trackingView(await provinceAdmin(GANSU))).toEqual(IN_GANSU);
-    for (const role of ["UNIT_USER", "EXPERT", "BASE_HOST", "ENTERPRISE", "DEPARTMENT_ADMIN"] as const) {
+    // Own views (tracking-own-scope.test.ts holds their figures to the owner's records).
+    for (const role of ["UNIT_USER", "EXPERT", "BASE_HOST"] as const) {
+      expect(trackingView(await userWith(role)), role).toMatchObject({ national: false, provinceCodes: null, own: expect.any(Object) });
+    }
+    for (const role of ["ENTERPRISE", "DEPARTMENT_ADMIN"] as const) {
       expect(trackingView(await userWith(role)), role).toBeNull();
     }
   });

@@ -148,8 +148,8 @@ const SENSITIVE: Partial<Record<Operation, Partial<Record<RoleGrant["role"], Sco
   "commendation.nominate": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
   "commendation.decide": { MINISTRY_ADMIN: "national" },
   "questionnaire.manage": { MINISTRY_ADMIN: "national" },
-  "tracking.read": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
-  "tracking.export": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province" },
+  "tracking.read": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province", UNIT_USER: "unit", EXPERT: "self", BASE_HOST: "unit" },
+  "tracking.export": { MINISTRY_ADMIN: "national", PROVINCE_ADMIN: "province", UNIT_USER: "unit", EXPERT: "self", BASE_HOST: "unit" },
 };
 
 /** The table's grants of one operation, role by role, in the shape SENSITIVE is written in. */

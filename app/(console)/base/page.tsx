@@ -50,7 +50,10 @@ export default async function BaseDeskPage() {
   return (
     <>
       <PageHeader title="基地工作台" subtitle={dashboard?.hostNames.length ? `依托单位：${dashboard.hostNames.join("、")}` : undefined}
-        actions={holds(user, "base.apply") && <LinkButton href="/base/apply">申请设立基地</LinkButton>} />
+        actions={<>
+          {holds(user, "base.apply") && <LinkButton href="/base/apply">申请设立基地</LinkButton>}
+          <LinkButton href="/tracking" variant="secondary">基地服务成效</LinkButton>
+        </>} />
       <Card title="本单位的专家服务基地">
         <DataTable caption="本单位依托的专家服务基地及待办事项" columns={BASES} rows={desk.bases} rowKey={(b) => b.id}
           rowClassName={(b) => (b.rectifications.some((o) => o.overdue) ? "bg-red-50" : undefined)}

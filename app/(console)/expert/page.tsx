@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
+import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -23,7 +24,8 @@ export default async function ExpertDashboardPage() {
   const p = data?.profile;
   return (
     <>
-      <PageHeader title="专家工作台" subtitle={p ? `${p.name}，欢迎使用专家人才服务基层平台` : undefined} />
+      <PageHeader title="专家工作台" subtitle={p ? `${p.name}，欢迎使用专家人才服务基层平台` : undefined}
+        actions={p && <LinkButton href="/tracking" variant="secondary">我的服务成效</LinkButton>} />
       {!p ? (
         <EmptyState title="尚未建立专家档案">请联系所在省级人社部门完善您的专家信息。</EmptyState>
       ) : (

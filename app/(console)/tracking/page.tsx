@@ -21,6 +21,7 @@ import { recordsHref } from "@/lib/tracking/links";
 import { provinceZones, trackingDashboard, trackingYears } from "@/lib/tracking/queries";
 import { PRIORITY_LABEL, PROGRAM_KEY_LABEL, trackingFilterSchema, type ProgramKey, type TrackingFilter } from "@/lib/tracking/schemas";
 import { trackingView } from "@/lib/tracking/view";
+import { OwnDashboard } from "./own-dashboard";
 
 export const metadata: Metadata = { title: "跟踪问效" };
 
@@ -33,11 +34,13 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
     return (
       <>
         <PageHeader title="跟踪问效" />
-        <EmptyState title="账号尚未关联省份">请联系部级管理员为账号设置所属省份。</EmptyState>
+        <EmptyState title="账号尚未关联省份或单位">请联系管理员为账号设置所属省份或单位。</EmptyState>
       </>
     );
   }
   const filter: TrackingFilter = trackingFilterSchema.parse(await firstValues(searchParams));
+  // A unit, an expert or a base host: its own figures only (the view carries the owner into every query).
+  if (view.own) return <OwnDashboard view={view} filter={filter} />;
   const [data, years, zones] = await Promise.all([trackingDashboard({ view, filter }), trackingYears(view), provinceZones()]);
   const nameOf = (code: string) => zones.get(code)?.name ?? code;
   const values = queryValues(filter);

@@ -40,7 +40,7 @@ export default async function UnitDashboardPage() {
       <PageHeader
         title={`基层单位工作台（${data.unitNames.join("、")}）`}
         subtitle="本单位需求办理情况"
-        actions={<><LinkButton href="/needs/new">点餐下单</LinkButton><LinkButton href="/needs" variant="secondary">我的需求</LinkButton></>}
+        actions={<><LinkButton href="/needs/new">点餐下单</LinkButton><LinkButton href="/needs" variant="secondary">我的需求</LinkButton><LinkButton href="/tracking" variant="secondary">服务成效统计</LinkButton></>}
       />
       <div className="space-y-6">
         <Card title="本单位需求（按状态）">

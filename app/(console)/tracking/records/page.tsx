@@ -24,7 +24,7 @@ export default async function TrackingRecordsPage({ searchParams }: { searchPara
     return (
       <>
         <PageHeader title="服务记录明细" />
-        <EmptyState title="账号尚未关联省份">请联系部级管理员为账号设置所属省份。</EmptyState>
+        <EmptyState title="账号尚未关联省份或单位">请联系管理员为账号设置所属省份或单位。</EmptyState>
       </>
     );
   }
