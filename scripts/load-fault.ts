@@ -379,7 +379,7 @@ class Workload {
       }
     } else {
       task.outcome = result ? "refused" : "error";
-      task.error = result?.error ?? `HTTP ${status}`;
+      task.error = result?.error ?? (status ? `HTTP ${status}` : "无 HTTP 状态（连接中断）");
     }
     const actor = this.actors.find((a) => a.username === task.user);
     if (actor && actor.busySince !== null) {
@@ -410,12 +410,13 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 type Problem = { task?: number; kind: string; what: string };
 
-async function reconcile(url: string, tasks: Task[], fx: Fixtures): Promise<{ problems: Problem[]; committedDespiteFailure: number; committedUnanswered: number; counts: Record<string, number> }> {
+async function reconcile(url: string, tasks: Task[], fx: Fixtures): Promise<{ problems: Problem[]; committedDespiteFailure: number; committedFailures: string[]; committedUnanswered: number; counts: Record<string, number> }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const problems: Problem[] = [];
   let committedDespiteFailure = 0;
   let committedUnanswered = 0;
+  const committedFailures: string[] = [];
   const q = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows;
   try {
     // Needs, by the marker in their title.
@@ -445,7 +446,10 @@ async function reconcile(url: string, tasks: Task[], fx: Fixtures): Promise<{ pr
     const present = (task: Task, n: number) => {
       if (task.outcome === "ok" && n !== 1) problems.push({ task: task.seq, kind: task.kind, what: n === 0 ? "成功应答的写入不存在（丢失）" : `成功应答的写入出现 ${n} 次（重复）` });
       if (task.outcome !== "ok" && n > 1) problems.push({ task: task.seq, kind: task.kind, what: `未成功的写入出现 ${n} 次（重复）` });
-      if (task.outcome !== "ok" && task.outcome !== "unknown" && n === 1) committedDespiteFailure++;
+      if (task.outcome !== "ok" && task.outcome !== "unknown" && n === 1) {
+        committedDespiteFailure++;
+        committedFailures.push(`${task.kind} #${task.seq}（${task.error}）`);
+      }
       if (task.outcome === "unknown" && n === 1) committedUnanswered++;
     };
     for (const task of tasks) {
@@ -498,7 +502,7 @@ async function reconcile(url: string, tasks: Task[], fx: Fixtures): Promise<{ pr
       SELECT n.id, n."expertsWanted" AS wanted, count(m.id) AS held FROM "Need" n JOIN "Match" m ON m."needId" = n.id
       WHERE n.id = ANY($1) AND m.state IN ('INVITED', 'ACCEPTED', 'CONFIRMED') GROUP BY n.id HAVING count(m.id) > n."expertsWanted"`, [fx.inviteNeeds.flat()]);
     for (const s of seats) problems.push({ kind: "seats", what: `需求 ${s.id}：计划 ${s.wanted} 人，占用 ${s.held}` });
-    return { problems, committedDespiteFailure, committedUnanswered, counts: { needs: needs.length, records: records.length, matches: matches.length, accepted: matches.filter((m) => m.state === "ACCEPTED").length } };
+    return { problems, committedDespiteFailure, committedFailures, committedUnanswered, counts: { needs: needs.length, records: records.length, matches: matches.length, accepted: matches.filter((m) => m.state === "ACCEPTED").length } };
   } finally {
     await client.end();
   }
@@ -669,22 +673,29 @@ async function main() {
     await healthLoop;
     void result;
 
-    // Recovery: the first write answered ok after PostgreSQL was back (its transaction ran on the restarted server);
-    // also the first one sent after it was back (which waits its turn behind the other users' requests).
-    const afterRestart = (t: Task) => restartEnd > 0 && t.outcome === "ok" && t.ended! >= restartEnd;
-    const recovered = work.tasks.filter(afterRestart).sort((a, b) => a.ended! - b.ended!)[0];
-    const recoveredSent = work.tasks.filter((t) => afterRestart(t) && t.started >= restartEnd).sort((a, b) => a.ended! - b.ended!)[0];
+    // Recovery: the first write sent after PostgreSQL was back that succeeded (an ok answered just after the restart
+    // may have committed before it; this one cannot have). Under load it also waits its turn behind the queued requests.
+    const recovered = work.tasks.filter((t) => restartEnd > 0 && t.outcome === "ok" && t.started >= restartEnd).sort((a, b) => a.ended! - b.ended!)[0];
     const firstFailure = work.tasks.filter((t) => t.ended !== undefined && t.ended >= restartBegin && t.outcome !== "ok").sort((a, b) => a.ended! - b.ended!)[0];
     const healthDown = healthLog.filter((h) => h.at >= restartBegin && h.status !== 200);
     const healthBack = healthLog.find((h) => h.at >= restartEnd && h.status === 200);
     const recoveredAt = recovered?.ended ?? null;
-    const duringTo = recoveredAt ? Math.min(end, Math.max(recoveredAt, restartEnd) + 10_000) : end;
+    // "During" runs from the restart until every request that was queued when it began has had its answer: the
+    // restart's end plus the p95 latency before it (at least 30 s) — under load a request waits its turn in the
+    // server for seconds, so the restart's failures are answered well after PostgreSQL is back.
+    const before = work.tasks.filter((t) => t.ended !== undefined && t.started >= start && t.ended < (restartBegin || end)).map((t) => t.ended! - t.started);
+    const settle = Math.max(30_000, percentile(before, 95) || 0);
+    const duringTo = restartBegin ? Math.min(end, restartEnd + settle) : end;
     const last = Math.max(end, ...work.tasks.map((t) => t.ended ?? 0)) + 1;
     const phases: Phase[] = [
       { name: "重启前", from: start, to: restartBegin || last, start },
-      ...(restartBegin ? [{ name: "重启中（至恢复后 10 s）", from: restartBegin, to: duringTo, start }, { name: "恢复后", from: duringTo, to: last, start }] : []),
+      ...(restartBegin ? [
+        { name: `重启中（重启 + ${(settle / 1000).toFixed(0)} s）`, from: restartBegin, to: duringTo, start },
+        { name: "重启后", from: duringTo, to: last, start },
+      ] : []),
     ];
-    const stats = phases.map((p) => phaseStats(p, work.tasks, socketErrors));
+    // A run too short to have an "after" (the restart's window reaches its end) shows two phases.
+    const stats = phases.filter((p) => p.to - p.from >= 1000).map((p) => phaseStats(p, work.tasks, socketErrors));
     const serverAlive = server.exitCode() === undefined && (await health()) === 200;
 
     log(`负载结束（${((end - start) / 1000).toFixed(0)} s）；对账…`);
@@ -709,12 +720,12 @@ async function main() {
     for (const [reason, ts] of [...refusedReasons.entries()].sort((a, b) => b[1].length - a[1].length).slice(0, 6)) log(`  失败原因「${reason}」× ${ts.length}`);
     if (restartBegin) {
       log(`PostgreSQL 重启耗时 ${((restartEnd - restartBegin) / 1000).toFixed(1)} s；首个失败应答在重启开始后 ${firstFailure ? ((firstFailure.ended! - restartBegin) / 1000).toFixed(1) : "—"} s；` +
-        `/api/health 非 200 共 ${healthDown.length} 次，重启后 ${healthBack ? ((healthBack.at - restartBegin) / 1000).toFixed(1) : "—"} s 恢复 200；` +
-        `写入恢复（首个成功应答）：重启开始后 ${recoveredAt ? ((recoveredAt - restartBegin) / 1000).toFixed(1) : "未恢复"} s，` +
-        `重启后才发出的写入首个成功于 ${recoveredSent ? ((recoveredSent.ended! - restartBegin) / 1000).toFixed(1) : "—"} s`);
+        `/api/health 非 200 或 5 s 内无应答 ${healthDown.length} 次，重启后 ${healthBack ? ((healthBack.at - restartBegin) / 1000).toFixed(1) : "—"} s 恢复 200；` +
+        `写入恢复：重启后发出的写入首个成功于重启开始后 ${recoveredAt ? ((recoveredAt - restartBegin) / 1000).toFixed(1) : "—（未恢复）"} s（发出后 ${recovered ? ((recovered.ended! - recovered.started) / 1000).toFixed(1) : "—"} s 得到应答）`);
     }
     log(`对账：需求 ${rec.counts.needs}，服务记录 ${rec.counts.records}，邀请 ${rec.counts.matches}（已接受 ${rec.counts.accepted}）；` +
       `应答失败但已完整提交的写入 ${rec.committedDespiteFailure}，未应答（负载停止或超时）而已完整提交的 ${rec.committedUnanswered}；问题 ${rec.problems.length}`);
+    if (rec.committedFailures.length) log(`  应答失败而已完整提交：${rec.committedFailures.slice(0, 10).join("，")}`);
     for (const p of rec.problems.slice(0, 20)) log(`  问题：${p.kind}${p.task ? ` #${p.task}` : ""} ${p.what}`);
     log(chain.ok ? `审计日志哈希链完整（${chain.checked} 条）` : `审计日志哈希链断裂：${JSON.stringify(chain.firstBreak, (_k, v) => (typeof v === "bigint" ? String(v) : v))}`);
     log(`负载 ${loadAverage()}（${os.cpus().length} 核）`);
@@ -724,9 +735,11 @@ async function main() {
     await writeFile(file, JSON.stringify({
       at: new Date().toISOString(), users, seconds, restartAt, load: os.loadavg(), cpus: os.cpus().length, stats,
       restart: restartBegin ? { seconds: (restartEnd - restartBegin) / 1000, error: restartError, recoveredAfterSeconds: recoveredAt ? (recoveredAt - restartBegin) / 1000 : null,
-        firstSentAfterRecoveredSeconds: recoveredSent ? (recoveredSent.ended! - restartBegin) / 1000 : null,
         healthBackAfterSeconds: healthBack ? (healthBack.at - restartBegin) / 1000 : null } : null,
       reconcile: { ...rec, problems: rec.problems.slice(0, 200) }, auditChain: { ok: chain.ok, checked: chain.checked },
+      // Every request (ms from the start of the load), to recompute phases another way.
+      tasks: work.tasks.map((t) => ({ seq: t.seq, kind: t.kind, sent: Math.round(t.started - start), answered: t.ended === undefined ? null : Math.round(t.ended - start), outcome: t.outcome, error: t.error })),
+      restartAtMs: restartBegin ? Math.round(restartBegin - start) : null, restartEndMs: restartEnd ? Math.round(restartEnd - start) : null,
       kinds: Object.fromEntries((["need", "invite", "accept", "record"] as Kind[]).map((k) => [k, work.tasks.filter((t) => t.kind === k).length])),
     }, null, 2));
     log(`结果已写入 ${file}`);
