@@ -77,7 +77,7 @@ export function AccountPage({ user, account, listPath, choices }: Props) {
                 ? `${MFA.ENABLED}（${formatDate(account.mfaEnabledAt)} 起；未使用的恢复码 ${account.recoveryCodesLeft} 个）`
                 : MFA[account.mfa],
             },
-            { label: "最近登录", value: formatDateTime(account.lastLoginAt) },
+            { label: "最近登录", value: `${formatDateTime(account.lastLoginAt)}${account.lastLoginAt && account.lastLoginIp ? `（${account.lastLoginIp}）` : ""}` },
             { label: "创建时间", value: formatDateTime(account.createdAt) },
           ]} />
         </Card>

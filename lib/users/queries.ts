@@ -106,8 +106,8 @@ async function loadAccount(id: string, now = new Date()) {
     where: { id },
     select: {
       ...ACCOUNT_SCOPE_SELECT,
-      id: true, username: true, displayName: true, status: true, lockedUntil: true, lastLoginAt: true, expiresAt: true,
-      createdAt: true, mustChangePassword: true, mfaSecret: true, mfaEnabledAt: true,
+      id: true, username: true, displayName: true, status: true, lockedUntil: true, lastLoginAt: true, lastLoginIp: true,
+      expiresAt: true, createdAt: true, mustChangePassword: true, mfaSecret: true, mfaEnabledAt: true,
       organization: { select: { name: true, region: { select: { provinceCode: true } } } },
       _count: { select: { mfaRecoveryCodes: { where: { usedAt: null } } } },
     },
@@ -125,7 +125,7 @@ async function loadAccount(id: string, now = new Date()) {
   return {
     id: u.id, username: u.username, displayName: u.displayName, status: u.status,
     lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil : null,
-    lastLoginAt: u.lastLoginAt, expiresAt: u.expiresAt, createdAt: u.createdAt, mustChangePassword: u.mustChangePassword,
+    lastLoginAt: u.lastLoginAt, lastLoginIp: u.lastLoginIp, expiresAt: u.expiresAt, createdAt: u.createdAt, mustChangePassword: u.mustChangePassword,
     organizationName: u.organization?.name ?? null,
     /** 已启用 / 设置中 (a secret, not yet confirmed) / 未设置. The secret itself never leaves this function. */
     mfa: u.mfaEnabledAt ? ("ENABLED" as const) : u.mfaSecret ? ("PENDING" as const) : ("NONE" as const),
