@@ -110,7 +110,7 @@ test("the ministry opens an account, assigns a role with an expiry and resets it
   await expect(facts.filter({ hasText: /^未设置$/ })).toBeVisible();
   await expectAccessible(page);
 
-  // The holder signs in with the password alone again, and now holds both roles.
+  // The holder signs in with the password alone again (a unit account need not enrol).
   await page.context().clearCookies();
   await login(page, "unit-22");
   await expectLoggedInAt(page, "/unit", /工作台/);
