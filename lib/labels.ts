@@ -269,6 +269,8 @@ export const AUDIT_EVENT_LABEL = {
   // branch secauth: account administration
   "user.grantRole": "分配角色",
   "user.setExpiry": "设置账号有效期",
+  "user.revokeRole": "撤销角色",
+  "user.resetMfa": "重置二次验证",
   // branch certs: certificates, commendation, questionnaires
   "certificate.download": "下载服务证明",
   "commendation.approve": "批准专家表彰",

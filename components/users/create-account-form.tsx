@@ -1,27 +1,17 @@
 "use client";
-import { useState } from "react";
 import { Button, LinkButton } from "@/components/ui/button";
-import { FormField, Input, Select } from "@/components/ui/form-field";
+import { FormField, Input } from "@/components/ui/form-field";
 import { Outcome } from "@/components/ui/outcome";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { ROLE_LABEL } from "@/lib/auth/roles";
-import { ORG_TYPE_LABEL } from "@/lib/labels";
-import type { OrgType } from "@/lib/generated/prisma/enums";
+import { RoleOrganizationFields, type GrantChoices } from "@/components/users/role-organization-fields";
 import { createAccountAction } from "@/lib/users/actions";
-import { ROLE_ORG_TYPES, type GrantableRole } from "@/lib/users/schemas";
 
-type Props = {
-  listPath: string;
-  roles: GrantableRole[];
-  organizations: { id: string; name: string; type: OrgType }[];
-};
+type Props = GrantChoices & { listPath: string };
 
 /** 新建账号: the role first, then an organization of a kind that role sits in; the one-time password shown once. */
 export function CreateAccountForm({ listPath, roles, organizations }: Props) {
   const create = useFormAction(createAccountAction);
-  const [role, setRole] = useState<GrantableRole>(roles[0]);
   const errors = create.fieldErrors;
-  const choices = organizations.filter((o) => ROLE_ORG_TYPES[role].includes(o.type));
 
   if (create.state?.ok) {
     const { username, oneTimePassword } = create.state.data;
@@ -47,21 +37,7 @@ export function CreateAccountForm({ listPath, roles, organizations }: Props) {
       <FormField id="displayName" label="姓名" errors={errors.displayName}>
         {(a) => <Input {...a} name="displayName" required maxLength={40} />}
       </FormField>
-      <FormField id="role" label="角色" errors={errors.role}>
-        {(a) => (
-          <Select {...a} name="role" value={role} onChange={(e) => setRole(e.target.value as GrantableRole)}>
-            {roles.map((r) => <option key={r} value={r}>{ROLE_LABEL[r]}</option>)}
-          </Select>
-        )}
-      </FormField>
-      <FormField id="organizationId" label="所在单位" hint={choices.length ? undefined : "本范围内没有可担任该角色的单位"} errors={errors.organizationId}>
-        {(a) => (
-          <Select {...a} name="organizationId" required key={role} defaultValue="">
-            <option value="" disabled>请选择</option>
-            {choices.map((o) => <option key={o.id} value={o.id}>{o.name}（{ORG_TYPE_LABEL[o.type]}）</option>)}
-          </Select>
-        )}
-      </FormField>
+      <RoleOrganizationFields roles={roles} organizations={organizations} errors={errors} />
       <FormField id="expiresOn" label="有效期至（临时账号）" hint="留空为长期账号；到期次日起不能登录" errors={errors.expiresOn}>
         {(a) => <Input {...a} name="expiresOn" type="date" />}
       </FormField>

@@ -12,6 +12,8 @@ type Props = {
   path: string; scopeLabel: string; search: UserSearch; result: Awaited<ReturnType<typeof searchUsers>>;
   /** The user may create accounts and reset passwords (user.create / user.resetPassword). */
   may: { create: boolean; reset: boolean };
+  /** Link each account to its page (`${path}/[id]`): the ministry's and provinces' consoles have one. */
+  detailPages?: boolean;
 };
 
 const FIELDS: SearchFields = [
@@ -24,12 +26,12 @@ const FIELDS: SearchFields = [
 ];
 
 /** 账号管理, shared by the ministry (全国) and province (本省) consoles. */
-export function UserAdminPage({ path, scopeLabel, search, result, may }: Props) {
+export function UserAdminPage({ path, scopeLabel, search, result, may, detailPages }: Props) {
   const rows = result.rows.map((r) => ({ ...r, roleLabels: r.roles.map((role) => ROLE_LABEL[role]).join("、") || "—" }));
   return (
     <ListPage
       title="账号管理"
-      subtitle={`${scopeLabel}账号：新建账号并分配角色、重置密码、解除登录锁定、停用或启用账号。所有操作记入审计日志。`}
+      subtitle={`${scopeLabel}账号：新建账号、分配或撤销角色、设置有效期、重置密码或二次验证、解除登录锁定、停用或启用账号。所有操作记入审计日志。`}
       actions={may.create && <LinkButton href={`${path}/new`}>新建账号</LinkButton>}
       exportHref="/api/export/users"
       path={path}
@@ -39,7 +41,7 @@ export function UserAdminPage({ path, scopeLabel, search, result, may }: Props) 
       empty={rows.length === 0 && { title: "没有符合条件的账号", body: "请调整查询条件后重试。" }}
       page={result}
     >
-      <UserTable rows={rows} canReset={may.reset} />
+      <UserTable rows={rows} canReset={may.reset} detailPath={detailPages ? path : undefined} />
     </ListPage>
   );
 }

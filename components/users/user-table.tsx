@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { UserRowActions } from "@/components/users/user-row-actions";
@@ -18,9 +19,14 @@ export type UserRow = {
 
 const STATUS = { ACTIVE: { label: "正常", tone: "success" }, PENDING: { label: "待审核", tone: "warning" }, DISABLED: { label: "已停用", tone: "neutral" } } as const;
 
-const columns = (canReset: boolean): Column<UserRow>[] => [
+const columns = (canReset: boolean, detailPath?: string): Column<UserRow>[] => [
   { header: "账号", className: "font-mono text-xs", cell: (u) => u.username },
-  { header: "姓名", cell: (u) => u.displayName },
+  {
+    header: "姓名",
+    cell: (u) => detailPath
+      ? <Link href={`${detailPath}/${u.id}`} className="text-brand-700 underline" aria-label={`${u.displayName}（${u.username}）的账号详情`}>{u.displayName}</Link>
+      : u.displayName,
+  },
   { header: "角色", className: "whitespace-nowrap", cell: (u) => u.roleLabels },
   { header: "所在单位", cell: (u) => u.organizationName ?? "—" },
   {
@@ -44,6 +50,7 @@ const columns = (canReset: boolean): Column<UserRow>[] => [
   },
 ];
 
-export function UserTable({ rows, canReset }: { rows: UserRow[]; canReset: boolean }) {
-  return <DataTable caption="账号列表" columns={columns(canReset)} rows={rows} rowKey={(u) => u.id} />;
+/** `detailPath`: where an account's page lives (`/ministry/users` → `/ministry/users/[id]`); none, no link. */
+export function UserTable({ rows, canReset, detailPath }: { rows: UserRow[]; canReset: boolean; detailPath?: string }) {
+  return <DataTable caption="账号列表" columns={columns(canReset, detailPath)} rows={rows} rowKey={(u) => u.id} />;
 }

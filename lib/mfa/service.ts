@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { openText, sealText } from "@/lib/crypto/data-key";
 import { conflict, invalidInput } from "@/lib/errors";
+import { revokeSessions } from "@/lib/auth/revoke";
 import { newRecoveryCodes, newTotpSecret, normalizeRecoveryCode, recoveryCodeHash, totpStep } from "@/lib/mfa/totp";
 
 /** Start (or restart) enrolment: a fresh secret, sealed, not yet in force. Refused once the factor is on. */
@@ -68,4 +69,19 @@ export async function checkSecondFactor(tx: Tx, userId: string, input: string, n
     data: { usedAt: now },
   });
   return count ? "RECOVERY" : "WRONG";
+}
+
+/**
+ * An administrator's reset (a lost phone): the secret, the enrolment and every recovery code go, and every session of
+ * the account ends. An account whose roles require the factor must enrol again at its next sign-in
+ * (lib/mfa/policy.ts). Refused when there is nothing to clear (not enrolled, or already reset by someone else).
+ */
+export async function clearSecondFactor(tx: Tx, userId: string): Promise<void> {
+  const { count } = await tx.user.updateMany({
+    where: { id: userId, OR: [{ mfaSecret: { not: null } }, { mfaEnabledAt: { not: null } }] },
+    data: { mfaSecret: null, mfaEnabledAt: null, mfaLastStep: null },
+  });
+  if (!count) throw conflict("该账号尚未设置二次验证（或已被他人重置），无需重置");
+  await tx.mfaRecoveryCode.deleteMany({ where: { userId } });
+  await revokeSessions(tx, userId);
 }

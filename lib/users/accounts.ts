@@ -1,13 +1,14 @@
 import { randomInt } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db";
-import type { ResourceScope } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { newPasswordProblem, setPassword } from "@/lib/auth/password-policy";
 import { chinaDayEnd } from "@/lib/calendar/china-time";
 import { conflict, forbidden, invalidInput, notFound } from "@/lib/errors";
-import { ROLE_ORG_TYPES, type CreateAccountInput, type GrantableRole } from "@/lib/users/schemas";
-import { STAFF_ROLES } from "@/lib/users/scope";
+import { GRANTABLE_ROLES, ROLE_ORG_TYPES, type CreateAccountInput, type GrantableRole } from "@/lib/users/schemas";
+import { grantScope } from "@/lib/users/scope";
+import { ADMIN_ROLES, ROLE_LABEL } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 export const SELF_GRANT = "不能给自己分配角色或重置自己的密码（修改本人密码请使用“修改密码”）";
 
@@ -23,8 +24,7 @@ export async function grantTarget(tx: Tx, role: GrantableRole, organizationId: s
   });
   if (!org) throw invalidInput({ organizationId: ["所选单位不存在"] });
   if (!ROLE_ORG_TYPES[role].includes(org.type)) throw invalidInput({ organizationId: ["该单位的类型不能担任所选角色"] });
-  const staff = (STAFF_ROLES as readonly string[]).includes(role);
-  const scope: ResourceScope = { provinceCode: staff ? null : org.region.provinceCode };
+  const scope = grantScope(role, org.region.provinceCode);
   const grant = {
     role, organizationId: org.id, provinceCode: role === "PROVINCE_ADMIN" ? org.region.provinceCode : null,
   };
@@ -99,6 +99,9 @@ export async function grantRole(
   grant: { role: GrantableRole; organizationId: string; provinceCode: string | null },
 ) {
   if (actorId === userId) throw forbidden(SELF_GRANT);
+  // 三员分立: the three administrators reach no business data, so their accounts take no business role either.
+  const admin = await tx.roleAssignment.findFirst({ where: { userId, role: { in: [...ADMIN_ROLES] } }, select: { role: true } });
+  if (admin) throw forbidden(`该账号是${ROLE_LABEL[admin.role]}（三员），不能再分配业务角色`);
   try {
     await tx.roleAssignment.create({ data: { userId, ...grant } });
   } catch (err) {
@@ -130,4 +133,35 @@ export async function setExpiry(tx: Tx, actorId: string, userId: string, expires
   const expiresAt = expiryOf(expiresOn, now);
   await tx.user.update({ where: { id: userId }, data: { expiresAt } });
   return expiresAt;
+}
+
+export const SELF_REVOKE = "不能撤销自己的角色";
+export const LAST_ROLE = "这是该账号唯一的角色，不能撤销；如需停止使用该账号，请停用账号";
+
+/**
+ * A role grant of the account to revoke, with the scope it acts in. Only the roles granted here: the three
+ * administrators' roles are taken away by the security administrator (lib/admin-roles), an expert's with the profile.
+ */
+export async function revocableGrant(tx: Tx, userId: string, grantId: string) {
+  const grant = await tx.roleAssignment.findFirst({
+    where: { id: grantId, userId },
+    select: { id: true, role: true, organizationId: true, provinceCode: true, organization: { select: { name: true, region: { select: { provinceCode: true } } } } },
+  });
+  if (!grant) throw conflict("该角色已不存在（可能已被他人撤销），请刷新后重试");
+  if ((ADMIN_ROLES as readonly Role[]).includes(grant.role)) throw forbidden(`${ROLE_LABEL[grant.role]}是三员角色，只能由安全管理员收回`);
+  if (!(GRANTABLE_ROLES as readonly Role[]).includes(grant.role)) throw forbidden(`${ROLE_LABEL[grant.role]}角色随专家档案管理，不能在此撤销`);
+  return { grant, scope: grantScope(grant.role, grant.organization?.region.provinceCode ?? grant.provinceCode) };
+}
+
+/**
+ * Take one role grant away; never one's own, never the account's last role (an account without a role has no
+ * console: disabling it is the way to stop it). The account row is locked first, so two administrators revoking
+ * its last two roles at once cannot leave it with none. Roles are re-read on every request: the change holds at once.
+ */
+export async function revokeRole(tx: Tx, actorId: string, userId: string, grantId: string) {
+  if (actorId === userId) throw forbidden(SELF_REVOKE);
+  await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+  if ((await tx.roleAssignment.count({ where: { userId } })) <= 1) throw conflict(LAST_ROLE);
+  const { count } = await tx.roleAssignment.deleteMany({ where: { id: grantId, userId } });
+  if (!count) throw conflict("该角色已不存在（可能已被他人撤销），请刷新后重试");
 }

@@ -1,6 +1,6 @@
 "use server";
 import { defineAction } from "@/lib/actions/pipeline";
-import { createAccountOp, grantRoleOp, resetPasswordOp, setExpiryOp, setUserStatusOp, unlockUserOp } from "@/lib/users/operations";
+import { createAccountOp, grantRoleOp, resetMfaOp, resetPasswordOp, revokeRoleOp, setExpiryOp, setUserStatusOp, unlockUserOp } from "@/lib/users/operations";
 
 export const unlockUserAction = defineAction(unlockUserOp, { revalidate: { path: "/", type: "layout" } });
 export const setUserStatusAction = defineAction(setUserStatusOp, { revalidate: { path: "/", type: "layout" } });
@@ -8,3 +8,5 @@ export const createAccountAction = defineAction(createAccountOp, { revalidate: {
 export const grantRoleAction = defineAction(grantRoleOp, { revalidate: { path: "/", type: "layout" } });
 export const resetPasswordAction = defineAction(resetPasswordOp);
 export const setExpiryAction = defineAction(setExpiryOp, { revalidate: { path: "/", type: "layout" } });
+export const revokeRoleAction = defineAction(revokeRoleOp, { revalidate: { path: "/", type: "layout" } });
+export const resetMfaAction = defineAction(resetMfaOp, { revalidate: { path: "/", type: "layout" } });

@@ -1,8 +1,10 @@
 import { db } from "@/lib/db";
 import type { ActionContext, ActionDefinition } from "@/lib/actions/pipeline";
-import { createAccountSchema, grantRoleSchema, setExpirySchema, setUserStatusSchema, userIdSchema } from "@/lib/users/schemas";
+import { createAccountSchema, grantRoleSchema, revokeRoleSchema, setExpirySchema, setUserStatusSchema, userIdSchema } from "@/lib/users/schemas";
 import { forbidden, tooMany } from "@/lib/errors";
-import { createAccount, grantRole, grantTarget, resetPassword, SELF_GRANT, setExpiry } from "@/lib/users/accounts";
+import { createAccount, grantRole, grantTarget, resetPassword, revocableGrant, revokeRole, SELF_GRANT, SELF_REVOKE, setExpiry } from "@/lib/users/accounts";
+import { clearSecondFactor } from "@/lib/mfa/service";
+import { mfaEnforced, mfaRequiredFor } from "@/lib/mfa/policy";
 import { LIMITS, overLimit } from "@/lib/security/rate-limit";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { SELF_STATUS, setUserStatus, unlockUser } from "@/lib/users/service";
@@ -130,3 +132,52 @@ export const setExpiryOp = {
     return null;
   },
 } satisfies ActionDefinition<typeof setExpirySchema, null>;
+
+/**
+ * 撤销角色: the account in the administrator's scope, and the grant's own scope too (a province never takes away a
+ * role that sits in another province or a staff role); never one's own, never a 三员 role, never the last one.
+ */
+export const revokeRoleOp = {
+  operation: "user.create",
+  schema: revokeRoleSchema,
+  successMessage: "角色已撤销，对方下次请求时生效",
+  async run(ctx) {
+    if (ctx.input.userId === ctx.user.id) throw forbidden(SELF_REVOKE);
+    await authorizeAccount(ctx);
+    const { grant, scope } = await revocableGrant(db, ctx.input.userId, ctx.input.grantId);
+    ctx.authorize(scope, { type: "RoleAssignment", id: grant.id });
+    await db.$transaction(async (tx) => {
+      await revokeRole(tx, ctx.user.id, ctx.input.userId, grant.id);
+      await ctx.audit(tx, {
+        operation: "user.revokeRole", entityType: "User", entityId: ctx.input.userId,
+        summary: `撤销角色：${ROLE_LABEL[grant.role]}${grant.organization ? `（${grant.organization.name}）` : ""}`,
+        before: { role: grant.role, organizationId: grant.organizationId, provinceCode: grant.provinceCode },
+      });
+    });
+    return null;
+  },
+} satisfies ActionDefinition<typeof revokeRoleSchema, null>;
+
+/**
+ * 重置二次验证 (the holder lost the phone): clears the TOTP secret, the enrolment and the recovery codes and ends
+ * every session; rate-limited per administrator like password resets; never one's own (lib/mfa: /account/mfa).
+ */
+export const resetMfaOp = {
+  operation: "user.resetPassword",
+  schema: userIdSchema,
+  successMessage: (r) => (r.mustEnrol ? "二次验证已重置，本人下次登录时须重新设置" : "二次验证已重置，本人下次登录只需密码"),
+  async run(ctx) {
+    if (ctx.input.userId === ctx.user.id) throw forbidden("不能重置自己的二次验证（本人的设置在“双因素认证”页面）");
+    await authorizeAccount(ctx);
+    if (await overLimit(db, `mfa-reset:actor:${ctx.user.id}`, LIMITS.passwordResetPerActor)) throw tooMany("重置二次验证过于频繁，请一小时后再试");
+    return db.$transaction(async (tx) => {
+      await clearSecondFactor(tx, ctx.input.userId);
+      const u = await tx.user.findUniqueOrThrow({ where: { id: ctx.input.userId }, select: { username: true, roles: { select: { role: true } } } });
+      await ctx.audit(tx, {
+        operation: "user.resetMfa", entityType: "User", entityId: ctx.input.userId,
+        summary: `重置 ${u.username} 的二次验证（清除动态口令密钥和恢复码，结束其全部会话）`,
+      });
+      return { username: u.username, mustEnrol: mfaEnforced() && mfaRequiredFor(u.roles) };
+    });
+  },
+} satisfies ActionDefinition<typeof userIdSchema, { username: string; mustEnrol: boolean }>;

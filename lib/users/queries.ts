@@ -2,11 +2,12 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { UserSearch } from "@/lib/users/schemas";
-import { accountsWhere, STAFF_ROLES } from "@/lib/users/scope";
+import { ACCOUNT_SCOPE_SELECT, accountsWhere, grantScope, scopeOfAccount, STAFF_ROLES } from "@/lib/users/scope";
 import { GRANTABLE_ROLES, ROLE_ORG_TYPES } from "@/lib/users/schemas";
 import { can } from "@/lib/auth/permissions";
 import { scopeWhere } from "@/lib/auth/scope";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
+import type { InScope } from "@/lib/auth/load-in-scope";
 
 export const USER_PAGE_SIZE = 20;
 
@@ -86,4 +87,56 @@ export async function grantOptions(user: SessionUser) {
     })
     : [];
   return { roles, organizations };
+}
+
+/** One account for its page (`/ministry/users/[id]`, `/province/users/[id]`): missing or out of scope is a 404. */
+export function accountInScope(id: string): InScope<AccountDetail> {
+  return {
+    operation: "user.manage",
+    entity: { type: "User", id },
+    load: () => loadAccount(id),
+    scopeOf: (a) => a.scope,
+  };
+}
+
+export type AccountDetail = NonNullable<Awaited<ReturnType<typeof loadAccount>>>;
+
+async function loadAccount(id: string, now = new Date()) {
+  const u = await db.user.findUnique({
+    where: { id },
+    select: {
+      ...ACCOUNT_SCOPE_SELECT,
+      id: true, username: true, displayName: true, status: true, lockedUntil: true, lastLoginAt: true, lastLoginIp: true,
+      expiresAt: true, createdAt: true, mustChangePassword: true, mfaSecret: true, mfaEnabledAt: true,
+      organization: { select: { name: true, region: { select: { provinceCode: true } } } },
+      _count: { select: { mfaRecoveryCodes: { where: { usedAt: null } } } },
+    },
+  });
+  if (!u) return null;
+  const grants = await db.roleAssignment.findMany({
+    where: { userId: id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true, role: true, provinceCode: true, createdAt: true,
+      organization: { select: { name: true, region: { select: { provinceCode: true } } } },
+      province: { select: { name: true } },
+    },
+  });
+  return {
+    id: u.id, username: u.username, displayName: u.displayName, status: u.status,
+    lockedUntil: u.lockedUntil && u.lockedUntil > now ? u.lockedUntil : null,
+    lastLoginAt: u.lastLoginAt, lastLoginIp: u.lastLoginIp, expiresAt: u.expiresAt, createdAt: u.createdAt, mustChangePassword: u.mustChangePassword,
+    organizationName: u.organization?.name ?? null,
+    /** 已启用 / 设置中 (a secret, not yet confirmed) / 未设置. The secret itself never leaves this function. */
+    mfa: u.mfaEnabledAt ? ("ENABLED" as const) : u.mfaSecret ? ("PENDING" as const) : ("NONE" as const),
+    mfaEnabledAt: u.mfaEnabledAt,
+    recoveryCodesLeft: u._count.mfaRecoveryCodes,
+    scope: scopeOfAccount(u),
+    roles: grants.map((g) => ({
+      id: g.id, role: g.role, createdAt: g.createdAt,
+      place: g.organization?.name ?? g.province?.name ?? null,
+      /** Where the grant acts, as the revoke operation checks it. */
+      scope: grantScope(g.role, g.organization?.region.provinceCode ?? g.provinceCode),
+    })),
+  };
 }

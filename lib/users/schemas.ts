@@ -53,3 +53,5 @@ export type CreateAccountInput = z.infer<typeof createAccountSchema>;
 export const grantRoleSchema = userIdSchema.extend({ role: roleField, organizationId: organizationField });
 
 export const setExpirySchema = userIdSchema.extend({ expiresOn: expiryField });
+
+export const revokeRoleSchema = userIdSchema.extend({ grantId: z.string({ error: "缺少角色" }).min(1, "缺少角色").max(40) });

@@ -13,24 +13,39 @@ import { notFound } from "@/lib/errors";
  */
 export const STAFF_ROLES = ["MINISTRY_ADMIN", "PROVINCE_ADMIN", "DEPARTMENT_ADMIN"] as const satisfies readonly Role[];
 
+/** What accountScope reads of an account (detail pages select it too, and derive the scope with scopeOfAccount). */
+export const ACCOUNT_SCOPE_SELECT = {
+  organization: { select: { region: { select: { provinceCode: true } } } },
+  expertProfile: { select: { provinceCode: true } },
+  roles: { select: { role: true, provinceCode: true } },
+} as const satisfies Prisma.UserSelect;
+
+type ScopeRow = Prisma.UserGetPayload<{ select: typeof ACCOUNT_SCOPE_SELECT }>;
+
 /**
- * The province an account belongs to, read from the database: its organization's region, else its expert
- * profile's province, else the province of a role grant. Staff accounts belong to no province (STAFF_ROLES).
+ * The province an account belongs to: its organization's region, else its expert profile's province, else the
+ * province of a role grant. Staff accounts belong to no province (STAFF_ROLES).
  */
-export async function accountScope(tx: Tx, userId: string): Promise<ResourceScope> {
-  const u = await tx.user.findUnique({
-    where: { id: userId },
-    select: {
-      organization: { select: { region: { select: { provinceCode: true } } } },
-      expertProfile: { select: { provinceCode: true } },
-      roles: { select: { role: true, provinceCode: true } },
-    },
-  });
-  if (!u) throw notFound("账号");
+export function scopeOfAccount(u: ScopeRow): ResourceScope {
   const isStaff = u.roles.some((r) => (STAFF_ROLES as readonly Role[]).includes(r.role));
   const provinceCode =
     u.organization?.region.provinceCode ?? u.expertProfile?.provinceCode ?? u.roles.find((r) => r.provinceCode)?.provinceCode ?? null;
   return { provinceCode: isStaff ? null : provinceCode };
+}
+
+/** The province an account belongs to, read from the database (scopeOfAccount). */
+export async function accountScope(tx: Tx, userId: string): Promise<ResourceScope> {
+  const u = await tx.user.findUnique({ where: { id: userId }, select: ACCOUNT_SCOPE_SELECT });
+  if (!u) throw notFound("账号");
+  return scopeOfAccount(u);
+}
+
+/**
+ * The scope a role grant acts in: a staff role is national business; any other role sits in its organization's
+ * province. Granting and revoking both check it (besides the account's own scope).
+ */
+export function grantScope(role: Role, organizationProvinceCode: string | null): ResourceScope {
+  return { provinceCode: (STAFF_ROLES as readonly Role[]).includes(role) ? null : organizationProvinceCode };
 }
 
 /** The same rule as a where-clause: the accounts the user may manage (user.manage); null for none. */

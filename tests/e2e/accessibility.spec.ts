@@ -1,5 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { stableId } from "../../prisma/seed/random";
 import { expectAccessible, login } from "./support";
+
+/** An account's page by its seeded id (the demo seed's ids are derived from the username). */
+const accountPage = (area: "ministry" | "province", username: string) => `/${area}/users/${stableId("user", username)}`;
 
 // WCAG 2.1 A/AA rules on every console and public page (the feature specs check the pages of their journeys).
 // A console has up to a dozen pages, each analysed in full: allow more than the default minute.
@@ -22,10 +26,10 @@ test("public pages pass the accessibility rules", async ({ page }) => {
 // Each console's pages in groups of about a dozen, one test each, so no test nears its time limit on a loaded machine.
 const CONSOLES: [string, string[]][] = [
   ["ministry", ["/ministry", "/ministry/audit", "/ministry/users", "/needs", "/experts", "/library", "/library/members", "/ministry/menu", "/ministry/matching", "/imports", "/engagements"]],
-  ["ministry", ["/ministry/plans", "/ministry/plans/new", "/ministry/activities", "/activities", "/ministry/bases", "/ministry/challenges", "/ministry/users/new", "/ministry/security"]],
+  ["ministry", ["/ministry/plans", "/ministry/plans/new", "/ministry/activities", "/activities", "/ministry/bases", "/ministry/challenges", "/ministry/users/new", accountPage("ministry", "sichuan"), "/ministry/security"]],
   ["ministry", ["/editorial/cases", "/ministry/announcements", "/certificates", "/commendations", "/ministry/questionnaires", "/tracking", "/tracking/records"]],
   ["sichuan", ["/province", "/province/users", "/needs", "/experts", "/library", "/library/nominate", "/matching/batch", "/matching/batch/proposal", "/imports", "/engagements"]],
-  ["sichuan", ["/activities/recommend", "/activities", "/province/bases", "/province/challenges", "/editorial/cases", "/province/users/new"]],
+  ["sichuan", ["/activities/recommend", "/activities", "/province/bases", "/province/challenges", "/editorial/cases", "/province/users/new", accountPage("province", "unit")]],
   ["sichuan", ["/certificates", "/commendations", "/commendations/candidates", "/tracking", "/tracking/records"]],
   ["unit", ["/unit", "/notifications", "/account/password", "/needs", "/needs/new", "/imports", "/engagements", "/activities", "/activities/new"]],
   ["expert", ["/expert", "/expert/profile", "/expert/invitations", "/expert/needs", "/engagements", "/expert/reviews", "/certificates", "/expert/feedback", "/expert/challenges"]],

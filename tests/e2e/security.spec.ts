@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { authenticator } from "otplib";
 import { DEMO_PASSWORD, expectAccessible, expectLoggedInAt, login, loginError } from "./support";
 
-// unit-20 and unit-21 are used by no other journey. Long journeys (several sign-ins, argon2 each, axe checks): a
+// unit-20, unit-21 and unit-22 are used by no other journey. Long journeys (several sign-ins, argon2 each, axe checks): a
 // generous budget on a loaded machine.
 test.describe.configure({ timeout: 240_000 });
 
@@ -58,6 +59,61 @@ test("the ministry creates a temporary account with a one-time password", async 
   await page.context().clearCookies();
   await login(page, "temp-e2e-1", oneTime);
   await expect(page).toHaveURL(/\/account\/password\?reason=must-change$/);
+});
+
+test("the ministry opens an account, assigns a role with an expiry and resets its second factor", async ({ page }) => {
+  // unit-22 enrols a second factor (as at /account/mfa) and then needs its code to sign in.
+  await login(page, "unit-22");
+  await expectLoggedInAt(page, "/unit", /工作台/);
+  await page.goto("/account/mfa");
+  await page.getByRole("button", { name: "开始设置" }).click();
+  const secret = (await page.getByTestId("mfa-secret").textContent())!.trim();
+  await page.getByLabel("动态口令", { exact: true }).fill(authenticator.clone({ epoch: Date.now() - 30_000 }).generate(secret));
+  await page.getByRole("button", { name: "验证并启用" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "双因素认证已启用" })).toBeVisible();
+  await page.context().clearCookies();
+  await login(page, "unit-22");
+  await expect(loginError(page)).toContainText("6 位动态口令");
+
+  await page.context().clearCookies();
+  await login(page, "ministry");
+  await expectLoggedInAt(page, "/ministry", /部级工作台/);
+  await page.goto("/ministry/users?q=unit-22");
+  await page.getByRole("link", { name: /（unit-22）的账号详情$/ }).click();
+  await expect(page).toHaveURL(/\/ministry\/users\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: /（unit-22）$/ })).toBeVisible();
+  const facts = page.getByRole("definition");
+  await expect(facts.filter({ hasText: /^已启用（/ })).toContainText("未使用的恢复码 10 个");
+  await expectAccessible(page);
+
+  // 分配角色: 基地管理员 at a base host of the national list.
+  const grant = page.getByRole("form", { name: "分配角色" });
+  await grant.getByLabel("角色", { exact: true }).selectOption("BASE_HOST");
+  const org = grant.getByLabel("角色所在单位");
+  await org.selectOption({ index: 1 });
+  const orgName = (await org.locator("option:checked").textContent())!.replace(/（[^（]*）$/, "");
+  await grant.getByRole("button", { name: "分配角色" }).click();
+  await expect(grant.getByRole("status")).toHaveText("角色已分配，对方下次请求时生效");
+  const roles = page.getByRole("table", { name: "角色列表" });
+  await expect(roles.getByRole("row").filter({ hasText: "基地管理员" })).toContainText(orgName);
+  await expect(roles.getByRole("button", { name: /^撤销角色 基地管理员/ })).toBeVisible();
+
+  // 有效期: a temporary account until the end of 2099.
+  await page.getByLabel("有效期至（临时账号）").fill("2099-12-31");
+  await page.getByRole("button", { name: "保存有效期" }).click();
+  await expect(facts.filter({ hasText: "临时账号，有效期至 2099-12-31" })).toBeVisible();
+
+  // 重置二次验证, confirmed: the factor shows as not set.
+  await page.getByRole("button", { name: "重置 unit-22 的二次验证" }).click();
+  await page.getByRole("button", { name: "确认重置 unit-22 的二次验证" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "二次验证已重置" })).toBeVisible();
+  await expect(facts.filter({ hasText: /^未设置$/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // The holder signs in with the password alone again (a unit account need not enrol).
+  await page.context().clearCookies();
+  await login(page, "unit-22");
+  await expectLoggedInAt(page, "/unit", /工作台/);
 });
 
 test("after repeated failures the sign-in form asks for a captcha, good for one try", async ({ page }) => {

@@ -13,5 +13,5 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   await requirePermission("/ministry/users", "user.manage");
   const search = userSearchSchema.parse(await firstValues(searchParams));
   return <UserAdminPage path="/ministry/users" scopeLabel="全国" search={search} result={await searchUsers(user, search)}
-    may={{ create: holds(user, "user.create"), reset: holds(user, "user.resetPassword") }} />;
+    may={{ create: holds(user, "user.create"), reset: holds(user, "user.resetPassword") }} detailPages />;
 }
