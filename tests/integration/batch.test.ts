@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { warmScoring } from "@/lib/matches/service";
 import { db } from "@/lib/db";
 import { executeAction } from "@/lib/actions/pipeline";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -60,7 +61,10 @@ beforeAll(async () => {
   ex.x = (await createExpert(db, { ...expertBase(), name: "辛·已邀请", maxConcurrent: 2, activeEngagements: 1 })).id;
   await db.match.create({ data: { needId: need.n3, expertId: ex.x, score: 0.5, source: "SYSTEM", state: "INVITED", invitedAt: new Date() } });
   await refreshMatchTerms(db, 5000);
-}, 120_000);
+  // This process's scoring model is fitted once over the pool (seconds; minutes on a loaded machine): not what the
+  // tests below time out on.
+  await warmScoring(db);
+}, 300_000);
 
 const mine = () => Object.values(need);
 const proposals = async () => db.match.findMany({

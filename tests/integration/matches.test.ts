@@ -6,7 +6,7 @@ import {
   applyNeedOp, assignExpertOp, decideApplicationOp, inviteExpertOp, respondMatchOp, withdrawMatchOp,
 } from "@/lib/matches/operations";
 import { cancelOp, decideTeamOp } from "@/lib/engagements/operations";
-import { stepMatch } from "@/lib/matches/service";
+import { stepMatch, warmScoring } from "@/lib/matches/service";
 import { sweepInvitations } from "@/lib/matches/sweep";
 import { createNeed, createOrganization } from "@/prisma/seed/factories";
 import { createTestUsers, expertWithUser } from "./fixtures";
@@ -28,7 +28,8 @@ beforeAll(async () => {
   const users = await createTestUsers();
   ({ sichuan: provinceSc, zhejiang: provinceZj, ministry, unit: unitUser } = users);
   unitOrgId = users.unitOrg.id;
-});
+  await warmScoring(db); // fitted once per process (slow on a loaded machine), outside the tests' own time
+}, 300_000);
 
 const openNeed = async (overrides: { expertsWanted?: number; state?: "OPEN" | "SUBMITTED" | "MATCHED"; orgId?: string } = {}) =>
   (await createNeed(db, {
