@@ -23,18 +23,23 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { assertReachable, dropDatabase, migrate, recreateDatabase, run, seed } from "./database";
 
+/** Run as the script (not imported by a unit test for its parsers). */
+const isMain = !!process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 const { values: args } = parseArgs({
+  args: isMain ? process.argv.slice(2) : [],
   options: {
     quick: { type: "boolean", default: false },
     "dry-run": { type: "boolean", default: false },
     port: { type: "string", default: process.env.SCAN_PORT ?? "3330" },
     roles: { type: "string" },
     jobs: { type: "string", default: "2" },
+    level: { type: "string" },
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
     build: { type: "boolean", default: false },
@@ -49,6 +54,8 @@ const port = Number(args.port);
 const HOST = `127.0.0.1:${port}`;
 const base = `http://${HOST}`;
 const quick = args.quick;
+/** sqlmap's --level: 2 by default (more boundaries and payloads per parameter), 1 in --quick. */
+const level = Number(args.level ?? (quick ? 1 : 2));
 
 /** The roles signed in (README demo accounts); the order is the scan order, the administrators' forms last. */
 const ALL_ROLES = ["unit", "expert", "enterprise", "base", "department", "sichuan", "auditor", "ministry"];
@@ -495,15 +502,20 @@ export function requestFile(t: Target, cookie: string): string {
   return headers.join("\r\n") + "\r\n\r\n" + body;
 }
 
+/** The scanners running now (each in its own process group), stopped with the script on Ctrl-C. */
+const running = new Set<number>();
+
 function runProcess(cmd: string, argv: string[], log: string, timeoutMs: number): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, argv, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+    if (child.pid) running.add(child.pid);
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
     const timer = setTimeout(() => { try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ } }, timeoutMs);
     child.on("exit", async (code) => {
       clearTimeout(timer);
+      if (child.pid) running.delete(child.pid);
       await writeFile(log, output).catch(() => {});
       resolve({ code, output });
     });
@@ -533,7 +545,7 @@ async function sqlmap(t: Target, dir: string): Promise<SqlmapResult> {
   await writeFile(req, requestFile(t, cookie));
   const t0 = performance.now();
   const argv = [
-    "-r", req, "--batch", "--dbms=PostgreSQL", `--level=${quick ? 1 : 2}`, "--risk=1", "--technique=BEUST", "--time-sec=5",
+    "-r", req, "--batch", "--dbms=PostgreSQL", `--level=${level}`, "--risk=1", "--technique=BEUST", "--time-sec=5",
     "--output-dir", path.join(dir, `${t.id}.out`), "--flush-session", "--disable-coloring", "--timeout=60", "--retries=1",
     "--skip-waf", "--ignore-stdin", "--ignore-code=401",
     ...(t.spoofAddress ? ["--tamper=xforwardedfor"] : []),
@@ -657,6 +669,17 @@ async function main() {
     LOGIN_ATTEMPTS_PER_ADDRESS: "1000000", LOGIN_FAILURES_PER_ADDRESS: "1000000", TRUSTED_PROXY_HOPS: "1",
   };
   let app: ReturnType<typeof startServer> | null = null;
+  const cleanUp = async () => {
+    for (const pid of running) { try { process.kill(-pid, "SIGKILL"); } catch { /* gone */ } }
+    await app?.stop();
+    if (!args.reuse && !args.keep) await dropDatabase(server, dbName).catch(() => {});
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.log(`\n[scan:security] 中止：停止扫描与服务${args.reuse || args.keep ? "" : `，删除数据库 ${dbName}`}`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
   try {
     if (!args.reuse) {
       console.log(`[scan:security] 数据库 ${dbName}：迁移并载入演示数据…`);
@@ -689,7 +712,8 @@ async function main() {
     const reached = new Set<string>();
     let pages = 0;
     let jsForms = 0;
-    for (const role of roles) {
+    // (wapiti crawls by itself: with --no-sqlmap nothing is collected.)
+    for (const role of args["no-sqlmap"] ? [] : roles) {
       const cookie = await session(role);
       const c = await crawl(role, cookie, patterns, protectedIds);
       pages += c.pages;
@@ -706,7 +730,7 @@ async function main() {
       console.log(`  ${role}：${c.pages} 个页面，${c.targets.length + js.length} 个候选目标（页面无脚本表单 ${c.targets.filter((t) => t.kind === "action").length} 个，脚本提交的表单 ${js.length} 个）`);
       found.push(...c.targets, ...js);
     }
-    found.push(...(await fixedTargets()));
+    if (!args["no-sqlmap"]) found.push(...(await fixedTargets()));
     for (const t of found) if (t.action) t.label = `${t.pattern} 表单 → ${actionName(t.action)}`;
     // Each role's forms after its reading targets; the roles in order, the ministry (which can disable accounts) last.
     const order: Target["kind"][] = ["sign-in", "query", "path-id", "api", "upload", "action", "js-action"];
@@ -751,8 +775,7 @@ async function main() {
     if (injectable || high || failedWapiti) process.exitCode = 1;
     console.log(`[scan:security] ${injectable ? `发现 ${injectable} 个可注入参数` : "0 个可注入参数"}；wapiti 高危及以上 ${high} 项${untested ? `；${untested} 个目标 sqlmap 未能测试（见 summary.md）` : ""}`);
   } finally {
-    await app?.stop();
-    if (!args.reuse && !args.keep) await dropDatabase(server, dbName).catch(() => {});
+    await cleanUp();
     await rm(path.join(dir, "wapiti-session"), { recursive: true, force: true }).catch(() => {});
   }
 }
@@ -772,7 +795,7 @@ function writeSummary(r: { started: Date; seconds: number; targets: Target[]; pa
     `## sqlmap`,
     "",
     `角色 ${[...new Set(r.targets.map((t) => t.role))].join("、")}，爬取 ${r.pages} 个页面；目标 ${r.targets.length} 个：页面的查询参数与筛选表单 ${byKind("query")}，路径参数 ${byKind("path-id")}，接口 ${byKind("api")}，server action 表单 ${byKind("action") + byKind("js-action")}（无脚本提交 ${byKind("action")}，脚本提交 ${byKind("js-action")}），登录 ${byKind("sign-in")}，导入上传 ${byKind("upload")}。`,
-    `标记的注入点 ${r.targets.reduce((n, t) => n + paramsOf(t).length, 0)} 个（每个路由、参数在所有角色中测一次），sqlmap 实际测试 ${tested} 个（--dbms=PostgreSQL --level=${quick ? 1 : 2} --risk=1 --technique=BEUST）。`,
+    `标记的注入点 ${r.targets.reduce((n, t) => n + paramsOf(t).length, 0)} 个（每个路由、参数在所有角色中测一次），sqlmap 实际测试 ${tested} 个（--dbms=PostgreSQL --level=${level} --risk=1 --technique=BEUST）。`,
     `server action：${r.reached}/${r.allActions} 个由爬到的页面表单提交到（在 Chromium 中填写并提交、截获请求后由 sqlmap 重放；页面上由脚本提交的表单 ${r.jsForms} 个）；其余是按钮确认后才出现的表单、文件上传或以参数调用的操作。`,
     "",
     `**可注入参数：${injectable.length}**`,
@@ -810,7 +833,9 @@ function summarizeFindings(findings: (WapitiFinding & { role: string })[]): stri
     `- [${LEVEL[f.level] ?? f.level}] ${f.kind === "anomaly" ? "异常" : f.kind === "vulnerability" ? "漏洞" : "附加"}：${f.category}（${[...roles].join("、")}；${paths.size} 处，如 ${[...paths].slice(0, 3).join("、")}）${f.info ? `— ${f.info.slice(0, 160)}` : ""}`);
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+if (isMain) {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}
