@@ -558,6 +558,26 @@ async function sqlmap(t: Target, dir: string): Promise<SqlmapResult> {
   return { target: t, ...parsed, errors, seconds: (performance.now() - t0) / 1000, exit: code };
 }
 
+/**
+ * Debian's wapiti 3.0.4 compiles every `-x` pattern as `<regex>\\Z(?ms)`, which Python 3.11 rejects (global flags must
+ * come first), so any exclusion crashes it: run it with that one function corrected.
+ */
+const WAPITI_LAUNCHER = [
+  "import re, sys",
+  "import wapitiCore.net.crawler as crawler",
+  "crawler.wildcard_translate = lambda p: re.compile('(?ms)' + ''.join('.*' if c == '*' else re.escape(c) for c in p) + r'\\Z')",
+  "from wapitiCore.main.wapiti import wapiti_main",
+  "sys.argv[0] = 'wapiti'",
+  "sys.exit(wapiti_main())",
+].join("\n");
+
+/** The Python that wapiti's own launcher names (Debian's /usr/bin/python3, not whatever python3 comes first). */
+function wapitiPython(): string {
+  const bin = spawnSync("sh", ["-c", "command -v wapiti"], { encoding: "utf8" }).stdout.trim();
+  const shebang = bin && existsSync(bin) ? readFileSync(bin, "utf8").split("\n")[0] : "";
+  return shebang.startsWith("#!") ? shebang.slice(2).trim().split(/\s+/)[0] : "/usr/bin/python3";
+}
+
 type WapitiFinding = { kind: "vulnerability" | "anomaly" | "additional"; category: string; level: number; info: string; path: string; parameter: string };
 type WapitiResult = { role: string; urls: number; findings: WapitiFinding[]; seconds: number; error?: string };
 
@@ -594,10 +614,10 @@ async function wapiti(role: string, dir: string): Promise<WapitiResult> {
     ...(landing[role] ? ["-s", `${base}${landing[role]}`] : []),
     ...WAPITI_EXCLUDE.flatMap((x) => ["-x", `${base}${x}`]),
   ];
-  const { code, output } = await runProcess("wapiti", argv, path.join(dir, `wapiti-${role}.log`), (scanTime + 900) * 1000);
+  const { code, output } = await runProcess(wapitiPython(), ["-c", WAPITI_LAUNCHER, ...argv], path.join(dir, `wapiti-${role}.log`), (scanTime + 900) * 1000);
   if (!existsSync(out)) return { role, urls: 0, findings: [], seconds: (performance.now() - t0) / 1000, error: `wapiti 未写出报告（退出码 ${code}）：${output.slice(-500)}` };
   const report = JSON.parse(await readFile(out, "utf8"));
-  const urls = Number(report.infos?.crawled_pages_nbr ?? report.infos?.crawled_pages?.length ?? (output.match(/\[\*\] (\d+) URLs and forms/)?.[1] ?? 0));
+  const urls = Number(output.match(/Wapiti found (\d+) URLs and forms/)?.[1] ?? 0);
   return { role, urls, findings: parseWapiti(report), seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -659,7 +679,7 @@ async function main() {
 
   const server = process.env.SCAN_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   await assertReachable(server);
-  const dbName = args.reuse ?? `esp_scan_${Date.now().toString(36)}`;
+  const dbName = args.reuse ?? `esp_scan_${Date.now().toString(36)}_${process.pid}`;
   const dbUrl = args.reuse ? Object.assign(new URL(server), { pathname: `/${args.reuse}` }).toString() : await recreateDatabase(server, dbName);
   const secrets = { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "scan-secret-0123456789abcdefghijklmnopqr" };
   const env: NodeJS.ProcessEnv = {
