@@ -38,7 +38,7 @@ const { values: args } = parseArgs({
     "dry-run": { type: "boolean", default: false },
     port: { type: "string", default: process.env.SCAN_PORT ?? "3330" },
     roles: { type: "string" },
-    jobs: { type: "string", default: "2" },
+    jobs: { type: "string", default: "3" },
     level: { type: "string" },
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
@@ -46,6 +46,7 @@ const { values: args } = parseArgs({
     "no-wapiti": { type: "boolean", default: false },
     "no-sqlmap": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
+    report: { type: "string" },
   },
 });
 
@@ -473,7 +474,7 @@ export function consolidate(targets: Target[]): Target[] {
 // ---------------------------------------------------------------------------------------------------------------
 // sqlmap and wapiti.
 
-type SqlmapResult = { target: Target; tested: string[]; injectable: string[]; heuristics: string[]; errors: string[]; seconds: number; exit: number | null };
+type SqlmapResult = { target: Target; tested: string[]; injectable: string[]; rejected: string[]; heuristics: string[]; errors: string[]; seconds: number; exit: number | null };
 
 const BOUNDARY = "----esp-scan-7d93a1c0";
 
@@ -523,20 +524,32 @@ function runProcess(cmd: string, argv: string[], log: string, timeoutMs: number)
   });
 }
 
+/**
+ * sqlmap's verdict: a parameter counts as injectable only once sqlmap confirms it ("… is vulnerable", or listed under
+ * "sqlmap identified the following injection point(s)"). A first "appears to be … injectable" that its own
+ * false-positive checks then reject ("does not seem to be injectable") is kept apart, as are heuristic hints.
+ */
 export function parseSqlmap(output: string) {
   const tested = new Set<string>();
   const injectable = new Set<string>();
+  const rejected = new Set<string>();
   const heuristics = new Set<string>();
+  let inBlock = false;
   for (const line of output.split("\n")) {
     const t = line.match(/testing for SQL injection on (.+?) parameter '(.+?)'/);
     if (t) tested.add(`${t[1]} ${t[2]}`);
-    const v = line.match(/(.+?) parameter '(.+?)' (?:is vulnerable|appears to be .* injectable|is '.*' injectable)/);
-    if (v && !/might be injectable/.test(line)) injectable.add(`${v[1].replace(/^\[[^\]]*\] \[\w+\] /, "")} ${v[2]}`);
+    const v = line.match(/(?:\] )?([^\]]+?) parameter '(.+?)' is vulnerable/);
+    if (v) injectable.add(`${v[1]} ${v[2]}`);
+    if (/sqlmap identified the following injection point/.test(line)) inBlock = true;
+    const listed = inBlock && line.match(/^Parameter: (.+) \((.+)\)\s*$/);
+    if (listed && ![...injectable].some((x) => x.endsWith(` ${listed[1]}`))) injectable.add(`${listed[2]} ${listed[1]}`);
+    const a = line.match(/\] ([^\]]+?) parameter '(.+?)' appears to be '.*' injectable/);
+    if (a) rejected.add(`${a[1]} ${a[2]}`);
     const h = line.match(/heuristic \(.+?\) test shows that (.+?) parameter '(.+?)' might be (injectable|vulnerable to cross-site scripting).*/);
     if (h) heuristics.add(`${h[1]} ${h[2]}：${h[3] === "injectable" ? "启发式检测提示可能可注入" : "启发式检测提示可能存在 XSS"}`);
   }
-  if (/sqlmap identified the following injection point/.test(output) && !injectable.size) injectable.add("（见 sqlmap 输出）");
-  return { tested: [...tested], injectable: [...injectable], heuristics: [...heuristics] };
+  for (const x of injectable) rejected.delete(x);
+  return { tested: [...tested], injectable: [...injectable], rejected: [...rejected], heuristics: [...heuristics] };
 }
 
 async function sqlmap(t: Target, dir: string): Promise<SqlmapResult> {
@@ -547,15 +560,19 @@ async function sqlmap(t: Target, dir: string): Promise<SqlmapResult> {
   const argv = [
     "-r", req, "--batch", "--dbms=PostgreSQL", `--level=${level}`, "--risk=1", "--technique=BEUST", "--time-sec=5",
     "--output-dir", path.join(dir, `${t.id}.out`), "--flush-session", "--disable-coloring", "--timeout=60", "--retries=1",
-    "--skip-waf", "--ignore-stdin", "--ignore-code=401",
+    "--skip-waf", "--ignore-stdin", "--ignore-code=401", "--text-only",
     ...(t.spoofAddress ? ["--tamper=xforwardedfor"] : []),
   ];
   const { code, output } = await runProcess("sqlmap", argv, path.join(dir, `${t.id}.log`), 45 * 60_000);
+  return sqlmapResult(t, output, (performance.now() - t0) / 1000, code);
+}
+
+function sqlmapResult(t: Target, output: string, seconds: number, exit: number | null): SqlmapResult {
   // sqlmap numbers the `*` marks (`MULTIPART #3*`, `URI #1*`): name them after the fields they mark.
   const names = paramsOf(t);
   const parsed = parseSqlmap(output.replace(/#(\d+)\*/g, (m, n) => names[Number(n) - 1] ?? m));
   const errors = [...output.matchAll(/\[(?:CRITICAL|ERROR)\] (.+)/g)].map((m) => m[1]).filter((e) => !/all tested parameters do not appear to be injectable/.test(e));
-  return { target: t, ...parsed, errors, seconds: (performance.now() - t0) / 1000, exit: code };
+  return { target: t, ...parsed, errors, seconds, exit };
 }
 
 /**
@@ -668,6 +685,7 @@ async function main() {
     return;
   }
   if (args["dry-run"]) return dryRun();
+  if (args.report) return reportAgain(path.resolve(args.report));
   const missing = [...(args["no-sqlmap"] ? [] : ["sqlmap"]), ...(args["no-wapiti"] ? [] : ["wapiti"])].filter((t) => !tool(t, ["--version"]));
   if (missing.length) throw new Error(`未安装 ${missing.join("、")}：请先运行 apt-get install -y ${missing.join(" ")}（Debian 软件包，离线可用）`);
   const { ensureClient } = await import("./ensure-client");
@@ -759,6 +777,8 @@ async function main() {
     if (quick) targets = quickSubset(targets);
     targets.forEach((t, i) => (t.id = `t${String(i + 1).padStart(3, "0")}`));
     await writeFile(path.join(dir, "targets.json"), JSON.stringify(targets, null, 2));
+    const meta: Meta = { started: started.toISOString(), pages, jsForms, reached: reached.size, allActions: allActions.length, level, quick };
+    await writeFile(path.join(dir, "meta.json"), JSON.stringify(meta, null, 2));
     const params = targets.reduce((n, t) => n + paramsOf(t).length, 0);
     console.log(`[scan:security] ${targets.length} 个目标，${params} 个注入点；server action ${reached.size}/${allActions.length} 个由页面表单提交到`);
 
@@ -785,41 +805,76 @@ async function main() {
       }
     }
 
-    const summary = writeSummary({ started, seconds: (performance.now() - t0) / 1000, targets, pages, jsForms, sql, wap, reached: reached.size, allActions: allActions.length });
-    await writeFile(path.join(dir, "summary.md"), summary);
-    console.log("\n" + summary);
-    const injectable = sql.reduce((n, r) => n + r.injectable.length, 0);
-    const high = wap.reduce((n, r) => n + r.findings.filter((f) => f.level >= 3 && f.kind !== "additional").length, 0);
-    const untested = sql.filter((r) => !r.tested.length).length;
-    const failedWapiti = wap.filter((r) => r.error).length;
-    if (injectable || high || failedWapiti) process.exitCode = 1;
-    console.log(`[scan:security] ${injectable ? `发现 ${injectable} 个可注入参数` : "0 个可注入参数"}；wapiti 高危及以上 ${high} 项${untested ? `；${untested} 个目标 sqlmap 未能测试（见 summary.md）` : ""}`);
+    await conclude(dir, { level, quick, started, seconds: (performance.now() - t0) / 1000, targets, pages, jsForms, sql, wap, reached: reached.size, allActions: allActions.length });
   } finally {
     await cleanUp();
     await rm(path.join(dir, "wapiti-session"), { recursive: true, force: true }).catch(() => {});
   }
 }
 
-function writeSummary(r: { started: Date; seconds: number; targets: Target[]; pages: number; jsForms: number; sql: SqlmapResult[]; wap: WapitiResult[]; reached: number; allActions: number }): string {
+type Meta = { started: string; pages: number; jsForms: number; reached: number; allActions: number; level: number; quick: boolean };
+type Run = { level: number; quick: boolean; started: Date; seconds: number; targets: Target[]; pages: number; jsForms: number; sql: SqlmapResult[]; wap: WapitiResult[]; reached: number; allActions: number };
+
+/** The summary (written to summary.md and printed) and the exit code. */
+async function conclude(dir: string, r: Run) {
+  const summary = writeSummary(r);
+  await writeFile(path.join(dir, "summary.md"), summary);
+  console.log("\n" + summary);
+  const injectable = r.sql.reduce((n, x) => n + x.injectable.length, 0);
+  const high = r.wap.reduce((n, x) => n + x.findings.filter((f) => f.level >= 3 && f.kind !== "additional").length, 0);
+  const untested = r.sql.filter((x) => !x.tested.length).length;
+  const failedWapiti = r.wap.filter((x) => x.error).length;
+  if (injectable || high || failedWapiti) process.exitCode = 1;
+  console.log(`[scan:security] ${injectable ? `发现 ${injectable} 个可注入参数` : "0 个可注入参数"}；wapiti 高危及以上 ${high} 项${untested ? `；${untested} 个目标 sqlmap 未能测试（见 summary.md）` : ""}`);
+}
+
+/** `--report <dir>`: the summary again from a results directory's saved outputs (after changing how they are read). */
+async function reportAgain(dir: string) {
+  const targets = JSON.parse(await readFile(path.join(dir, "targets.json"), "utf8")) as Target[];
+  const metaFile = path.join(dir, "meta.json");
+  const meta: Partial<Meta> = existsSync(metaFile) ? JSON.parse(await readFile(metaFile, "utf8")) : {};
+  const sql = targets.flatMap((t) => {
+    const log = path.join(dir, "sqlmap", `${t.id}.log`);
+    if (!existsSync(log)) return [];
+    const output = readFileSync(log, "utf8");
+    const times = [...output.matchAll(/\[\*\] (?:starting|ending) @ (\d\d:\d\d:\d\d)/g)].map((m) => m[1].split(":").map(Number)).map(([h, m, x]) => h * 3600 + m * 60 + x);
+    return [sqlmapResult(t, output, times.length === 2 ? (times[1] - times[0] + 86400) % 86400 : 0, 0)];
+  });
+  const wap: WapitiResult[] = [];
+  for (const file of readdirSync(dir).filter((f) => /^wapiti-[\w-]+\.json$/.test(f) && !f.endsWith("-cookie.json"))) {
+    const role = file.slice("wapiti-".length, -".json".length);
+    const log = path.join(dir, `wapiti-${role}.log`);
+    const output = existsSync(log) ? readFileSync(log, "utf8") : "";
+    wap.push({ role, urls: Number(output.match(/Wapiti found (\d+) URLs and forms/)?.[1] ?? 0), findings: parseWapiti(JSON.parse(readFileSync(path.join(dir, file), "utf8"))), seconds: 0 });
+  }
+  await conclude(dir, {
+    level: meta.level ?? level, quick: meta.quick ?? quick, started: new Date(meta.started ?? statSync(dir).mtime), seconds: sql.reduce((n, x) => n + x.seconds, 0), targets,
+    pages: meta.pages ?? 0, jsForms: meta.jsForms ?? 0, sql, wap, reached: meta.reached ?? 0, allActions: meta.allActions ?? 0,
+  });
+}
+
+function writeSummary(r: Run): string {
   const byKind = (k: Target["kind"]) => r.targets.filter((t) => t.kind === k).length;
   const tested = r.sql.reduce((n, x) => n + x.tested.length, 0);
   const injectable = r.sql.flatMap((x) => x.injectable.map((p) => `${x.target.role} ${x.target.method} ${x.target.label}：${p}`));
+  const rejected = r.sql.flatMap((x) => x.rejected);
   const heuristics = r.sql.flatMap((x) => x.heuristics.map((p) => `${x.target.role} ${x.target.label}：${p}`));
   const untested = r.sql.filter((x) => !x.tested.length);
   const findings = r.wap.flatMap((w) => w.findings.map((f) => ({ ...f, role: w.role })));
   const lines = [
-    `# 安全扫描结果 ${r.started.toISOString().slice(0, 16).replace("T", " ")} UTC${quick ? "（--quick）" : ""}`,
+    `# 安全扫描结果 ${r.started.toISOString().slice(0, 16).replace("T", " ")} UTC${r.quick ? "（--quick）" : ""}`,
     "",
     `用时 ${(r.seconds / 60).toFixed(1)} 分钟；机器 ${os.cpus().length} 核，结束时负载 ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")}；sqlmap ${tool("sqlmap", ["--version"]) ?? "—"}，${tool("wapiti", ["--version"]) ?? "wapiti —"}。`,
     "",
     `## sqlmap`,
     "",
     `角色 ${[...new Set(r.targets.map((t) => t.role))].join("、")}，爬取 ${r.pages} 个页面；目标 ${r.targets.length} 个：页面的查询参数与筛选表单 ${byKind("query")}，路径参数 ${byKind("path-id")}，接口 ${byKind("api")}，server action 表单 ${byKind("action") + byKind("js-action")}（无脚本提交 ${byKind("action")}，脚本提交 ${byKind("js-action")}），登录 ${byKind("sign-in")}，导入上传 ${byKind("upload")}。`,
-    `标记的注入点 ${r.targets.reduce((n, t) => n + paramsOf(t).length, 0)} 个（每个路由、参数在所有角色中测一次），sqlmap 实际测试 ${tested} 个（--dbms=PostgreSQL --level=${level} --risk=1 --technique=BEUST）。`,
+    `标记的注入点 ${r.targets.reduce((n, t) => n + paramsOf(t).length, 0)} 个（每个路由、参数在所有角色中测一次），sqlmap 实际测试 ${tested} 个（--dbms=PostgreSQL --level=${r.level} --risk=1 --technique=BEUST）。`,
     `server action：${r.reached}/${r.allActions} 个由爬到的页面表单提交到（在 Chromium 中填写并提交、截获请求后由 sqlmap 重放；页面上由脚本提交的表单 ${r.jsForms} 个）；其余是按钮确认后才出现的表单、文件上传或以参数调用的操作。`,
     "",
     `**可注入参数：${injectable.length}**`,
     ...injectable.map((x) => `- ${x}`),
+    ...(rejected.length ? ["", `sqlmap 初判可注入、随后被其误报检查否定的参数 ${rejected.length} 个（页面内容随请求变化所致，不计入）。`] : []),
     ...(heuristics.length ? ["", `启发式提示（非确认的注入）：`, ...heuristics.map((x) => `- ${x}`)] : []),
     ...(untested.length ? ["", `sqlmap 未能测试的目标 ${untested.length} 个：`, ...untested.map((x) => `- ${x.target.role} ${x.target.method} ${x.target.label}：${x.errors[0] ?? `退出码 ${x.exit}`}`)] : []),
     "",

@@ -65,6 +65,14 @@ describe("the security scan's reading of the tools' results", () => {
 (custom) POST parameter 'MULTIPART title' is vulnerable. Do you want to keep testing the others (if any)? [y/N] N
 sqlmap identified the following injection point(s) with a total of 40 HTTP(s) requests:`);
     expect(found.injectable).toEqual(["(custom) POST MULTIPART title"]);
+    expect(found.rejected).toEqual([]);
+    // A first boolean-based hit that sqlmap's own checks then reject (pages whose content varies) is no finding.
+    const rejected = parseSqlmap(`[14:35:44] [INFO] testing for SQL injection on URI parameter '#1*'
+[14:35:45] [INFO] URI parameter '#1*' appears to be 'AND boolean-based blind - WHERE or HAVING clause' injectable 
+[14:35:52] [WARNING] URI parameter '#1*' does not seem to be injectable
+[14:36:15] [CRITICAL] all tested parameters do not appear to be injectable.`);
+    expect(rejected.injectable).toEqual([]);
+    expect(rejected.rejected).toEqual(["URI #1*"]);
   });
 
   it("reads wapiti's JSON report: vulnerabilities and anomalies with their levels", () => {
