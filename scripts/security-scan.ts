@@ -1,4 +1,5 @@
-// `npm run scan:security [-- --quick | --dry-run | --port 3330 | --keep | --reuse <db> | --roles unit,ministry | --jobs 2]`
+// `npm run scan:security [-- --quick | --dry-run | --port 3330 | --keep | --reuse <db> | --roles unit,ministry |
+//   --wapiti-roles anonymous,unit | --level 2 | --jobs 3 | --no-sqlmap | --no-wapiti | --report <dir>]`
 // SQL injection and web vulnerability scans of the whole app with signed-in sessions, as an outside tester runs them:
 // sqlmap and wapiti from Debian (`apt-get install sqlmap wapiti`; both run offline).
 //   1. Its own database on the local PostgreSQL (the server of SCAN_DATABASE_URL, else
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     "dry-run": { type: "boolean", default: false },
     port: { type: "string", default: process.env.SCAN_PORT ?? "3330" },
     roles: { type: "string" },
+    "wapiti-roles": { type: "string" },
     jobs: { type: "string", default: "3" },
     level: { type: "string" },
     keep: { type: "boolean", default: false },
@@ -62,7 +64,7 @@ const level = Number(args.level ?? (quick ? 1 : 2));
 /** The roles signed in (README demo accounts); the order is the scan order, the administrators' forms last. */
 const ALL_ROLES = ["unit", "expert", "enterprise", "base", "department", "sichuan", "auditor", "ministry"];
 const QUICK_ROLES = ["unit", "sichuan", "ministry"];
-const WAPITI_ROLES = quick ? ["unit"] : ["anonymous", "unit", "ministry"];
+const WAPITI_ROLES = args["wapiti-roles"]?.split(",") ?? (quick ? ["unit"] : ["anonymous", "unit", "ministry"]);
 const roles = args.roles?.split(",") ?? (quick ? QUICK_ROLES : ALL_ROLES);
 
 /** Pages whose forms end or change the scanning sessions, or administer accounts: wapiti never crawls them. */
@@ -381,7 +383,7 @@ async function captureJsForms(role: string, cookie: string, urls: { pattern: str
               if (!form.querySelector(`input[name="${el.name}"]:checked`)) el.checked = true;
             } else if (!el.value && !(el instanceof HTMLInputElement && ["hidden", "file", "submit", "button"].includes(el.type))) {
               const t = el instanceof HTMLInputElement ? el.type : "textarea";
-              el.value = t === "number" ? "1" : t === "date" ? "2026-06-01" : t === "month" ? "2026-06" : t === "email" ? "scan@example.com" : t === "tel" ? "13800000000" : t === "password" ? "Scan@2026x" : "测试";
+              el.value = t === "number" ? "1" : t === "date" ? "2026-06-01" : t === "month" ? "2026-06" : t === "email" ? "scan@example.com" : t === "tel" ? "13800000000" : t === "password" ? "Scan@2026x" : "安全扫描测试内容";
             }
           }
           form.requestSubmit();
