@@ -113,7 +113,9 @@ export function serverActionModules(dirs = ["lib", "app"]): { file: string; expo
 function tool(cmd: string, versionArgs: string[]): string | null {
   const r = spawnSync(cmd, versionArgs, { encoding: "utf8", timeout: 30_000 });
   if (r.error || r.status !== 0) return null;
-  return (r.stdout + r.stderr).split("\n").map((l) => l.trim()).filter(Boolean).pop() ?? "";
+  const lines = (r.stdout + r.stderr).split("\n").map((l) => l.trim()).filter((l) => l && !l.includes("[WARNING]"));
+  const version = lines.filter((l) => /\d+\.\d+/.test(l)).pop() ?? lines.pop() ?? "";
+  return cmd === "sqlmap" ? `sqlmap ${version}` : version;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -681,7 +683,7 @@ function dryRun() {
   for (const a of apis) console.log(`    ${a.methods.join("/")} ${a.pattern}`);
   console.log(`  server action 模块 ${actions.length} 个，导出函数 ${actions.reduce((n, a) => n + a.exports.length, 0)} 个`);
   console.log(`  登录角色：${roles.join("、")}；wapiti 角色：${WAPITI_ROLES.join("、")}；wapiti 模块：${WAPITI_MODULES}`);
-  console.log(`  sqlmap：${tool("sqlmap", ["--version"]) ?? "未安装（apt-get install sqlmap）"}；wapiti：${tool("wapiti", ["--version"]) ?? "未安装（apt-get install wapiti）"}`);
+  console.log(`  ${tool("sqlmap", ["--version"]) ?? "sqlmap 未安装（apt-get install sqlmap）"}；wapiti：${tool("wapiti", ["--version"]) ?? "未安装（apt-get install wapiti）"}`);
 }
 
 async function main() {
@@ -869,7 +871,7 @@ function writeSummary(r: Run): string {
   const lines = [
     `# 安全扫描结果 ${r.started.toISOString().slice(0, 16).replace("T", " ")} UTC${r.quick ? "（--quick）" : ""}`,
     "",
-    `用时 ${(r.seconds / 60).toFixed(1)} 分钟；机器 ${os.cpus().length} 核，结束时负载 ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")}；sqlmap ${tool("sqlmap", ["--version"]) ?? "—"}，${tool("wapiti", ["--version"]) ?? "wapiti —"}。`,
+    `用时 ${(r.seconds / 60).toFixed(1)} 分钟；机器 ${os.cpus().length} 核，结束时负载 ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")}；${tool("sqlmap", ["--version"]) ?? "sqlmap —"}，${tool("wapiti", ["--version"]) ?? "wapiti —"}。`,
     "",
     `## sqlmap`,
     "",
