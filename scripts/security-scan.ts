@@ -67,8 +67,9 @@ const QUICK_ROLES = ["unit", "sichuan", "ministry"];
 const WAPITI_ROLES = args["wapiti-roles"]?.split(",") ?? (quick ? ["unit"] : ["anonymous", "unit", "ministry"]);
 const roles = args.roles?.split(",") ?? (quick ? QUICK_ROLES : ALL_ROLES);
 
-/** Pages whose forms end or change the scanning sessions, or administer accounts: wapiti never crawls them. */
-const WAPITI_EXCLUDE = ["/api/auth/*", "/ministry/users*", "/province/users*", "/system*", "/security/admins*", "/account/*"];
+/** Pages whose forms end or change the scanning sessions, or administer accounts: wapiti never crawls them (nor
+ * Next's static chunks, which it would otherwise attack one by one). */
+const WAPITI_EXCLUDE = ["/_next/*", "/api/auth/*", "/ministry/users*", "/province/users*", "/system*", "/security/admins*", "/account/*"];
 /** wapiti modules that need no outside endpoint (ssrf and xxe call wapiti's public server; nikto/buster/brute_login_form
  * are dictionaries and account lockouts, wapp downloads its database). */
 const WAPITI_MODULES = "sql,blindsql,xss,permanentxss,exec,file,crlf,redirect,csrf,csp,cookieflags,http_headers,methods,htaccess,backup,shellshock";
@@ -630,15 +631,17 @@ async function wapiti(role: string, dir: string): Promise<WapitiResult> {
   const out = path.join(dir, `wapiti-${role}.json`);
   const landing: Record<string, string> = { unit: "/unit", expert: "/expert", enterprise: "/enterprise", sichuan: "/province", ministry: "/ministry" };
   const scanTime = quick ? 180 : 420;
+  // wapiti stops crawling after scanTime and each module after attackTime; killed later, it would write no report.
+  const attackTime = quick ? 30 : 60;
   const argv = [
     "-u", `${base}/`, "--scope", "folder", "-c", cookieFile, "-m", WAPITI_MODULES, "-f", "json", "-o", out,
     "--flush-session", "--no-bugreport", "--store-session", path.join(dir, "wapiti-session"), "--store-config", path.join(dir, "wapiti-config"),
-    "--max-scan-time", String(scanTime), "--max-attack-time", String(quick ? 30 : 60), "-d", quick ? "3" : "5",
+    "--max-scan-time", String(scanTime), "--max-attack-time", String(attackTime), "-d", quick ? "3" : "5",
     "--max-links-per-page", quick ? "30" : "60", "--max-files-per-dir", quick ? "20" : "50", "-t", "60", "-v", "1",
     ...(landing[role] ? ["-s", `${base}${landing[role]}`] : []),
     ...WAPITI_EXCLUDE.flatMap((x) => ["-x", `${base}${x}`]),
   ];
-  const { code, output } = await runProcess(wapitiPython(), ["-c", WAPITI_LAUNCHER, ...argv], path.join(dir, `wapiti-${role}.log`), (scanTime + 900) * 1000);
+  const { code, output } = await runProcess(wapitiPython(), ["-c", WAPITI_LAUNCHER, ...argv], path.join(dir, `wapiti-${role}.log`), (scanTime + attackTime * WAPITI_MODULES.split(",").length + 900) * 1000);
   if (!existsSync(out)) return { role, urls: 0, findings: [], seconds: (performance.now() - t0) / 1000, error: `wapiti 未写出报告（退出码 ${code}）：${output.slice(-500)}` };
   const report = JSON.parse(await readFile(out, "utf8"));
   const urls = Number(output.match(/Wapiti found (\d+) URLs and forms/)?.[1] ?? 0);
