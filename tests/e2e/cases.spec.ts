@@ -18,7 +18,9 @@ test("written, reviewed, published, on the portal; withdrawn, gone", async ({ pa
   await expect(page.getByRole("heading", { name: "候选案例（自动筛选）" })).toBeVisible();
   await expect(page.getByText(/入选理由：已确认服务 \d+(\.\d)? 小时/).first()).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("button", { name: /^撰写案例：/ }).first().click();
+  // A shortlisted engagement (服务项目: its figures are confirmed service records), not an activity or a challenge.
+  await page.getByRole("listitem").filter({ hasText: /^服务项目/ }).filter({ hasText: /入选理由：已确认服务/ }).first()
+    .getByRole("button", { name: /^撰写案例：/ }).click();
   await expect(page).toHaveURL(/\/editorial\/cases\/[a-z0-9]+$/);
   const caseUrl = page.url();
   const id = caseUrl.split("/").pop()!;
@@ -59,6 +61,8 @@ test("written, reviewed, published, on the portal; withdrawn, gone", async ({ pa
   await expectAccessible(page);
   await page.getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  // The title follows a client-side navigation once the page's metadata arrives.
+  await expect(page).toHaveTitle(new RegExp(title));
   await expect(page.getByText("可复制推广", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "服务成效" })).toBeVisible();
   await expect(page.getByText("<script>alert(1)</script>", { exact: false })).toBeVisible();

@@ -37,7 +37,7 @@ export default async function EditorialCasesPage({ searchParams }: { searchParam
   return (
     <ListPage
       title="典型案例"
-      subtitle="从已结束的服务项目和已完成的示范活动中自动筛选候选，撰写案例、送审，审核通过后发布到门户网站"
+      subtitle="从已结束的服务项目、已完成的示范活动和验收通过的揭榜挂帅中自动筛选候选，撰写案例、送审，审核通过后发布到门户网站"
       path="/editorial/cases"
       values={values}
       search={{ label: "案例查询", fields: [keywordField("标题、摘要或正文"), { kind: "select", name: "state", label: "状态", choices: CASE_STATE_LABEL, all: "全部" }] }}
@@ -46,7 +46,8 @@ export default async function EditorialCasesPage({ searchParams }: { searchParam
           <h2 className="text-lg font-semibold text-slate-900">候选案例（自动筛选）</h2>
           <p className="mt-1 text-sm text-slate-600">
             服务项目：已结束，已确认服务记录至少 {SHORTLIST_RULES.engagementMinRecords} 条、{SHORTLIST_RULES.engagementMinHours} 小时，无异议，服务单位评价不低于 {SHORTLIST_RULES.minRating} 分；
-            示范活动：已完成，评估未有不合格，评估优秀或评价平均不低于 {SHORTLIST_RULES.activityMinFeedbackMean} 分，量化目标过半完成。已有案例的来源不再列出。
+            示范活动：已完成，评估未有不合格，评估优秀或评价平均不低于 {SHORTLIST_RULES.activityMinFeedbackMean} 分，量化目标过半完成；
+            揭榜挂帅：验收通过并经企业确认，技术指标全部达到。已有案例的来源不再列出。
           </p>
           {candidates.length === 0 ? <div className="mt-3"><EmptyState title="暂无符合条件的候选" /></div> : (
             <ul className="mt-3 divide-y divide-slate-200">
