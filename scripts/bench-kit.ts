@@ -30,3 +30,21 @@ export async function benchDatabase(prefix: string, options: { reuse?: string; k
   const url = await recreateDatabase(server, name);
   return { url, name, fresh: true, close: () => (options.keep ? Promise.resolve() : dropDatabase(server, name)) };
 }
+
+/** The cookies a response sets, as `name=value` pairs. */
+export const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
+
+/** The login form's flow against a running server: next-auth's CSRF token, then the credentials callback; returns
+ * the session cookie (`next-auth.session-token=…`). */
+export async function signInWithPassword(base: string, username: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST", redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
+    body: new URLSearchParams({ csrfToken, username, password, callbackUrl: base, json: "true" }),
+  });
+  const session = cookiesOf(res).find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`${username} 登录失败（HTTP ${res.status}）`);
+  return session;
+}

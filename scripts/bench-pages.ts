@@ -20,7 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { migrate, run, seed } from "./database";
-import { benchDatabase, loadAverage, percentile } from "./bench-kit";
+import { benchDatabase, loadAverage, percentile, signInWithPassword } from "./bench-kit";
 import { ensureClient } from "./ensure-client";
 
 const { values: args } = parseArgs({
@@ -142,23 +142,8 @@ async function waitHealthy(server: ReturnType<typeof startServer>) {
   }
 }
 
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
 
-/** The login form's flow: next-auth's CSRF token, then the credentials callback; returns the session cookie. */
-async function signIn(username: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, callbackUrl: base, json: "true" }),
-  });
-  const session = cookiesOf(res).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`${username} 登录失败（HTTP ${res.status}）`);
-  return session;
-}
+const signIn = (username: string) => signInWithPassword(base, username, PASSWORD);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 

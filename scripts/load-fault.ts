@@ -31,7 +31,7 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { loadAverage, percentile } from "./bench-kit";
+import { loadAverage, percentile, signInWithPassword } from "./bench-kit";
 import { dropDatabase, migrate, recreateDatabase, run, seed } from "./database";
 import { ensureClient } from "./ensure-client";
 import { actionIds, actionResult, population, type ActionKey } from "./load-fault-kit";
@@ -241,21 +241,8 @@ async function waitHealthy(server: ReturnType<typeof startServer>) {
   }
 }
 
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
 
-/** The login form's flow (next-auth CSRF token, then the credentials callback); the session cookie. */
-async function signIn(username: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, callbackUrl: base, json: "true" }),
-  });
-  const session = cookiesOf(res).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`${username} 登录失败（HTTP ${res.status}）`);
-  return session;
-}
+const signIn = (username: string) => signInWithPassword(base, username, PASSWORD);
 
 // ─── Server actions, as the browser calls them ─────────────────────────────────
 

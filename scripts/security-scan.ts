@@ -30,6 +30,7 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { assertReachable, dropDatabase, migrate, recreateDatabase, run, seed } from "./database";
+import { cookiesOf, signInWithPassword } from "./bench-kit";
 
 /** Run as the script (not imported by a unit test for its parsers). */
 const isMain = !!process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
@@ -189,20 +190,8 @@ const paramsOf = (t: Target) => [...t.query, ...(t.body?.parts ?? [])].filter((p
   .concat(t.pathname.includes("*") ? ["(路径)"] : []);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]);
 
-async function signIn(username: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, callbackUrl: base, json: "true" }),
-  });
-  const session = cookiesOf(res).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`${username} 登录失败（HTTP ${res.status}）`);
-  return session;
-}
+const signIn = (username: string) => signInWithPassword(base, username, PASSWORD);
 
 /** Sessions end after 30 idle minutes; a scan of one target takes less, so each target starts with a fresh one. */
 const sessions = new Map<string, { cookie: string; at: number }>();
