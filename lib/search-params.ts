@@ -3,9 +3,20 @@ export type SearchParams = Promise<Record<string, string | string[] | undefined>
 /** A list's filters as URL values (absent when empty). */
 export type QueryValues = Record<string, string | undefined>;
 
+/** Text as PostgreSQL can store and compare it: without NUL characters, which it refuses in any text value. */
+export const withoutNul = (s: string) => (s.includes("\u0000") ? s.replaceAll("\u0000", "") : s);
+
 /** A page's query as single values (the first of repeated keys), ready for a zod schema. */
 export async function firstValues(searchParams: SearchParams): Promise<Record<string, string | undefined>> {
-  return Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => {
+    const first = Array.isArray(v) ? v[0] : v;
+    return [k, first === undefined ? undefined : withoutNul(first)];
+  }));
+}
+
+/** A route's query string as an object for a zod schema (the last of repeated keys, as Object.fromEntries does). */
+export function queryObject(params: URLSearchParams): Record<string, string> {
+  return Object.fromEntries([...params].map(([k, v]) => [k, withoutNul(v)]));
 }
 
 function asQueryValue(value: unknown): string | undefined {

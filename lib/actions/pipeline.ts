@@ -7,6 +7,7 @@ import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/li
 import { auditSessionEnded, lookupSession, requestMeta } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/roles";
 import { AppError, GENERIC_ERROR } from "@/lib/errors";
+import { withoutNul } from "@/lib/search-params";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
@@ -41,7 +42,7 @@ export function formDataToObject(input: FormData | Record<string, unknown>): Rec
   const out: Record<string, unknown> = {};
   for (const key of new Set(input.keys())) {
     if (key.startsWith("$ACTION")) continue;
-    const all = input.getAll(key);
+    const all = input.getAll(key).map((v) => (typeof v === "string" ? withoutNul(v) : v));
     out[key] = all.length > 1 ? all : all[0];
   }
   return out;

@@ -8,13 +8,14 @@ import type { LoginFailure } from "@/lib/auth/login-messages";
 import { checkCaptcha } from "@/lib/security/captcha";
 import { addressKey, CAPTCHA_AFTER_FAILURES, clear, hit, LIMITS, overLimit, peek } from "@/lib/security/rate-limit";
 import { secondFactorStage } from "@/lib/mfa/sign-in";
+import { withoutNul } from "@/lib/search-params";
 
 export type LoginResult =
   | { ok: true; user: { id: string; username: string; displayName: string; roles: RoleGrant[]; sessionVersion: number } }
   | { ok: false; reason: LoginFailure; detail?: string };
 
 const credentials = z.object({
-  username: z.string().trim().min(1).max(64),
+  username: z.string().transform(withoutNul).pipe(z.string().trim().min(1).max(64)),
   password: z.string().min(1).max(128),
   captchaId: z.string().max(40).optional(),
   captchaAnswer: z.string().max(20).optional(),
@@ -58,7 +59,7 @@ export async function captchaRequired(db: Tx, ip: string | null, username: strin
  */
 export async function attemptLogin(db: Tx, input: unknown, meta: RequestMeta, now = new Date()): Promise<LoginResult> {
   const parsed = credentials.safeParse(input);
-  const username = parsed.success ? parsed.data.username : String((input as { username?: unknown })?.username ?? "");
+  const username = parsed.success ? parsed.data.username : withoutNul(String((input as { username?: unknown })?.username ?? ""));
   const fail = async (reason: LoginFailure, userId: string | null, summary: string, detail?: string) => {
     await writeAudit(db, {
       actor: userId ? { id: userId, displayName: username } : null,

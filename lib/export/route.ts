@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { db } from "@/lib/db";
+import { queryObject } from "@/lib/search-params";
 import type { AuditCode } from "@/lib/audit/codes";
 import { writeAudit } from "@/lib/audit/log";
 import { chinaDate } from "@/lib/calendar/china-time";
@@ -44,7 +45,7 @@ export function exportRoute<S extends z.ZodType, T>(def: ExportRouteDefinition<S
       await auditDenied(user, def.operation, { type: "Export", id: url.pathname });
       return text("无权导出", 403);
     }
-    const parsed = def.schema.safeParse(Object.fromEntries(url.searchParams));
+    const parsed = def.schema.safeParse(queryObject(url.searchParams));
     if (!parsed.success) return text("筛选条件有误，请返回列表页重新查询后再导出", 400);
     const rows = await def.rows(user, parsed.data);
     await writeAudit(db, {

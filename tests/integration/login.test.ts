@@ -59,6 +59,12 @@ describe("attemptLogin", () => {
     expect(await attemptLogin(db, null, from())).toEqual({ ok: false, reason: "INVALID" });
   });
 
+  it("reads a NUL character in the account name as nothing (PostgreSQL refuses it in text; never a server error)", async () => {
+    const user = await newUnitUser();
+    expect(await attemptLogin(db, { username: `\u0000${user.username}\u0000`, password: PASSWORD }, from())).toMatchObject({ ok: true });
+    expect(await attemptLogin(db, { username: "nobody\u0000", password: "x" }, from())).toEqual({ ok: false, reason: "INVALID" });
+  });
+
   it("asks one address for a captcha after 3 failures on an account, and answers alike for an unknown account", async () => {
     const user = await newUnitUser();
     for (const username of [user.username, `ghost-${Date.now()}`]) {

@@ -8,7 +8,7 @@ import { ListResults } from "@/components/ui/list-page";
 import { codeOptions, groupedCodeOptions, optionsOf } from "@/components/ui/options";
 import { keywordField, SearchForm, type SearchFields } from "@/components/ui/search-form";
 import { Timeline } from "@/components/ui/timeline";
-import { hasFilters, listHref, queryEntries, queryValues } from "@/lib/search-params";
+import { firstValues, hasFilters, listHref, queryEntries, queryObject, queryValues } from "@/lib/search-params";
 
 // The list-page kit: URL values of a search, the field-list search form, the table, results and downloads.
 // Server components, rendered to HTML here; the journeys through them are in tests/e2e.
@@ -24,6 +24,10 @@ function attributesOf(markup: string, pattern: string): Record<string, string> {
 }
 
 describe("query values", () => {
+  it("reads a page's query without NUL characters, and a route's too", async () => {
+    expect(await firstValues(Promise.resolve({ q: "稻瘟病\u0000", page: ["2", "3"], x: undefined }))).toEqual({ q: "稻瘟病", page: "2", x: undefined });
+    expect(queryObject(new URLSearchParams("q=%2Fe%00&format=csv"))).toEqual({ q: "/e", format: "csv" });
+  });
   it("write a parsed search back as URL values: strings, numbers, set flags as 1; empties, unset flags and page dropped", () => {
     expect(queryValues({ q: "猕猴桃", state: undefined, year: 2026, stale: true, urgent: false, region: "", page: 3 }))
       .toEqual({ q: "猕猴桃", year: "2026", stale: "1" });

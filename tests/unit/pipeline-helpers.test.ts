@@ -14,6 +14,13 @@ describe("formDataToObject", () => {
     expect(formDataToObject(fd)).toEqual({ title: "果树病害", forms: ["TECH_GUIDANCE", "THEMED_LECTURE"] });
   });
   it("passes plain objects through", () => expect(formDataToObject({ a: 1 })).toEqual({ a: 1 }));
+  it("drops NUL characters, which PostgreSQL refuses in text (a scanner's %00 must not become a 500)", () => {
+    const fd = new FormData();
+    fd.append("title", "果树\u0000病害");
+    fd.append("forms", "A\u0000");
+    fd.append("forms", "B");
+    expect(formDataToObject(fd)).toEqual({ title: "果树病害", forms: ["A", "B"] });
+  });
 });
 
 describe("fieldErrorsOf", () => {

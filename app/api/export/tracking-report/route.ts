@@ -1,3 +1,4 @@
+import { queryObject } from "@/lib/search-params";
 import { db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/log";
 import { holds } from "@/lib/auth/permissions";
@@ -24,7 +25,7 @@ export async function GET(req: Request): Promise<Response> {
     await auditDenied(user, "tracking.export", { type: "Export", id: url.pathname });
     return text("无权导出", 403);
   }
-  const parsed = trackingReportSchema.safeParse(Object.fromEntries(url.searchParams));
+  const parsed = trackingReportSchema.safeParse(queryObject(url.searchParams));
   if (!parsed.success) return text("请选择正确的年度后再下载报表", 400);
   const { year, province } = parsed.data;
   // A report files one place's figures: another province's is refused (not an empty report under its name).
