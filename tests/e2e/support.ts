@@ -29,6 +29,8 @@ export const loginError = (page: Page) => page.locator("form").getByRole("alert"
 export async function expectAccessible(page: Page, path?: string) {
   if (path) await page.goto(path);
   await expect(page.locator("main")).toBeVisible();
+  // After a client-side navigation the new page's <title> arrives with its metadata, a moment after its content.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${page.url()}: ${v.id} — ${v.help} (${v.nodes.length})`)).toEqual([]);
