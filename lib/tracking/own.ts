@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EngagementState, NeedState } from "@/lib/generated/prisma/enums";
 import type { TrackingFilter } from "@/lib/tracking/schemas";
+import { ownEngagementWhere } from "@/lib/tracking/queries";
 import type { OwnScope } from "@/lib/tracking/view";
 
 // What an own dashboard shows beside the service figures (lib/tracking/queries.ts, under the same owner predicate):
@@ -11,16 +11,10 @@ import type { OwnScope } from "@/lib/tracking/view";
 const yearRange = (year?: number) =>
   year ? { gte: new Date(`${year}-01-01T00:00:00+08:00`), lt: new Date(`${year + 1}-01-01T00:00:00+08:00`) } : undefined;
 
-function ownEngagementWhere(own: OwnScope): Prisma.EngagementWhereInput | null {
-  const or: Prisma.EngagementWhereInput[] = [];
-  if (own.unitOrgIds.length) or.push({ need: { unitId: { in: own.unitOrgIds } } });
-  if (own.expertUserIds.length) or.push({ expert: { userId: { in: own.expertUserIds } } });
-  return or.length ? { OR: or } : null;
-}
-
 export async function ownExtras(own: OwnScope, filter: TrackingFilter) {
   const created = yearRange(filter.year);
-  const engagementWhere = ownEngagementWhere(own);
+  // A base host's engagements are its activities' (counted in the figures), not its own to list by state.
+  const engagementWhere = own.unitOrgIds.length || own.expertUserIds.length ? ownEngagementWhere({ ...own, hostOrgIds: [] }) : null;
   const [orgs, needs, engagements, feedback, bases] = await Promise.all([
     db.organization.findMany({ where: { id: { in: [...own.unitOrgIds, ...own.hostOrgIds] } }, select: { name: true }, orderBy: { name: "asc" } }),
     own.unitOrgIds.length

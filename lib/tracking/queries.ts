@@ -49,6 +49,14 @@ export function ownNeedWhere(own: OwnScope): Prisma.NeedWhereInput {
   if (own.hostOrgIds.length) or.push({ engagements: { some: { activity: { hostBase: { hostOrgId: { in: own.hostOrgIds } } } } } });
   return or.length ? { OR: or } : { id: { in: [] } };
 }
+/** The engagements an own view covers: the unit's needs, the expert's own, those of activities the host's bases host. */
+export function ownEngagementWhere(own: OwnScope): Prisma.EngagementWhereInput {
+  const or: Prisma.EngagementWhereInput[] = [];
+  if (own.unitOrgIds.length) or.push({ need: { unitId: { in: own.unitOrgIds } } });
+  if (own.expertUserIds.length) or.push({ expert: { userId: { in: own.expertUserIds } } });
+  if (own.hostOrgIds.length) or.push({ activity: { hostBase: { hostOrgId: { in: own.hostOrgIds } } } });
+  return or.length ? { OR: or } : { id: { in: [] } };
+}
 export function ownActivityWhere(own: OwnScope): Prisma.DemonstrationActivityWhereInput {
   const or: Prisma.DemonstrationActivityWhereInput[] = [];
   if (own.unitOrgIds.length) or.push({ applicantOrgId: { in: own.unitOrgIds } });

@@ -2,9 +2,9 @@ import { db } from "@/lib/db";
 import { EXPORT_ROW_LIMIT } from "@/lib/export/table";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { allowedProvinces } from "@/lib/tracking/indicators";
-import { provinceZones } from "@/lib/tracking/queries";
+import { ownEngagementWhere, provinceZones } from "@/lib/tracking/queries";
 import { PRIORITY_BITS, type TrackingRecordSearch } from "@/lib/tracking/schemas";
-import type { OwnScope, TrackingView } from "@/lib/tracking/view";
+import type { TrackingView } from "@/lib/tracking/view";
 
 // The confirmed service records behind a dashboard number: the same filters on the record's own copy of where it
 // counts (provinceCode, expertProvinceCode, programKey, priority — the columns the rollups are kept from), so the
@@ -12,21 +12,12 @@ import type { OwnScope, TrackingView } from "@/lib/tracking/view";
 
 export const TRACKING_RECORD_PAGE_SIZE = 20;
 
-/** The records of an own view: the unit's needs, the expert's engagements, the activities of the host's bases. */
-function ownRecordWhere(own: OwnScope): Prisma.ServiceRecordWhereInput {
-  const or: Prisma.EngagementWhereInput[] = [];
-  if (own.unitOrgIds.length) or.push({ need: { unitId: { in: own.unitOrgIds } } });
-  if (own.expertUserIds.length) or.push({ expert: { userId: { in: own.expertUserIds } } });
-  if (own.hostOrgIds.length) or.push({ activity: { hostBase: { hostOrgId: { in: own.hostOrgIds } } } });
-  return or.length ? { engagement: { OR: or } } : { id: { in: [] } };
-}
-
 async function whereOf(view: TrackingView, s: TrackingRecordSearch): Promise<Prisma.ServiceRecordWhereInput | null> {
   const zones = await provinceZones();
   const provinces = allowedProvinces(view.provinceCodes, s, (c) => zones.get(c)?.zone, [...zones.keys()]);
   if (provinces?.length === 0) return null;
   const where: Prisma.ServiceRecordWhereInput[] = [{ state: "CONFIRMED" }];
-  if (view.own) where.push(ownRecordWhere(view.own));
+  if (view.own) where.push({ engagement: ownEngagementWhere(view.own) });
   if (provinces) where.push({ provinceCode: { in: provinces } });
   const from = s.month ? `${s.month}-01` : s.year ? `${s.year}-01-01` : null;
   if (from) {
