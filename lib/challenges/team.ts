@@ -107,23 +107,26 @@ export type SuggestedMember = { expertId: string; name: string; role: TeamRole; 
  * the demonstration activities' team picker (a postdoc with a mentor and a senior expert first, the rest by score),
  * leaving out the lead and anyone unavailable until the deadline plus a year of work.
  */
+const CANDIDATE_WINDOW = 200;
+
 export async function suggestTeam(tx: Tx, args: { disciplineCodes: string[]; leadExpertId: string | null; size: number; now?: Date }) {
   const now = args.now ?? new Date();
   const end = new Date(now.getTime() + 365 * 86_400_000);
   const prefixes = [...new Set(args.disciplineCodes.map((c) => c.slice(0, 3)))];
   if (!prefixes.length) return [];
-  const rows = await tx.expertProfile.findMany({
-    where: {
-      status: "ACTIVE", id: args.leadExpertId ? { not: args.leadExpertId } : undefined,
-      disciplineCodes: { hasSome: [...args.disciplineCodes, ...prefixes] },
-    },
-    select: {
-      ...poolSelect, employer: true, disciplineCodes: true,
-      availability: { where: { kind: "BLACKOUT", startsOn: { lte: end }, endsOn: { gte: now } }, select: { startsOn: true, endsOn: true } },
-    },
-    orderBy: { id: "asc" },
-    take: 200,
+  const select = {
+    ...poolSelect, employer: true, disciplineCodes: true,
+    availability: { where: { kind: "BLACKOUT" as const, startsOn: { lte: end }, endsOn: { gte: now } }, select: { startsOn: true, endsOn: true } },
+  };
+  const candidatesWith = (codes: string[], take: number, notIn: string[]) => tx.expertProfile.findMany({
+    where: { status: "ACTIVE", id: { notIn: args.leadExpertId ? [args.leadExpertId, ...notIn] : notIn }, disciplineCodes: { hasSome: codes } },
+    select, orderBy: { id: "asc" }, take,
   });
+  // Exact disciplines first, so a large pool of near fields cannot crowd the closest experts out of the window.
+  const exact = await candidatesWith(args.disciplineCodes, CANDIDATE_WINDOW, []);
+  const rows = exact.length < CANDIDATE_WINDOW
+    ? [...exact, ...(await candidatesWith(prefixes, CANDIDATE_WINDOW - exact.length, exact.map((r) => r.id)))]
+    : exact;
   const scoreOf = (codes: string[]) =>
     codes.filter((c) => args.disciplineCodes.includes(c)).length * 2 + codes.filter((c) => prefixes.includes(c.slice(0, 3))).length;
   const candidates = rows.map((r) => ({ ...r, score: scoreOf(r.disciplineCodes) })).filter((r) => r.score > 0);

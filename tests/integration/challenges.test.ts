@@ -253,8 +253,10 @@ describe("bids (揭榜)", () => {
   it("an approved expert bids with a team of the pool; the suggestion comes from the engine", async () => {
     const c = await challengeIn("PUBLISHED");
     const lead = await poolExpert();
-    const postdoc = await poolExpert({ talentCategories: ["POSTDOC"], title: "INTERMEDIATE" });
-    const mentor = await poolExpert({ title: "SENIOR" });
+    // A discipline of this run's own: other files' experts share 21060 and could fill the suggestion.
+    const ownField = `8${String(process.pid % 10_000).padStart(4, "0")}`;
+    const postdoc = await poolExpert({ talentCategories: ["POSTDOC"], title: "INTERMEDIATE", disciplineCodes: [ownField] });
+    const mentor = await poolExpert({ title: "SENIOR", disciplineCodes: [ownField] });
     expect(await run(submitBidOp, u.enterprise, bidInput(c.id))).toEqual(REFUSED);
     expect(await run(submitBidOp, u.sichuan, bidInput(c.id))).toEqual(REFUSED);
     const r = await run(submitBidOp, lead.session, bidInput(c.id, [{ expertId: postdoc.id, role: "博士后" }, { expertId: mentor.id, role: "导师" }]));
@@ -264,10 +266,11 @@ describe("bids (揭榜)", () => {
     expect(bid.plannedMilestones).toEqual([{ title: "完成小试", dueOn: isoDay(60) }, { title: "完成中试", dueOn: isoDay(120) }]);
     expect(await run(submitBidOp, lead.session, bidInput(c.id))).toMatchObject({ ok: false, error: "您已揭榜该题目，如需修改请先撤回原方案" });
 
-    const suggested = await suggestTeam(db, { disciplineCodes: ["21060"], leadExpertId: lead.id, size: 3 });
+    const suggested = await suggestTeam(db, { disciplineCodes: [ownField], leadExpertId: lead.id, size: 3 });
     expect(suggested.length).toBeGreaterThan(0);
     expect(suggested.map((s) => s.expertId)).not.toContain(lead.id);
     expect(suggested.some((s) => s.role === "博士后")).toBe(true);
+    expect(suggested.map((s) => s.expertId)).toEqual(expect.arrayContaining([postdoc.id, mentor.id]));
   });
 
   it("refuses bids after the deadline, outside the publication, from experts outside the pool, with unavailable or unfit members", async () => {
