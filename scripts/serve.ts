@@ -1,9 +1,12 @@
 // The platform's HTTP server: Next's request handler behind a few lines that establish the client's address.
 //   tsx scripts/serve.ts [--dev] [--port 3000] [--hostname 0.0.0.0]
+// WEB_CONCURRENCY=N (production only) serves from N worker processes sharing the port (node:cluster), one per core:
+// the app keeps no state in process memory that another instance needs, so workers are instances like any other.
 // Next does not hand the socket address to the app, and keeps whatever X-Forwarded-For the client sent; so this server
 // works the address out from the socket and the trusted proxies' entries (TRUSTED_PROXY_HOPS, lib/security/client-ip.ts)
 // and passes it in its own header, after removing any copy the client sent. scripts/start.ts (npm run demo / start /
 // dev) and the end-to-end tests run the app through it.
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_FLAG, CLIENT_IP_HEADER, resolveClientIp, trustedProxyHops } from "@/lib/security/client-ip";
@@ -40,7 +43,32 @@ async function main() {
   process.on("SIGINT", stop);
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+/** Forks the workers and replaces one that dies; stops them all on SIGTERM/SIGINT. */
+function superviseWorkers(count: number) {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on("exit", (worker, code) => {
+    if (stopping) return;
+    console.error(`工作进程 ${worker.process.pid} 退出（${code}），重新启动`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 5000).unref();
+    cluster.on("exit", () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  console.log(`以 ${count} 个工作进程提供服务（WEB_CONCURRENCY）`);
+}
+
+const workers = dev ? 1 : Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY ?? 1)) || 1);
+if (workers > 1 && cluster.isPrimary) {
+  superviseWorkers(workers);
+} else {
+  main().catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

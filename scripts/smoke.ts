@@ -118,8 +118,9 @@ function plan(scratchUrl: string, productionUrl: string, restoreUrl: string, ser
       env: { EMBEDDED_DB_DIR: path.join(work, "pglite"), EMBEDDED_DB_PORT: String(port + 10) },
     },
     {
+      // Two worker processes on one port, as a multi-core production server runs (scripts/serve.ts WEB_CONCURRENCY).
       covers: ["start"], command: ["npm", "start", "--", "--port", String(port + 2)], servePort: port + 2, timeoutSeconds: 180,
-      env: { DATABASE_URL: productionUrl, ...secret, ...dataKey },
+      env: { DATABASE_URL: productionUrl, ...secret, ...dataKey, WEB_CONCURRENCY: "2" },
     },
     {
       covers: ["test:e2e"], timeoutSeconds: 300,

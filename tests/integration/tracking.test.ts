@@ -148,6 +148,14 @@ describe("indicators on known fixtures", () => {
     expect(list.rows[0]).toMatchObject({ hours: 5.5, form: "THEMED_LECTURE", provinceCode: GANSU, expertProvinceCode: "33", programKey: "NONE" });
     const flagged = await searchTrackingRecords(IN_GANSU, trackingRecordSearchSchema.parse({ year: String(YEAR), priority: "raiseFarmerIncome" }));
     expect(flagged.rows.map((r) => r.hours)).toEqual([30]);
+    expect(flagged.total).toBe(1); // counted from the records (the flag is not a dimension of the monthly rollup)
+    // The year's count comes from the monthly rollup; it equals the records listed.
+    const year = await searchTrackingRecords(IN_GANSU, trackingRecordSearchSchema.parse({ year: String(YEAR) }));
+    expect(year.total).toBe(3);
+    expect(year.rows).toHaveLength(3);
+    const lectures = await searchTrackingRecords(IN_GANSU, trackingRecordSearchSchema.parse({ year: String(YEAR), form: "THEMED_LECTURE" }));
+    expect(lectures.total).toBe(1);
+    expect(lectures.rows.map((r) => r.hours)).toEqual([5.5]);
     await expectRollupsEqualRaw();
   });
 });
