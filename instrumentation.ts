@@ -6,6 +6,13 @@ export async function register() {
   const { env } = await import("@/lib/env");
   // Not awaited: a slow or unreachable database must not hold up the server's start.
   void startBackgroundJobs(env()).catch((err) => console.error("[jobs] 后台任务启动失败", err));
+  // The matching model is fitted once per instance (seconds of CPU): here, soon after the start, rather than inside
+  // the first user's request for a recommendation.
+  // (Imported under the runtime check itself, so the edge bundle leaves the word segmenter out.)
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const [{ warmScoring }, { db }] = await Promise.all([import("@/lib/matches/service"), import("@/lib/db")]);
+    setTimeout(() => void warmScoring(db).catch((err) => console.error("[matching] 匹配模型预热失败", err)), 3_000).unref();
+  }
   const seconds = env().SWEEP_INTERVAL_SECONDS;
   if (!seconds) return;
   const { runSweeps } = await import("@/lib/system/sweep");

@@ -4,6 +4,7 @@
 // DEMO_MODE=1) is the one switch for demo conveniences: the demo accounts and their known password. Without it this
 // is a production start, which refuses to serve while any account still has the demo password.
 import { spawn } from "node:child_process";
+import os from "node:os";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -82,6 +83,8 @@ async function main() {
     DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "4" : "10"),
     NEXT_TELEMETRY_DISABLED: "1",
     ...(demoMode ? { DEMO_MODE: "1" } : {}),
+    // A production start on PostgreSQL serves from one worker process per core (scripts/serve.ts), unless told otherwise.
+    ...(!demoMode && !embedded && !flag("dev") ? { WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? String(os.availableParallelism()) } : {}),
   };
   if (flag("build")) await run("npm", ["run", "build"], env);
 
