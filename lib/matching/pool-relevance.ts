@@ -25,8 +25,18 @@ const SAMPLE = 1200;
 
 // Which pool a model was fitted on: the database and its number of experts with terms (kept by triggers in
 // "MatchTermStat", so this is one index lookup). A different database or a changed pool means another model.
-let current: { at: number; key: string; model: Promise<PoolModel | null> } | null = null;
-let refitting = false;
+// One holder per process on globalThis: Next loads this module once per bundle (pages, route handlers, the start-up
+// hook that fits the model early), and a model is seconds of CPU to fit, so every copy of the module shares it.
+type Holder = {
+  current: { at: number; key: string; model: Promise<PoolModel | null> } | null;
+  refitting: boolean;
+  lastKey: { at: number; key: string } | null;
+  analysed: Map<string, AnalysedExpert>;
+  queries: Map<string, NeedQuery>;
+};
+const shared: Holder = ((globalThis as { [key: symbol]: Holder | undefined })[Symbol.for("esp.poolModel")] ??= {
+  current: null, refitting: false, lastKey: null, analysed: new Map(), queries: new Map(),
+});
 
 type ProfileRow = {
   id: string; skills: string[]; bio: string; disciplineCodes: string[];
@@ -78,14 +88,13 @@ async function fit(tx: Tx): Promise<PoolModel | null> {
 
 // The key is looked up at most every KEY_MS: a pool that grows by a twentieth in a few seconds can wait that long.
 const KEY_MS = 5_000;
-let lastKey: { at: number; key: string } | null = null;
 
 async function poolKey(tx: Tx): Promise<string> {
-  if (lastKey && Date.now() - lastKey.at < KEY_MS) return lastKey.key;
+  if (shared.lastKey && Date.now() - shared.lastKey.at < KEY_MS) return shared.lastKey.key;
   const [r] = await tx.$queryRaw<{ db: string; n: number | null }[]>`
     SELECT current_database()::text AS "db", (SELECT "df" FROM "MatchTermStat" WHERE "term" = '')::int AS "n"`;
-  lastKey = { at: Date.now(), key: `${r.db}:${r.n ?? 0}` };
-  return lastKey.key;
+  shared.lastKey = { at: Date.now(), key: `${r.db}:${r.n ?? 0}` };
+  return shared.lastKey.key;
 }
 
 /**
@@ -94,35 +103,34 @@ async function poolKey(tx: Tx): Promise<string> {
  */
 export async function poolModel(tx: Tx): Promise<PoolModel | null> {
   const key = await poolKey(tx);
-  if (!current || current.key.split(":")[0] !== key.split(":")[0] || Math.abs(Number(current.key.split(":")[1]) - Number(key.split(":")[1])) > Math.max(5, 0.05 * Number(key.split(":")[1]))) {
+  if (!shared.current || shared.current.key.split(":")[0] !== key.split(":")[0] || Math.abs(Number(shared.current.key.split(":")[1]) - Number(key.split(":")[1])) > Math.max(5, 0.05 * Number(key.split(":")[1]))) {
     // No model of this pool yet, or the pool changed by more than a twentieth: fit now.
     const model = fit(tx);
     const mine = { at: Date.now(), key, model };
-    current = mine;
-    model.catch(() => void (current === mine && (current = null)));
+    shared.current = mine;
+    model.catch(() => void (shared.current === mine && (shared.current = null)));
     return model;
   }
-  if (Date.now() - current.at > REFIT_MS && !refitting) {
-    refitting = true;
+  if (Date.now() - shared.current.at > REFIT_MS && !shared.refitting) {
+    shared.refitting = true;
     fit(tx)
-      .then((model) => void (current = { at: Date.now(), key, model: Promise.resolve(model) }))
+      .then((model) => void (shared.current = { at: Date.now(), key, model: Promise.resolve(model) }))
       .catch(() => undefined)
-      .finally(() => void (refitting = false));
+      .finally(() => void (shared.refitting = false));
   }
-  return current.model;
+  return shared.current.model;
 }
 
 /** Forget the fitted model (tests that change the pool, the refit command). */
 export function resetPoolModel() {
-  current = null;
-  lastKey = null;
-  analysed.clear();
-  queries.clear();
+  shared.current = null;
+  shared.lastKey = null;
+  shared.analysed.clear();
+  shared.queries.clear();
 }
 
 const MEMO_MAX = 20_000;
-const analysed = new Map<string, AnalysedExpert>();
-const queries = new Map<string, NeedQuery>();
+const { analysed, queries } = shared;
 
 function remember<T>(memo: Map<string, T>, key: string, value: T) {
   if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value as string);
