@@ -29,3 +29,8 @@ export function groupedCodeOptions(rows: readonly { code: string; name: string; 
       options: [{ value: root.code, label: `${root.name}（全部）` }, ...codeOptions(rows.filter((r) => r.parentCode === root.code))],
     }));
 }
+
+/** The years a list offers, newest first: `last` (this year) back to `first`. */
+export function yearOptions(first: number, last: number): Option[] {
+  return Array.from({ length: Math.max(1, last - first + 1) }, (_, i) => String(last - i)).map((y) => ({ value: y, label: `${y} 年` }));
+}

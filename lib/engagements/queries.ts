@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { chinaDayStart } from "@/lib/calendar/china-time";
 import { can, type ResourceScope } from "@/lib/auth/permissions";
 import { recordInScope, type InScope } from "@/lib/auth/load-in-scope";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -33,6 +34,7 @@ function filtersOf(user: SessionUser, search: EngagementSearch): Prisma.Engageme
   if (search.state) where.push({ state: search.state });
   if (search.type) where.push({ type: search.type });
   if (search.province) where.push({ need: { provinceCode: search.province } });
+  if (search.year) where.push({ createdAt: { gte: chinaDayStart(`${search.year}-01-01`), lt: chinaDayStart(`${search.year + 1}-01-01`) } });
   return { AND: where };
 }
 

@@ -174,11 +174,16 @@ export const cancelSchema = z.object({
 
 // ─── List filters (from the URL) ───────────────────────────────────────────────
 
+/** The earliest year the engagements list offers (the platform's first). */
+export const ENGAGEMENT_FIRST_YEAR = 2020;
+
 export const engagementSearchSchema = z.object({
   q: z.string().trim().max(60).optional().catch(undefined),
   state: z.enum(ENGAGEMENT_STATES).optional().catch(undefined),
   type: z.enum(ENGAGEMENT_TYPES).optional().catch(undefined),
   province: z.string().regex(/^\d{2}$/).optional().catch(undefined),
+  /** The year the engagement began (China time), as the own tracking dashboards count them. */
+  year: z.coerce.number().int().min(ENGAGEMENT_FIRST_YEAR).max(2100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100000).catch(1),
 });
 export type EngagementSearch = z.infer<typeof engagementSearchSchema>;

@@ -1,7 +1,9 @@
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
+import { chinaDayStart } from "@/lib/calendar/china-time";
 import type { FeedbackParty } from "@/lib/generated/prisma/enums";
 import { extraAnswerLines, parseQuestions, type Answers, type Question } from "@/lib/questionnaires/questions";
+import type { FeedbackSearch } from "@/lib/questionnaires/schemas";
 
 /** Every version of both sides' questionnaires, newest first, with how many answers each has. */
 export async function questionnaireVersions() {
@@ -24,13 +26,14 @@ const RECENT = 20;
 /**
  * The signed-in expert's feedback from the units they served, aggregated: satisfaction (the rating every version
  * asks), each yes/no question by its key across versions (worded as in the newest version asking it), and the latest
- * answers each shown with the wording of the version it answered.
+ * answers each shown with the wording of the version it answered. A year keeps the feedback given in it.
  */
-export async function myFeedbackSummary(user: SessionUser) {
+export async function myFeedbackSummary(user: SessionUser, search: FeedbackSearch = {}) {
   const expert = await db.expertProfile.findUnique({ where: { userId: user.id }, select: { id: true } });
   if (!expert) return null;
+  const year = search.year ? { createdAt: { gte: chinaDayStart(`${search.year}-01-01`), lt: chinaDayStart(`${search.year + 1}-01-01`) } } : {};
   const rows = await db.feedback.findMany({
-    where: { party: "UNIT", engagement: { expertId: expert.id } },
+    where: { party: "UNIT", engagement: { expertId: expert.id }, ...year },
     select: {
       id: true, rating: true, comment: true, answers: true, createdAt: true,
       questionnaire: { select: { version: true, questions: true } },

@@ -39,3 +39,9 @@ export const publishSchema = z.object({
   questionnaireId: z.string().min(1, "缺少问卷"),
   rowVersion: z.coerce.number().int().min(0),
 });
+
+/** The expert's feedback page (from the URL): the year the units gave it (China time), as the expert's dashboard counts. */
+export const feedbackSearchSchema = z.object({
+  year: z.coerce.number().int().min(2020).max(2100).optional().catch(undefined),
+});
+export type FeedbackSearch = z.infer<typeof feedbackSearchSchema>;

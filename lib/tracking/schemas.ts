@@ -44,14 +44,33 @@ export const trackingRecordSearchSchema = trackingFilterSchema.extend({
 });
 export type TrackingRecordSearch = z.infer<typeof trackingRecordSearchSchema>;
 
-/** The dashboard tables that export (one file each), with the dashboard's filters. */
+/** The dashboard tables that export (one file each), with the dashboard's filters; also the yearly report's sheets. */
 export const TRACKING_TABLES = {
   province: "按省份", program: "按专项行动", form: "按服务形式", month: "按月份", flow: "跨区域专家流向", priority: "按优先方向",
 } as const;
 export type TrackingTable = keyof typeof TRACKING_TABLES;
-export const trackingExportSchema = trackingFilterSchema.extend({
-  table: z.enum(Object.keys(TRACKING_TABLES) as [TrackingTable, ...TrackingTable[]]).catch("province"),
+
+/** The tables only the own dashboards show (a unit's, an expert's, a base host's), each exported by its owners only. */
+export const OWN_TRACKING_TABLES = {
+  needs: "本单位需求按状态", engagements: "服务项目按状态", activities: "基地依托的示范活动进展报送", bases: "基地年度报告",
+} as const;
+export type OwnTrackingTable = keyof typeof OWN_TRACKING_TABLES;
+export type ExportTable = TrackingTable | OwnTrackingTable;
+const EXPORT_TABLES = [...Object.keys(TRACKING_TABLES), ...Object.keys(OWN_TRACKING_TABLES)] as [ExportTable, ...ExportTable[]];
+export const isOwnTable = (table: ExportTable): table is OwnTrackingTable => table in OWN_TRACKING_TABLES;
+
+// A download's query comes from the page's own links (built from the parsed filters), so a value the page would
+// drop is a hand-made URL: it is refused with its reason rather than silently widened. An empty value is absent.
+const given = <T extends z.ZodType>(t: T) => z.preprocess((v) => (v === "" ? undefined : v), t.optional());
+export const trackingExportSchema = z.object({
+  year: given(z.coerce.number({ error: "年度不正确" }).int("年度不正确").min(MIN_YEAR, "年度不正确").max(MAX_YEAR, "年度不正确")),
+  program: given(z.enum(PROGRAM_KEYS, { error: "专项行动不正确" })),
+  zone: given(z.enum(ZONES, { error: "区域不正确" })),
+  province: given(z.string().regex(/^\d{2}$/, "省份不正确")),
+  form: given(z.enum(FORMS, { error: "服务形式不正确" })),
+  table: z.preprocess((v) => (v === "" || v === undefined ? "province" : v), z.enum(EXPORT_TABLES, { error: "没有这张统计表" })),
 });
+export type TrackingExport = z.infer<typeof trackingExportSchema>;
 
 export const trackingReportSchema = z.object({
   year: z.coerce.number({ error: "请选择年度" }).int().min(MIN_YEAR, "年度不正确").max(MAX_YEAR, "年度不正确"),

@@ -1,13 +1,20 @@
 import type { ExportColumn } from "@/lib/export/table";
-import { BASE_LEVEL_LABEL, SERVICE_FORM_LABEL, ZONE_LABEL } from "@/lib/labels";
+import { BASE_LEVEL_LABEL, ENGAGEMENT_STATE_LABEL, NEED_STATE_LABEL, SERVICE_FORM_LABEL, ZONE_LABEL } from "@/lib/labels";
 import type { Indicators } from "@/lib/tracking/indicators";
+import type { OwnExtras } from "@/lib/tracking/own";
 import type { TrackingDashboard } from "@/lib/tracking/queries";
-import { PRIORITY_LABEL, PROGRAM_KEY_LABEL, TRACKING_TABLES, type ProgramKey, type TrackingTable } from "@/lib/tracking/schemas";
+import {
+  PRIORITY_LABEL, PROGRAM_KEY_LABEL, TRACKING_TABLES, type OwnTrackingTable, type ProgramKey, type TrackingTable,
+} from "@/lib/tracking/schemas";
 
-// The dashboard's tables as rows for a file: one table per download (/api/export/tracking), all of them as the
-// sheets of the yearly statistical report (/api/export/tracking-report).
+// The dashboard's tables as rows for a file: one table per download (/api/export/tracking), the shared ones also as
+// the sheets of the yearly statistical report (/api/export/tracking-report); an own dashboard's with its own columns.
 
-export type TableRow = Partial<Indicators> & { label: string; label2?: string; zone?: string; needs?: number };
+export type TableRow = Partial<Indicators> & {
+  label: string; label2?: string; zone?: string; needs?: number;
+  /** The own dashboards' tables: a count by state, activities' progress reports, bases' annual reports. */
+  count?: number; activities?: number; reports?: number; expertsCount?: number; serviceHours?: number; activitiesCount?: number; year?: string;
+};
 type Names = { name: (code: string) => string; zone: (code: string) => string | undefined };
 
 const num = (key: keyof TableRow, header: string): ExportColumn<TableRow> => ({ header, value: (r) => (r[key] as number | undefined) ?? "", width: 14 });
@@ -48,6 +55,41 @@ export function tableRows(data: Omit<TrackingDashboard, "activities" | "bases">,
 }
 
 export const tableTitle = (table: TrackingTable) => TRACKING_TABLES[table];
+
+/** The columns of an own dashboard's table, as the page shows them. */
+export function ownTableColumns(table: OwnTrackingTable): ExportColumn<TableRow>[] {
+  switch (table) {
+    case "needs": return [{ header: "状态", value: (r) => r.label, width: 16 }, num("count", "需求数")];
+    case "engagements": return [{ header: "状态", value: (r) => r.label, width: 16 }, num("count", "项目数")];
+    case "activities":
+      return [{ header: "专项行动", value: (r) => r.label, width: 28 }, num("activities", "活动数"), num("reports", "报送次数"),
+        num("expertsCount", "专家人次"), num("serviceHours", "服务时长（小时）"), num("peopleServed", "服务人数")];
+    case "bases":
+      return [{ header: "基地", value: (r) => r.label, width: 32 }, { header: "级别", value: (r) => r.label2, width: 10 }, num("activities", "依托的示范活动"),
+        { header: "年度", value: (r) => r.year, width: 10 }, num("expertsCount", "组织专家"), num("activitiesCount", "开展活动"), num("peopleTrained", "培养人才")];
+  }
+}
+
+/** The rows of an own dashboard's table (one row per base and report year; a base without a report has one row). */
+export function ownTableRows(table: OwnTrackingTable, source: {
+  needsByState?: OwnExtras["needsByState"]; engagementsByState?: OwnExtras["engagementsByState"];
+  activities?: TrackingDashboard["activities"]; bases?: OwnExtras["bases"];
+}): TableRow[] {
+  switch (table) {
+    case "needs": return (source.needsByState ?? []).map((n) => ({ label: NEED_STATE_LABEL[n.state], count: n.count }));
+    case "engagements": return (source.engagementsByState ?? []).map((e) => ({ label: ENGAGEMENT_STATE_LABEL[e.state], count: e.count }));
+    case "activities":
+      return (source.activities ?? []).map((a) => ({
+        label: PROGRAM_KEY_LABEL[a.program], activities: a.activities, reports: a.reports, expertsCount: a.expertsCount, serviceHours: a.serviceHours, peopleServed: a.peopleServed,
+      }));
+    case "bases":
+      return (source.bases ?? []).flatMap((b) => {
+        const base = { label: b.name, label2: BASE_LEVEL_LABEL[b.level], activities: b.activities };
+        if (!b.reports.length) return [{ ...base, year: "未报送" }];
+        return b.reports.map((r) => ({ ...base, year: `${r.year}`, expertsCount: r.expertsCount, activitiesCount: r.activitiesCount, peopleTrained: r.peopleTrained }));
+      });
+  }
+}
 
 export const zoneName = (zone: string | undefined) => (zone ? ZONE_LABEL[zone as keyof typeof ZONE_LABEL] ?? "" : "");
 export const baseLevelName = (level: keyof typeof BASE_LEVEL_LABEL) => BASE_LEVEL_LABEL[level];

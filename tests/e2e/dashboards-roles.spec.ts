@@ -1,8 +1,10 @@
+import { readFileSync, statSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, signInAs } from "./support";
 
 // Own dashboards (跟踪问效 for a unit, an expert, a base host): each opens its dashboard from its console, clicks a
-// number and lands on exactly the records it counts (its own only), and downloads a table and the records.
+// number and lands on exactly the records it counts (its own only), and downloads a table and the records; the
+// expert downloads its own engagements-by-state table and follows a number to the engagements list of that year.
 test.describe.configure({ timeout: 600_000 });
 
 const num = (s: string) => Number(s.trim().replace(/,/g, ""));
@@ -81,6 +83,34 @@ test("an expert opens their own dashboard, drills to their records, and a base h
   const lines = await csvLines(page, (await page.getByRole("link", { name: "导出 CSV" }).getAttribute("href"))!);
   expect(lines).toHaveLength(count);
   expect(new Set(lines.map((l) => l.split(",")[6])).size).toBe(1);
+
+  // The expert's engagements by state, for a year that has some: the table downloads (a real file), and a number
+  // opens the engagements list with the same year and state, listing exactly that many.
+  await page.goto("/tracking");
+  const years = await page.getByLabel("年度", { exact: true }).locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+  const engagements = page.getByRole("table", { name: "服务项目按状态统计" });
+  let year = "";
+  for (const y of years) {
+    await page.goto(`/tracking?year=${y}`);
+    await expect(page.getByRole("heading", { level: 2, name: new RegExp(`^服务项目（${y}年建立）$`) })).toBeVisible({ timeout: 60_000 });
+    if (await engagements.isVisible()) { year = y; break; }
+  }
+  expect(year, "a year with engagements on the expert's dashboard").not.toBe("");
+  const card = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: `服务项目（${year}年建立）` }) });
+  const [download] = await Promise.all([page.waitForEvent("download"), card.getByRole("link", { name: "导出 Excel" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^跟踪问效-服务项目按状态-.+\.xlsx$/);
+  expect(statSync((await download.path())!).size).toBeGreaterThan(0);
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), card.getByRole("link", { name: "导出 CSV" }).click()]);
+  const csvText = readFileSync((await csvDownload.path())!, "utf8");
+  const stateRow = engagements.getByRole("row").nth(1);
+  const state = (await stateRow.getByRole("rowheader").innerText()).trim();
+  const stateCount = num(await stateRow.getByRole("link").innerText());
+  expect(csvText).toContain(`${state},${stateCount}`);
+  await stateRow.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/engagements\\?state=[A-Z_]+&year=${year}$`), { timeout: 60_000 });
+  await expect(page.getByLabel("建立年度")).toHaveValue(year);
+  await expect(page.getByText(`共 ${stateCount} 个服务项目`)).toBeVisible();
+  await expectAccessible(page);
 
   await signInAs(page, "base");
   await page.getByRole("link", { name: "基地服务成效" }).click();

@@ -160,7 +160,10 @@ describe("own tracking views (unit, expert, base host)", () => {
       { level: "PROVINCIAL", reports: 1, bases: 1, expertsCount: 7, activitiesCount: 4, peopleTrained: 120 },
     ]);
     const extras = await ownExtras(view.own!, { year: YEAR });
-    expect(extras.bases).toEqual([{ id: f.baseId, name: expect.any(String), level: "PROVINCIAL", activities: 1, reports: [{ year: YEAR, expertsCount: 7, activitiesCount: 4, peopleTrained: 120 }] }]);
+    // The hosted activity belongs to no year's plan: counted over all years, not in the year's (as /activities?year= lists).
+    expect(extras.bases).toEqual([{ id: f.baseId, name: expect.any(String), level: "PROVINCIAL", activities: 0, reports: [{ year: YEAR, expertsCount: 7, activitiesCount: 4, peopleTrained: 120 }] }]);
+    expect((await ownExtras(view.own!, {})).bases[0].activities).toBe(1);
+    expect((await ownExtras(view.own!, { program: "NONE" })).bases[0].activities).toBe(0);
     // A unit sees no base reports and no activity reports of activities it did not apply for.
     const unit = trackingView(f.unitA)!;
     expect(await baseReportSummary({ view: unit, filter: {} })).toEqual([]);

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { EngagementTable } from "@/components/engagements/engagement-table";
 import { ListPage } from "@/components/ui/list-page";
-import { codeOptions } from "@/components/ui/options";
+import { codeOptions, yearOptions } from "@/components/ui/options";
 import { keywordField, type SearchFields } from "@/components/ui/search-form";
 import { listScope } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { searchEngagements } from "@/lib/engagements/queries";
-import { engagementSearchSchema } from "@/lib/engagements/schemas";
+import { chinaDate } from "@/lib/calendar/china-time";
+import { ENGAGEMENT_FIRST_YEAR, engagementSearchSchema } from "@/lib/engagements/schemas";
 import { formatNumber } from "@/lib/format";
 import { ENGAGEMENT_STATE_LABEL, ENGAGEMENT_TYPE_LABEL } from "@/lib/labels";
 import { provinceOptions } from "@/lib/reference/queries";
@@ -14,12 +15,16 @@ import { firstValues, hasFilters, queryValues, type SearchParams } from "@/lib/s
 
 export const metadata: Metadata = { title: "服务项目" };
 
-/** The filters; provinces are offered to the ministry only (others see one province at most). */
+/**
+ * The filters; provinces are offered to the ministry (others see one province at most), and to anyone whose link
+ * carries one (an expert's dashboard narrowed to a province), so the filter applied is the filter shown.
+ */
 function searchFields(provinces?: { code: string; name: string }[]): SearchFields {
   return [
     keywordField("需求编号、需求标题、服务单位或专家姓名"),
     { kind: "select", name: "state", label: "状态", choices: ENGAGEMENT_STATE_LABEL, all: "全部" },
     { kind: "select", name: "type", label: "服务类型", choices: ENGAGEMENT_TYPE_LABEL, all: "全部" },
+    { kind: "select", name: "year", label: "建立年度", choices: yearOptions(ENGAGEMENT_FIRST_YEAR, Number(chinaDate().slice(0, 4))), all: "全部年度" },
     provinces && { kind: "select", name: "province", label: "省份", choices: codeOptions(provinces), all: "全部" },
   ];
 }
@@ -29,7 +34,7 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
   const search = engagementSearchSchema.parse(await firstValues(searchParams));
   const scope = listScope(user, "engagement.read");
   const national = !!scope?.all;
-  const [result, provinces] = await Promise.all([searchEngagements(user, search), national ? provinceOptions() : undefined]);
+  const [result, provinces] = await Promise.all([searchEngagements(user, search), national || search.province ? provinceOptions() : undefined]);
   const fields = searchFields(provinces);
   const values = queryValues(search);
   const mine = scope && !scope.all;

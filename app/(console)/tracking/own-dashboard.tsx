@@ -14,7 +14,7 @@ import { formatNumber } from "@/lib/format";
 import { BASE_LEVEL_LABEL, ENGAGEMENT_STATE_LABEL, NEED_STATE_LABEL, SERVICE_FORM_LABEL } from "@/lib/labels";
 import { queryValues } from "@/lib/search-params";
 import type { Indicators } from "@/lib/tracking/indicators";
-import { recordsHref } from "@/lib/tracking/links";
+import { ownActivitiesHref, ownEngagementsHref, ownFeedbackHref, ownNeedsHref, recordsHref } from "@/lib/tracking/links";
 import { ownExtras } from "@/lib/tracking/own";
 import { provinceZones, trackingDashboard, trackingYears } from "@/lib/tracking/queries";
 import { PROGRAM_KEY_LABEL, type ProgramKey, type TrackingFilter } from "@/lib/tracking/schemas";
@@ -55,7 +55,6 @@ export async function OwnDashboard({ view, filter }: { view: TrackingView & { ow
   const byForm = data.byForm.map((r) => row(r.key, SERVICE_FORM_LABEL[r.key as keyof typeof SERVICE_FORM_LABEL] ?? r.key, recordsHref(filter, { form: r.key as TrackingFilter["form"] }), r));
   const byMonth = data.byMonth.map((r) => row(r.key, r.key, recordsHref(filter, { month: r.key }), r));
   const monthColumns = INDICATOR_COLUMNS.filter((c) => c.key !== "experts");
-  const needsRange: Record<string, string> = filter.year ? { from: `${filter.year}-01-01`, to: `${filter.year}-12-31` } : {};
   const yearNote = filter.year ? `${filter.year}年` : "全部年度";
 
   return (
@@ -94,7 +93,7 @@ export async function OwnDashboard({ view, filter }: { view: TrackingView & { ow
         </div>
 
         {roles.includes("unit") && (
-          <Card title={`本单位需求（${yearNote}提交）`}>
+          <Card title={`本单位需求（${yearNote}提交）`} action={<ExportLinks {...table("needs")} />}>
             {extras.needsByState.length === 0 ? <EmptyState title="暂无需求" /> : (
               <Table caption="本单位需求按状态统计">
                 <THead><tr><Th scope="col">状态</Th><Th scope="col" className="text-right">需求数</Th></tr></THead>
@@ -102,7 +101,7 @@ export async function OwnDashboard({ view, filter }: { view: TrackingView & { ow
                   {extras.needsByState.map((n) => (
                     <tr key={n.state}>
                       <Th scope="row" className="text-left font-normal">{NEED_STATE_LABEL[n.state]}</Th>
-                      <Td className="text-right tabular-nums">{link(`/needs?${new URLSearchParams({ state: n.state, ...needsRange })}`, n.count, `${NEED_STATE_LABEL[n.state]}需求`)}</Td>
+                      <Td className="text-right tabular-nums">{link(ownNeedsHref(filter, n.state), n.count, `${NEED_STATE_LABEL[n.state]}需求`)}</Td>
                     </tr>
                   ))}
                 </TBody>
@@ -112,7 +111,7 @@ export async function OwnDashboard({ view, filter }: { view: TrackingView & { ow
         )}
 
         {(roles.includes("unit") || roles.includes("expert")) && (
-          <Card title={`服务项目（${yearNote}建立）`}>
+          <Card title={`服务项目（${yearNote}建立）`} action={<ExportLinks {...table("engagements")} />}>
             {extras.engagementsByState.length === 0 ? <EmptyState title="暂无服务项目" /> : (
               <Table caption="服务项目按状态统计">
                 <THead><tr><Th scope="col">状态</Th><Th scope="col" className="text-right">项目数</Th></tr></THead>
@@ -120,7 +119,7 @@ export async function OwnDashboard({ view, filter }: { view: TrackingView & { ow
                   {extras.engagementsByState.map((e) => (
                     <tr key={e.state}>
                       <Th scope="row" className="text-left font-normal">{ENGAGEMENT_STATE_LABEL[e.state]}</Th>
-                      <Td className="text-right tabular-nums">{link(`/engagements?state=${e.state}`, e.count, `${ENGAGEMENT_STATE_LABEL[e.state]}服务项目`)}</Td>
+                      <Td className="text-right tabular-nums">{link(ownEngagementsHref(filter, e.state), e.count, `${ENGAGEMENT_STATE_LABEL[e.state]}服务项目`)}</Td>
                     </tr>
                   ))}
                 </TBody>
@@ -129,7 +128,7 @@ export async function OwnDashboard({ view, filter }: { view: TrackingView & { ow
             {extras.feedback && (
               <p className="mt-3 text-sm text-slate-700">
                 服务单位评价{" "}
-                <Link href="/expert/feedback" className="text-brand-700 underline" aria-label={`服务单位评价 ${formatNumber(extras.feedback.count)} 条，查看明细`}>
+                <Link href={ownFeedbackHref(filter)} className="text-brand-700 underline" aria-label={`服务单位评价 ${formatNumber(extras.feedback.count)} 条，查看明细`}>
                   {formatNumber(extras.feedback.count)}
                 </Link>{" "}条
                 {extras.feedback.rating !== null && <>，平均满意度 {extras.feedback.rating} 分（满分 5 分）</>}。
@@ -140,7 +139,7 @@ export async function OwnDashboard({ view, filter }: { view: TrackingView & { ow
 
         {roles.includes("base") && (
           <>
-            <Card title="基地依托的示范活动进展报送（调度）">
+            <Card title="基地依托的示范活动进展报送（调度）" action={<ExportLinks {...table("activities")} />}>
               {data.activities.length === 0 ? <EmptyState title="暂无进展报送" /> : (
                 <Table caption="基地依托的示范活动进展报送汇总（按专项行动）">
                   <THead>
@@ -148,7 +147,7 @@ export async function OwnDashboard({ view, filter }: { view: TrackingView & { ow
                   </THead>
                   <TBody>
                     {data.activities.map((a) => {
-                      const href = `/activities?${new URLSearchParams({ program: a.program, ...(filter.year ? { year: String(filter.year) } : {}) })}`;
+                      const href = ownActivitiesHref(filter, a.program);
                       return (
                         <tr key={a.program}>
                           <Th scope="row" className="text-left font-normal">{PROGRAM_KEY_LABEL[a.program]}</Th>
@@ -162,7 +161,7 @@ export async function OwnDashboard({ view, filter }: { view: TrackingView & { ow
                 </Table>
               )}
             </Card>
-            <Card title={`基地年度报告（${yearNote}）`}>
+            <Card title={`基地年度报告（${yearNote}）`} action={<ExportLinks {...table("bases")} />}>
               {extras.bases.length === 0 ? <EmptyState title="尚无专家服务基地" /> : (
                 <Table caption="本单位依托基地的年度报告">
                   <THead>
@@ -176,7 +175,7 @@ export async function OwnDashboard({ view, filter }: { view: TrackingView & { ow
                         <tr key={`${b.id}-${r?.year ?? "none"}`}>
                           <Th scope="row" className="text-left font-normal">{i === 0 ? <Link href={href} className="text-brand-700 hover:underline">{b.name}</Link> : <span className="sr-only">{b.name}</span>}</Th>
                           <Td>{BASE_LEVEL_LABEL[b.level]}</Td>
-                          <Td className="text-right tabular-nums">{link(`/activities`, b.activities, `${b.name}依托的示范活动`)}</Td>
+                          <Td className="text-right tabular-nums">{link(ownActivitiesHref(filter), b.activities, `${b.name}依托的示范活动`)}</Td>
                           <Td>{r ? `${r.year} 年` : "未报送"}</Td>
                           {(["expertsCount", "activitiesCount", "peopleTrained"] as const).map((k) => (
                             <Td key={k} className="text-right tabular-nums">{r ? link(href, r[k], `${b.name} ${r.year}年`) : "—"}</Td>

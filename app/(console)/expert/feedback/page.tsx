@@ -2,21 +2,32 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { yearOptions } from "@/components/ui/options";
 import { PageHeader } from "@/components/ui/page-header";
+import { SearchForm, type SearchFields } from "@/components/ui/search-form";
 import { requirePermission } from "@/lib/auth/session";
+import { chinaDate } from "@/lib/calendar/china-time";
 import { formatDate } from "@/lib/format";
 import { myFeedbackSummary } from "@/lib/questionnaires/queries";
+import { feedbackSearchSchema } from "@/lib/questionnaires/schemas";
+import { firstValues, queryValues, type SearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "我收到的服务评价" };
 
-export default async function ExpertFeedbackPage() {
+export default async function ExpertFeedbackPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePermission("/expert/feedback", "feedback.readOwn");
-  const s = await myFeedbackSummary(user);
+  const search = feedbackSearchSchema.parse(await firstValues(searchParams));
+  const s = await myFeedbackSummary(user, search);
+  // The year the units gave their feedback (the expert's dashboard links here with its year).
+  const fields: SearchFields = [{ kind: "select", name: "year", label: "评价年度", choices: yearOptions(2020, Number(chinaDate().slice(0, 4))), all: "全部年度" }];
   return (
     <>
       <PageHeader title="我收到的服务评价" subtitle="服务单位在服务结束后填写的评价问卷，汇总如下；每份评价按其填写时的问卷版本显示。" />
+      <div className="mb-6"><SearchForm action="/expert/feedback" label="评价查询" fields={fields} values={queryValues(search)} columns={3} /></div>
       {!s || s.count === 0 ? (
-        <EmptyState title="还没有收到评价">服务结束、服务单位评价后将在此汇总。</EmptyState>
+        search.year
+          ? <EmptyState title={`${search.year}年没有收到评价`}>可以选择其他年度或全部年度。</EmptyState>
+          : <EmptyState title="还没有收到评价">服务结束、服务单位评价后将在此汇总。</EmptyState>
       ) : (
         <div className="space-y-6">
           <Card title="汇总">
