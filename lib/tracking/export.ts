@@ -1,13 +1,15 @@
 import type { ExportRouteDefinition } from "@/lib/export/route";
 import { ownBases, ownEngagementsByState, ownNeedsByState } from "@/lib/tracking/own";
-import { activityReportSummary, provinceZones, trackingDashboard } from "@/lib/tracking/queries";
-import { isOwnTable, OWN_TRACKING_TABLES, trackingExportSchema, type OwnTrackingTable, type TrackingFilter } from "@/lib/tracking/schemas";
-import { ownTableColumns, ownTableRows, tableColumns, tableRows, type TableRow } from "@/lib/tracking/tables";
+import { activityReportSummary, baseReportSummary, provinceZones, trackingDashboard } from "@/lib/tracking/queries";
+import {
+  isOwnTable, isStaffTable, OWN_TRACKING_TABLES, STAFF_TRACKING_TABLES, trackingExportSchema, type OwnTrackingTable, type TrackingFilter,
+} from "@/lib/tracking/schemas";
+import { ownTableColumns, ownTableRows, staffTableColumns, staffTableRows, tableColumns, tableRows, type TableRow } from "@/lib/tracking/tables";
 import { ownRoles, trackingView, type OwnRole, type TrackingView } from "@/lib/tracking/view";
 
 // One table of a tracking dashboard per download (/api/export/tracking?table=…), with the dashboard's filters and
 // within the reader's view: the shared tables for every view, an own dashboard's tables for their owners only —
-// exactly the tables the reader's page shows. Rows always come from the session's view, whatever the URL names.
+// exactly the tables the reader's page shows (the activity and base report summaries: the ministry's and provinces'). Rows always come from the session's view, whatever the URL names.
 
 /** Who sees each own table on their dashboard (app/(console)/tracking/own-dashboard.tsx). */
 export const OWN_TABLE_OWNERS: Record<OwnTrackingTable, OwnRole[]> = {
@@ -38,6 +40,10 @@ export const trackingExport: ExportRouteDefinition<typeof trackingExportSchema, 
   auditOperation: "tracking.export",
   schema: trackingExportSchema,
   refuse: (user, { table }) => {
+    if (isStaffTable(table)) {
+      const view = trackingView(user);
+      return view && !view.own ? null : `无权导出“${STAFF_TRACKING_TABLES[table]}”：这张表只在部、省级的跟踪问效页面上`;
+    }
     if (!isOwnTable(table)) return null;
     const view = trackingView(user);
     const roles = view ? ownRoles(view) : [];
@@ -48,10 +54,18 @@ export const trackingExport: ExportRouteDefinition<typeof trackingExportSchema, 
     const view = trackingView(user);
     if (!view) return [];
     if (isOwnTable(table)) return ownRows(view, table, filter);
+    if (isStaffTable(table)) {
+      if (view.own) return [];
+      const [activities, bases] = await Promise.all([
+        table === "activityReports" ? activityReportSummary({ view, filter }) : [],
+        table === "baseReports" ? baseReportSummary({ view, filter }) : [],
+      ]);
+      return staffTableRows(table, { activities, bases });
+    }
     const [data, zones] = await Promise.all([trackingDashboard({ view, filter }), provinceZones()]);
     return tableRows(data, table, { name: (c) => zones.get(c)?.name ?? c, zone: (c) => zones.get(c)?.zone });
   },
-  columns: ({ table }) => (isOwnTable(table) ? ownTableColumns(table) : SHARED_COLUMNS),
-  baseName: ({ table }) => (isOwnTable(table) ? `跟踪问效-${OWN_TRACKING_TABLES[table]}` : "跟踪问效统计"),
+  columns: ({ table }) => (isOwnTable(table) ? ownTableColumns(table) : isStaffTable(table) ? staffTableColumns(table) : SHARED_COLUMNS),
+  baseName: ({ table }) => (isOwnTable(table) ? `跟踪问效-${OWN_TRACKING_TABLES[table]}` : isStaffTable(table) ? `跟踪问效-${STAFF_TRACKING_TABLES[table]}` : "跟踪问效统计"),
   describe: (n) => `跟踪问效统计表 ${n} 行`,
 };

@@ -55,9 +55,13 @@ export const OWN_TRACKING_TABLES = {
   needs: "本单位需求按状态", engagements: "服务项目按状态", activities: "基地依托的示范活动进展报送", bases: "基地年度报告",
 } as const;
 export type OwnTrackingTable = keyof typeof OWN_TRACKING_TABLES;
-export type ExportTable = TrackingTable | OwnTrackingTable;
-const EXPORT_TABLES = [...Object.keys(TRACKING_TABLES), ...Object.keys(OWN_TRACKING_TABLES)] as [ExportTable, ...ExportTable[]];
+/** The tables only the ministry's and provinces' dashboards show: activity progress and base reports, by program or level. */
+export const STAFF_TRACKING_TABLES = { activityReports: "示范活动进展报送汇总", baseReports: "专家服务基地年度报告汇总" } as const;
+export type StaffTrackingTable = keyof typeof STAFF_TRACKING_TABLES;
+export type ExportTable = TrackingTable | OwnTrackingTable | StaffTrackingTable;
+const EXPORT_TABLES = [...Object.keys(TRACKING_TABLES), ...Object.keys(OWN_TRACKING_TABLES), ...Object.keys(STAFF_TRACKING_TABLES)] as [ExportTable, ...ExportTable[]];
 export const isOwnTable = (table: ExportTable): table is OwnTrackingTable => table in OWN_TRACKING_TABLES;
+export const isStaffTable = (table: ExportTable): table is StaffTrackingTable => table in STAFF_TRACKING_TABLES;
 
 // A download's query comes from the page's own links (built from the parsed filters), so a value the page would
 // drop is a hand-made URL: it is refused with its reason rather than silently widened. An empty value is absent.

@@ -4,7 +4,7 @@ import type { Indicators } from "@/lib/tracking/indicators";
 import type { OwnExtras } from "@/lib/tracking/own";
 import type { TrackingDashboard } from "@/lib/tracking/queries";
 import {
-  PRIORITY_LABEL, PROGRAM_KEY_LABEL, TRACKING_TABLES, type OwnTrackingTable, type ProgramKey, type TrackingTable,
+  PRIORITY_LABEL, PROGRAM_KEY_LABEL, TRACKING_TABLES, type OwnTrackingTable, type ProgramKey, type StaffTrackingTable, type TrackingTable,
 } from "@/lib/tracking/schemas";
 
 // The dashboard's tables as rows for a file: one table per download (/api/export/tracking), the shared ones also as
@@ -14,6 +14,7 @@ export type TableRow = Partial<Indicators> & {
   label: string; label2?: string; zone?: string; needs?: number;
   /** The own dashboards' tables: a count by state, activities' progress reports, bases' annual reports. */
   count?: number; activities?: number; reports?: number; expertsCount?: number; serviceHours?: number; activitiesCount?: number; year?: string;
+  bases?: number;
 };
 type Names = { name: (code: string) => string; zone: (code: string) => string | undefined };
 
@@ -67,6 +68,24 @@ export function ownTableColumns(table: OwnTrackingTable): ExportColumn<TableRow>
     case "bases":
       return [{ header: "基地", value: (r) => r.label, width: 32 }, { header: "级别", value: (r) => r.label2, width: 10 }, num("activities", "依托的示范活动"),
         { header: "年度", value: (r) => r.year, width: 10 }, num("expertsCount", "组织专家"), num("activitiesCount", "开展活动"), num("peopleTrained", "培养人才")];
+  }
+}
+
+/** The columns of the ministry's and provinces' report tables (app/(console)/tracking/page.tsx). */
+export function staffTableColumns(table: StaffTrackingTable): ExportColumn<TableRow>[] {
+  switch (table) {
+    case "activityReports": return ownTableColumns("activities");
+    case "baseReports":
+      return [{ header: "级别", value: (r) => r.label, width: 12 }, num("bases", "报告基地"), num("expertsCount", "组织专家"),
+        num("activitiesCount", "开展活动"), num("peopleTrained", "培养人才")];
+  }
+}
+
+export function staffTableRows(table: StaffTrackingTable, data: Pick<TrackingDashboard, "activities" | "bases">): TableRow[] {
+  switch (table) {
+    case "activityReports": return ownTableRows("activities", { activities: data.activities });
+    case "baseReports":
+      return data.bases.map((b) => ({ label: BASE_LEVEL_LABEL[b.level], bases: b.bases, expertsCount: b.expertsCount, activitiesCount: b.activitiesCount, peopleTrained: b.peopleTrained }));
   }
 }
 

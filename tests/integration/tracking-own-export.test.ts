@@ -157,6 +157,25 @@ describe("own dashboard tables export to their owners only", () => {
     expect((await download(await userWith("ENTERPRISE"), "table=needs")).status).toBe(403);
   });
 
+  it("gives the ministry and a province the report summaries of their dashboards, and nobody else", async () => {
+    // 宁夏's province sees the host's 2022 base report (5 experts, 3 activities, 80 trained) within its totals.
+    const ningxia = await provinceAdmin("64");
+    const bases = await csv(ningxia, `table=baseReports&year=${Y1}`);
+    const provincial = bases.find((r) => r[0] === "省级");
+    expect(provincial).toBeDefined();
+    expect(Number(provincial![1])).toBeGreaterThanOrEqual(1);
+    expect(Number(provincial![4])).toBeGreaterThanOrEqual(80);
+    // Another province's view holds none of 宁夏's reports, whatever the URL's province says.
+    const gansu = await csv(await provinceAdmin("62"), `table=baseReports&year=${Y1}&province=64`);
+    expect(gansu).toEqual([]);
+    expect((await download(await ministryAdmin(), `table=activityReports&year=${Y1}&format=csv`)).status).toBe(200);
+    for (const [user, table] of [[f.host, "baseReports"], [f.host, "activityReports"], [f.unitA, "activityReports"], [f.expertX, "baseReports"]] as const) {
+      const res = await download(user, `table=${table}&format=csv`);
+      expect(res.status, `${user.roles[0].role} ${table}`).toBe(403);
+      expect(await res.text()).toMatch(/^无权导出“.+”：这张表只在部、省级的跟踪问效页面上$/);
+    }
+  });
+
   it("answers a bad query with a 400 that names the problem in Chinese", async () => {
     const bad: [string, string][] = [
       ["table=secrets", "没有这张统计表"], ["table=needs&year=1999", "年度不正确"], ["table=needs&year=20x2", "年度不正确"],

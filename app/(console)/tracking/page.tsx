@@ -170,7 +170,7 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
         </Card>
 
         <div className="grid gap-6 xl:grid-cols-2">
-          <Card title="示范活动进展报送（调度）">
+          <Card title="示范活动进展报送（调度）" action={<ExportLinks {...table("activityReports")} />}>
             {data.activities.length === 0 ? <EmptyState title="暂无进展报送" /> : (
               <Table caption="示范活动进展报送汇总（按专项行动）">
                 <THead>
@@ -192,7 +192,7 @@ export default async function TrackingPage({ searchParams }: { searchParams: Sea
               </Table>
             )}
           </Card>
-          <Card title="专家服务基地年度报告">
+          <Card title="专家服务基地年度报告" action={<ExportLinks {...table("baseReports")} />}>
             {data.bases.length === 0 ? <EmptyState title="暂无年度报告" /> : (
               <Table caption="专家服务基地年度报告汇总（按级别）">
                 <THead>
