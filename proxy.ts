@@ -3,6 +3,7 @@ import { encode, getToken } from "next-auth/jwt";
 import { authSecret, sessionCookieName, secureCookies } from "@/lib/auth/secret";
 import { ABSOLUTE_LIFETIME_MS, needsTouch, sessionState } from "@/lib/auth/session-policy";
 import { securityHeaders, servedOverHttps } from "@/lib/security/headers";
+import { isPrerenderedPath } from "@/lib/security/prerendered";
 
 // Only redirects, keeps the idle clock and sets the security headers; every page, action and route authorizes on its own.
 const SIGNED_IN_AREAS = ["/console", "/ministry", "/province", "/unit", "/expert", "/base", "/enterprise", "/account", "/notifications", "/needs", "/experts", "/library", "/imports", "/engagements", "/matching", "/activities", "/department", "/editorial", "/certificates", "/commendations", "/tracking", "/system", "/security", "/audit"];
@@ -14,20 +15,29 @@ function toLogin(req: NextRequest) {
 }
 
 export async function proxy(req: NextRequest) {
+  const https = servedOverHttps(req.nextUrl.protocol, req.headers.get("x-forwarded-proto"));
+  // A prerendered page (lib/security/prerendered.ts) is built once, so no per-request nonce can be on its scripts: it
+  // gets the policy without one, which blocks every inline script until scripts/serve.ts adds the hashes of Next's
+  // own (fail closed). In development every page renders per request, so every page keeps the nonce.
+  if (isPrerenderedPath(req.nextUrl.pathname) && process.env.NODE_ENV === "production") {
+    const res = await route(req, () => NextResponse.next(), true);
+    for (const [name, value] of Object.entries(securityHeaders(null, https))) res.headers.set(name, value);
+    return res;
+  }
   // A fresh nonce per response: Next reads it from the request's Content-Security-Policy and puts it on its scripts.
   const nonce = btoa(crypto.randomUUID());
-  const headers = securityHeaders(nonce, servedOverHttps(req.nextUrl.protocol, req.headers.get("x-forwarded-proto")));
+  const headers = securityHeaders(nonce, https);
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]);
   const pass = () => NextResponse.next({ request: { headers: requestHeaders } });
 
-  const res = await route(req, pass);
+  const res = await route(req, pass, false);
   for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
   return res;
 }
 
-async function route(req: NextRequest, pass: () => NextResponse): Promise<NextResponse> {
+async function route(req: NextRequest, pass: () => NextResponse, shared: boolean): Promise<NextResponse> {
   const path = req.nextUrl.pathname;
   const guarded = SIGNED_IN_AREAS.some((p) => path === p || path.startsWith(`${p}/`));
   const secret = authSecret();
@@ -49,6 +59,8 @@ async function route(req: NextRequest, pass: () => NextResponse): Promise<NextRe
     res.cookies.set(sessionCookieName(), value, {
       httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: remainingS,
     });
+    // A prerendered page says it may be kept by shared caches (s-maxage); not this response, which carries a cookie.
+    if (shared) res.headers.set("Cache-Control", "private, no-store");
   }
   return res;
 }

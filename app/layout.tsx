@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,10 +6,10 @@ export const metadata: Metadata = {
   description: "落实人社厅发〔2025〕2号，组织专家人才服务基层",
 };
 
-export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // Every page renders per request: Next puts this response's CSP nonce (proxy.ts) on its scripts only then; a page
-  // prerendered at build time would carry scripts without it, which the policy blocks.
-  await headers();
+// Reads nothing of the request: a page is prerendered when it reads nothing either (the portal's home and detail
+// pages, lib/security/prerendered.ts — hash-based CSP) and rendered per request otherwise (Next puts the request's
+// CSP nonce from proxy.ts on its scripts then).
+export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="zh-CN">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>

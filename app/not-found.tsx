@@ -1,12 +1,8 @@
-import Link from "next/link";
+import { NotFoundNotice } from "@/components/not-found-notice";
 
+// Static: Next renders this boundary into every page's result, the prerendered portal pages' too (their own 404 is
+// app/(public)/not-found.tsx). An address that matches no page reaches it through app/[...unmatched]/page.tsx,
+// rendered per request — so that 404 carries the request's CSP nonce.
 export default function NotFound() {
-  return (
-    <main className="mx-auto flex min-h-[60vh] max-w-lg flex-col items-center justify-center px-4 text-center">
-      <p className="text-5xl font-bold text-slate-300">404</p>
-      <h1 className="mt-4 text-xl font-semibold">页面不存在</h1>
-      <p className="mt-2 text-slate-600">您访问的页面不存在或已被移除。</p>
-      <Link href="/" className="mt-6 rounded-md bg-brand-700 px-4 py-2 text-white hover:bg-brand-800">返回首页</Link>
-    </main>
-  );
+  return <NotFoundNotice standalone />;
 }

@@ -4,18 +4,33 @@
 // the app keeps no state in process memory that another instance needs, so workers are instances like any other.
 // Next does not hand the socket address to the app, and keeps whatever X-Forwarded-For the client sent; so this server
 // works the address out from the socket and the trusted proxies' entries (TRUSTED_PROXY_HOPS, lib/security/client-ip.ts)
-// and passes it in its own header, after removing any copy the client sent. scripts/start.ts (npm run demo / start /
-// dev) and the end-to-end tests run the app through it.
+// and passes it in its own header, after removing any copy the client sent. It also completes the Content-Security-
+// Policy of the prerendered pages: proxy.ts sends them `script-src 'self'` without a nonce (they are built once, not
+// per request), and lib/security/hash-csp.ts adds the hashes of Next's inline scripts in the page it serves — without
+// this server those pages keep the bare policy and their scripts stay blocked. scripts/start.ts (npm run demo / start
+// / dev) and the end-to-end tests run the app through it.
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_FLAG, CLIENT_IP_HEADER, resolveClientIp, trustedProxyHops } from "@/lib/security/client-ip";
+import { hashInlineScripts } from "@/lib/security/hash-csp";
 
 const args = process.argv.slice(2);
 const value = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
 const dev = args.includes("--dev");
 const port = Number(value("port") ?? process.env.PORT ?? 3000);
 const hostname = value("hostname") ?? process.env.HOSTNAME ?? "0.0.0.0";
+
+// An inline script the hash policy refused (not one of Next's own): blocked in the browser; said once per kind here.
+const refusedSeen = new Set<string>();
+function reportRefused(path: string, refused: string[]) {
+  for (const text of refused) {
+    const head = text.slice(0, 80);
+    if (refusedSeen.has(head) || refusedSeen.size > 100) continue;
+    refusedSeen.add(head);
+    console.warn(`[csp] ${path}：页面内联脚本未列入哈希（已被浏览器拦截）：${JSON.stringify(head)}`);
+  }
+}
 
 async function main() {
   // Only in this process is the header the server's word (lib/security/client-ip.ts clientIpFromHeaders).
@@ -28,6 +43,7 @@ async function main() {
     delete req.headers[CLIENT_IP_HEADER];
     const ip = resolveClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
     if (ip) req.headers[CLIENT_IP_HEADER] = ip;
+    hashInlineScripts(req, res, reportRefused);
     void handle(req, res);
   });
   server.listen(port, hostname, () => {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { StatGrid, StatTile } from "@/components/ui/stat-tile";
 import { CaseList } from "@/components/portal/case-list";
 import { PlanList } from "@/components/portal/plan-list";
@@ -34,13 +33,29 @@ const PORTAL_LINKS = [
   { href: "/services", title: "服务菜单", text: "技术指导、科技推广、联合攻关等“点餐式”服务项目。" },
 ];
 
-// Public, no sign-in: aggregates and published material only. Rendered on demand (the build needs no database);
-// every read is cached (lib/portal/cache.ts), so a view costs no query while the cache is fresh.
+// Prerendered (ISR, lib/security/prerendered.ts): served from Next's cache, rebuilt in the background once 15 s old and
+// never served older than 30 s (next.config.ts expireTime); a write that changes it expires it at once on the instance
+// that made it (revalidatePath in lib/actions/pipeline.ts). Its reads go through the portal's data cache
+// (lib/portal/cache.ts).
+export const revalidate = 15;
+
+type HomeData = [Awaited<ReturnType<typeof cachedPortalFigures>>, Awaited<ReturnType<typeof cachedAnnualThemes>>, Awaited<ReturnType<typeof latestPublishedCases>>, Awaited<ReturnType<typeof publishedAnnouncements>>];
+const EMPTY: HomeData = [{ experts: 0, needsServing: 0, needsCompleted: 0, bases: 0, cases: 0 }, [], [], []];
+
+async function homeData(): Promise<HomeData> {
+  try {
+    return await Promise.all([cachedPortalFigures(), cachedAnnualThemes(), latestPublishedCases(6), publishedAnnouncements(5)]);
+  } catch (err) {
+    // The build needs no database: without one, the page built then is empty. No cached page is served once 30 s old
+    // (next.config.ts expireTime), so only a server started within 30 s of such a build could show it, until then.
+    if (process.env.NEXT_PHASE === "phase-production-build") return EMPTY;
+    throw err;
+  }
+}
+
+// Public, no sign-in: aggregates and published material only.
 export default async function PortalPage() {
-  await connection();
-  const [figures, themes, cases, announcements] = await Promise.all([
-    cachedPortalFigures(), cachedAnnualThemes(), latestPublishedCases(6), publishedAnnouncements(5),
-  ]);
+  const [figures, themes, cases, announcements] = await homeData();
   return (
     <>
       <PortalIntro />

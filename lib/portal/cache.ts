@@ -1,12 +1,15 @@
 import { unstable_cache } from "next/cache";
 
-// The public portal's data cache. Portal pages render on demand (the build needs no database) and read through
-// these cached functions, so a page view costs no query while its entry is fresh. Each instance keeps its own
-// cache: the actions that publish or withdraw expire the tag on the instance that handled them at once
-// (`updateTag`), and every other instance refetches within PORTAL_TTL_SECONDS — so a withdrawn case is gone from
-// every instance within that time, and from the one that withdrew it immediately.
+// The public portal's data cache. The portal's list pages render per request and its home and detail pages are
+// prerendered (ISR, lib/security/prerendered.ts); both read through these cached functions, so a page view or a page
+// rebuild costs no query while its entry is fresh. Each instance keeps its own cache, in memory (next.config.ts): the
+// actions that publish or withdraw expire the tag on the instance that handled them at once (`updateTag`, and
+// `revalidatePath("/", "layout")` in lib/actions/pipeline.ts for the prerendered pages), so a withdrawn case is gone
+// from that instance immediately. Every other instance rebuilds a prerendered page from data at most
+// PORTAL_TTL_SECONDS old (a page rebuild waits for stale data to be refetched) and serves no page older than 30 s
+// (next.config.ts expireTime): the change shows there within a minute.
 
-export const PORTAL_TTL_SECONDS = 60;
+export const PORTAL_TTL_SECONDS = 30;
 
 export const PORTAL_TAG = {
   cases: "portal:cases",

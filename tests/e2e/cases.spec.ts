@@ -68,8 +68,12 @@ test("written, reviewed, published, on the portal; withdrawn, gone", async ({ pa
   await expect(page.getByText("<script>alert(1)</script>", { exact: false })).toBeVisible();
   await expect(page.locator(".case-story script")).toHaveCount(0);
   await expectAccessible(page);
+  // Prerendered: the page is in this instance's cache now (a visit is a hit, not a render).
+  await page.request.get(`/cases/${id}`);
+  expect((await page.request.get(`/cases/${id}`)).headers()["x-nextjs-cache"]).toMatch(/^(HIT|STALE)$/);
 
-  // Withdrawn with a reason: the public page answers 404 and the library no longer lists it.
+  // Withdrawn with a reason: the public page answers 404 at once (the withdrawal expired the cached page on this
+  // instance) and the library no longer lists it.
   await signInAs(page, "ministry");
   await page.goto(`/editorial/cases/${id}`);
   await page.getByRole("button", { name: "撤回" }).click();

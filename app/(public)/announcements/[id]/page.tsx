@@ -4,7 +4,16 @@ import { notFound } from "next/navigation";
 import { publishedAnnouncement } from "@/lib/announcements/queries";
 import { formatDate } from "@/lib/format";
 
-// Rendered per request from cached reads (see app/(public)/cases/[id]/page.tsx).
+// Prerendered (ISR, lib/security/prerendered.ts): rendered on its first visit, then served from Next's cache, rebuilt
+// in the background once 15 s old and never served older than 30 s (next.config.ts expireTime); a write that changes it
+// expires it at once on the instance that made it (revalidatePath in lib/actions/pipeline.ts). None at build time: the
+// build needs no database.
+export const revalidate = 15;
+export const dynamicParams = true;
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
+
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

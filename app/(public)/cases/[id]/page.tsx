@@ -7,9 +7,16 @@ import { publishedCase } from "@/lib/cases/portal-queries";
 import { formatDate } from "@/lib/format";
 import { BASE_FIELD_LABEL, SERVICE_FORM_LABEL } from "@/lib/labels";
 
-// Rendered per request — the root layout reads the request's CSP nonce (proxy.ts), which no cached page could carry —
-// from reads cached for a minute across requests (lib/portal/cache.ts), expired at once on this instance when a case
-// is published or withdrawn.
+// Prerendered (ISR, lib/security/prerendered.ts): rendered on its first visit, then served from Next's cache, rebuilt
+// in the background once 15 s old and never served older than 30 s (next.config.ts expireTime); a write that changes it
+// expires it at once on the instance that made it (revalidatePath in lib/actions/pipeline.ts). None at build time: the
+// build needs no database.
+export const revalidate = 15;
+export const dynamicParams = true;
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
+
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { toneOf } from "@/components/dashboard/state-tone";
@@ -12,12 +11,22 @@ import { CHALLENGE_STATE_LABEL } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "揭榜挂帅题目" };
 
+// Prerendered (ISR, lib/security/prerendered.ts): rendered on its first visit, then served from Next's cache, rebuilt
+// in the background once 15 s old and never served older than 30 s (next.config.ts expireTime); a write that changes it
+// expires it at once on the instance that made it (revalidatePath in lib/actions/pipeline.ts). None at build time: the
+// build needs no database.
+export const revalidate = 15;
+export const dynamicParams = true;
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
+
 // Public: a published challenge; a draft, a submitted or returned one, a cancelled one — or no such id — is a 404.
 export default async function PublicChallengePage({ params }: { params: Promise<{ id: string }> }) {
-  await connection();
   const { id } = await params;
   const c = await publicChallenge(id);
   if (!c) notFound();
+  // As of the render (at most 30 s old): bidding itself is refused after the deadline whatever a cached page shows.
   const open = c.state === "PUBLISHED" && !!c.bidDeadline && c.bidDeadline > new Date();
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-8">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { DefinitionList } from "@/components/dashboard/definition-list";
 import { formatDate } from "@/lib/format";
 import { ACTIVITY_STATE_LABEL, SERVICE_FORM_LABEL } from "@/lib/labels";
@@ -9,9 +8,18 @@ import { publishedDemonstration } from "@/lib/activities/selection-queries";
 
 export const metadata: Metadata = { title: "示范活动" };
 
+// Prerendered (ISR, lib/security/prerendered.ts): rendered on its first visit, then served from Next's cache, rebuilt
+// in the background once 15 s old and never served older than 30 s (next.config.ts expireTime); a write that changes it
+// expires it at once on the instance that made it (revalidatePath in lib/actions/pipeline.ts). None at build time: the
+// build needs no database.
+export const revalidate = 15;
+export const dynamicParams = true;
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
+
 // Public: an activity whose plan's selection is not published answers 404, whatever the address.
 export default async function DemonstrationPage({ params }: { params: Promise<{ id: string }> }) {
-  await connection();
   const { id } = await params;
   const a = await publishedDemonstration(id);
   if (!a) notFound();
