@@ -261,16 +261,17 @@ export async function resolveActions(sources: ActionSource[]): Promise<ResolvedA
 export type SynthPart = { name: string; value: string; marked: boolean; file?: boolean; raw?: unknown };
 
 /**
- * The body Next's client sends for `action(prevState, formData)`: React's reply encoding — field `0` is the argument
- * list `[null,"$K1"]`, the FormData's entries follow as `_1_<name>` (a list as repeated entries).
+ * The body Next's client sends for `action(prevState, formData)`: React's reply encoding — the FormData's entries as
+ * `_1_<name>` (a list as repeated entries), then field `0`, the argument list `[null,"$K1"]`. The root goes last, as
+ * React writes it: the server resolves `$K1` as soon as it reads `0`, from the entries it has read by then.
  */
 export function formParts(values: Record<string, { value: unknown; file?: boolean }>): SynthPart[] {
-  const parts: SynthPart[] = [{ name: "0", value: '[null,"$K1"]', marked: false }];
+  const parts: SynthPart[] = [];
   for (const [name, v] of Object.entries(values)) {
     const list = Array.isArray(v.value) ? v.value : [v.value];
     list.forEach((x, i) => parts.push({ name: `_1_${name}`, value: String(x), file: v.file, marked: !v.file && i === 0 }));
   }
-  return parts;
+  return [...parts, { name: "0", value: '[null,"$K1"]', marked: false }];
 }
 
 /** A string as React's reply encoding writes it (a leading `$` is escaped). */

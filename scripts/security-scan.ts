@@ -21,7 +21,7 @@
 // Writes scan-results/<time>/summary.md (and each tool's raw output beside it) and exits 1 when sqlmap finds an
 // injectable parameter or wapiti a finding of level high or critical (vulnerabilities and anomalies: a 500 counts).
 // `--quick`: three roles, a few targets each, sqlmap level 1, wapiti as `unit` with shorter limits. `--report <dir>`
-// rebuilds the summary from a results directory. `--dry-run`: lists what would be
+// rebuilds the summary from a results directory; `--targets <dir>` scans a previous run's targets again (no crawl). `--dry-run`: lists what would be
 // scanned from the source tree (route patterns, route handlers, server actions and how many the synthesiser can
 // build) and which tools are installed, starts nothing (CI's smoke step).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -59,6 +59,7 @@ const { values: args } = parseArgs({
     "no-sqlmap": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
     report: { type: "string" },
+    targets: { type: "string" },
   },
 });
 
@@ -904,8 +905,12 @@ async function main() {
     let pages = 0;
     let jsForms = 0;
     const visits = new Map<string, Visit[]>();
+    // `--targets <dir>`: a previous run's targets (the demo seed's ids are the same in every scan database).
+    const previous = args.targets ? path.resolve(args.targets) : null;
+    const previousMeta: Partial<Meta> = previous ? JSON.parse(readFileSync(path.join(previous, "meta.json"), "utf8")) : {};
+    if (previous) { pages = previousMeta.pages ?? 0; jsForms = previousMeta.jsForms ?? 0; }
     // (wapiti crawls by itself: with --no-sqlmap nothing is collected.)
-    for (const role of args["no-sqlmap"] ? [] : roles) {
+    for (const role of args["no-sqlmap"] || previous ? [] : roles) {
       const cookie = await session(role);
       const c = await crawl(role, cookie, patterns, protectedIds);
       pages += c.pages;
@@ -923,8 +928,8 @@ async function main() {
       console.log(`  ${role}：${c.pages} 个页面，${c.targets.length + js.length} 个候选目标（页面无脚本表单 ${c.targets.filter((t) => t.kind === "action").length} 个，脚本提交的表单 ${js.length} 个）`);
       found.push(...c.targets, ...js);
     }
-    let actions: ActionReport[] = [];
-    if (!args["no-sqlmap"]) {
+    let actions: ActionReport[] = previousMeta.actions ?? [];
+    if (!args["no-sqlmap"] && !previous) {
       found.push(...(await fixedTargets()));
       // Every server action of the build no crawled form reached: the request its client code would send.
       const covered = new Set(consolidate(found).flatMap((t) => (t.action ? [t.action] : [])));
@@ -941,7 +946,8 @@ async function main() {
     // Each role's forms after its reading targets; the roles in order, the ministry (which can disable accounts) last.
     const order: Target["kind"][] = ["sign-in", "query", "path-id", "api", "upload", "action", "js-action", "synth-action"];
     found.sort((a, b) => (roles.indexOf(a.role) - roles.indexOf(b.role)) || (order.indexOf(a.kind) - order.indexOf(b.kind)));
-    let targets = consolidate(found);
+    let targets = previous ? (JSON.parse(readFileSync(path.join(previous, "targets.json"), "utf8")) as Target[]) : consolidate(found);
+    if (previous) await writeFile(path.join(dir, "actions.json"), JSON.stringify(actions, null, 2));
     if (quick) targets = quickSubset(targets);
     targets.forEach((t, i) => (t.id = `t${String(i + 1).padStart(3, "0")}`));
     await writeFile(path.join(dir, "targets.json"), JSON.stringify(targets, null, 2));

@@ -157,7 +157,7 @@ export async function lookupAction(needId: string, q: string): Promise<string[]>
   it("encodes the request as Next's client does: a form's reply fields, or JSON arguments, each value marked", () => {
     const parts = formParts({ needId: { value: "n1" }, forms: { value: ["ONSITE", "REMOTE"] }, file: { value: SCAN_PDF, file: true } });
     expect(parts.map((p) => [p.name, p.file ? p.value.slice(0, 8) : p.value, p.marked])).toEqual([
-      ["0", '[null,"$K1"]', false], ["_1_needId", "n1", true], ["_1_forms", "ONSITE", true], ["_1_forms", "REMOTE", false], ["_1_file", "%PDF-1.4", false],
+      ["_1_needId", "n1", true], ["_1_forms", "ONSITE", true], ["_1_forms", "REMOTE", false], ["_1_file", "%PDF-1.4", false], ["0", '[null,"$K1"]', false],
     ]);
     const post = requestFile(target({ kind: "synth-action", method: "POST", headers: { "Next-Action": "40ab", Accept: "text/x-component" }, body: { type: "multipart", parts } }), "s=1");
     expect(post).toContain('name="_1_needId"\r\n\r\nn1*\r\n');
