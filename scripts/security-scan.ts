@@ -12,14 +12,18 @@
 //   4. sqlmap on every target found — query parameters, path ids, GET filter forms, server-action forms (posted as the
 //      browser posts them without JavaScript: multipart with Next's `$ACTION_*` fields, which are left alone), the
 //      import upload route and the sign-in endpoint — each injection point marked with `*`, with that role's session.
+//      Every other server action of the build (.next/server/server-reference-manifest.json: forms behind a
+//      confirmation step, uploads, calls with arguments) gets the request Next's client would send, synthesised from
+//      its zod schema (scripts/security-scan-actions.ts): `Next-Action` to a page of the action that a role holding its
+//      operation reached, the fields as a form's `(prevState, formData)` or as JSON arguments, real ids from that page.
 //   5. wapiti over the site with each wapiti role's session cookie (modules that need no outside endpoint; the sign-out
 //      and account-administration pages excluded, since its attacks submit every form they find).
 // Writes scan-results/<time>/summary.md (and each tool's raw output beside it) and exits 1 when sqlmap finds an
 // injectable parameter or wapiti a finding of level high or critical (vulnerabilities and anomalies: a 500 counts).
 // `--quick`: three roles, a few targets each, sqlmap level 1, wapiti as `unit` with shorter limits. `--report <dir>`
-// rebuilds the summary from a results directory. `--dry-run`: lists what would be
-// scanned from the source tree (route patterns, route handlers, server-action modules) and which tools are installed,
-// starts nothing (CI's smoke step).
+// rebuilds the summary from a results directory; `--targets <dir>` scans a previous run's targets again (no crawl). `--dry-run`: lists what would be
+// scanned from the source tree (route patterns, route handlers, server actions and how many the synthesiser can
+// build) and which tools are installed, starts nothing (CI's smoke step).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -31,6 +35,10 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { assertReachable, dropDatabase, migrate, recreateDatabase, run, seed } from "./database";
 import { cookiesOf, signInWithPassword } from "./bench-kit";
+import {
+  accepts, actionSources, argumentsBody, formParts, idModels, idsIn, isIdField, prismaModels, resolveActions, sampleValue, workerPattern,
+  type ResolvedAction, type SynthPart,
+} from "./security-scan-actions";
 
 /** Run as the script (not imported by a unit test for its parsers). */
 const isMain = !!process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
@@ -51,6 +59,7 @@ const { values: args } = parseArgs({
     "no-sqlmap": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
     report: { type: "string" },
+    targets: { type: "string" },
   },
 });
 
@@ -63,7 +72,7 @@ const quick = args.quick;
 const level = Number(args.level ?? (quick ? 1 : 2));
 
 /** The roles signed in (README demo accounts); the order is the scan order, the administrators' forms last. */
-const ALL_ROLES = ["unit", "expert", "enterprise", "base", "department", "sichuan", "auditor", "ministry"];
+const ALL_ROLES = ["unit", "expert", "enterprise", "base", "department", "sichuan", "auditor", "sysadmin", "secadmin", "ministry"];
 const QUICK_ROLES = ["unit", "sichuan", "ministry"];
 const WAPITI_ROLES = args["wapiti-roles"]?.split(",") ?? (quick ? ["unit"] : ["anonymous", "unit", "ministry"]);
 const roles = args.roles?.split(",") ?? (quick ? QUICK_ROLES : ALL_ROLES);
@@ -164,12 +173,12 @@ const isActionField = (name: string) => name.startsWith("$ACTION");
 // The running app: database, server, sessions.
 
 /** One name=value of a query or a body; `marked` ones are injection points (sqlmap's `*`). */
-type Part = { name: string; value: string; marked: boolean; file?: boolean };
+type Part = SynthPart;
 
 type Target = {
   id: string;
   role: string;
-  kind: "query" | "path-id" | "api" | "action" | "js-action" | "sign-in" | "upload";
+  kind: "query" | "path-id" | "api" | "action" | "js-action" | "synth-action" | "sign-in" | "upload";
   /** The route pattern (app/ path) and, for actions, the action id: what the de-duplication keys on. */
   pattern: string;
   action?: string;
@@ -178,7 +187,8 @@ type Target = {
   /** The path, a path id marked with `*` when the target is the path itself. */
   pathname: string;
   query: Part[];
-  body?: { type: "multipart" | "urlencoded"; parts: Part[] };
+  /** "json": React's reply encoding of arguments without files (`[null,{…}]`, or `[a,b]` when `positional`). */
+  body?: { type: "multipart" | "urlencoded" | "json"; parts: Part[]; positional?: boolean };
   headers?: Record<string, string>;
   /** Send this cookie instead of the role's session (the sign-in endpoint's CSRF cookie). */
   cookie?: string;
@@ -261,7 +271,9 @@ function pathIdTarget(role: string, pattern: RoutePattern, pathname: string): Ta
   return { id: "", role, kind: "path-id", pattern: pattern.pattern, label: `${pattern.pattern}（路径参数）`, method: "GET", pathname: segs.join("/"), query: [] };
 }
 
-type Crawl = { targets: Target[]; pages: number; actionIds: Set<string>; jsFormPages: Map<string, number> };
+/** A page a role reached (200, HTML): the server actions of its route can be posted to it; its ids are in its scope. */
+type Visit = { url: string; pattern: string; ids: string[] };
+type Crawl = { targets: Target[]; pages: number; actionIds: Set<string>; jsFormPages: Map<string, number>; visits: Visit[] };
 
 async function crawl(role: string, cookie: string, patterns: RoutePattern[], protectedIds: Set<string>): Promise<Crawl> {
   const queue: string[] = patterns.filter((p) => p.kind === "page" && !p.dynamic).map((p) => p.pattern);
@@ -270,6 +282,7 @@ async function crawl(role: string, cookie: string, patterns: RoutePattern[], pro
   const targets: Target[] = [];
   const actionIds = new Set<string>();
   const jsFormPages = new Map<string, number>();
+  const visits: Visit[] = [];
   let pages = 0;
   const maxPages = quick ? 40 : 400;
   const query = (kind: Target["kind"], pattern: RoutePattern, pathname: string, params: [string, string][]) => {
@@ -299,7 +312,9 @@ async function crawl(role: string, cookie: string, patterns: RoutePattern[], pro
     } catch { continue; }
     if (res.status !== 200 || !(res.headers.get("content-type") ?? "").includes("text/html")) { await res.body?.cancel(); continue; }
     pages++;
-    const { links, forms } = parseHtml(await res.text());
+    const html = await res.text();
+    visits.push({ url: u.pathname + u.search, pattern: pattern.pattern, ids: idsIn(html) });
+    const { links, forms } = parseHtml(html);
     for (const l of links) if (l.startsWith("/") && !l.startsWith("//")) queue.push(l);
     for (const f of forms) {
       const userFields = f.fields.filter((x) => !isActionField(x.name) && x.type !== "submit" && x.type !== "button");
@@ -331,7 +346,7 @@ async function crawl(role: string, cookie: string, patterns: RoutePattern[], pro
       }
     }
   }
-  return { targets, pages, actionIds, jsFormPages };
+  return { targets, pages, actionIds, jsFormPages, visits };
 }
 
 /**
@@ -410,6 +425,128 @@ async function captureJsForms(role: string, cookie: string, urls: { pattern: str
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Server actions no crawled form posts: the request Next's client would send, synthesised from the action's schema.
+
+/** How the scan reached one server action of the build. */
+type ActionReport = { id: string; name: string; file: string; status: "crawled" | "synthesised" | "no-fields" | "unreached"; role?: string; page?: string; note?: string };
+
+/** Actions called with arguments and checked inside (not through an operation): the permission they require. */
+const ARG_OPERATION: Record<string, string> = { findAssignableExpertsAction: "match.invite" };
+const SCOPE_RANK: Record<string, number> = { national: 4, province: 3, unit: 2, self: 1 };
+
+type Manifest = { node?: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }> };
+
+async function synthesiseActions(opts: {
+  manifest: Manifest; covered: Set<string>; visits: Map<string, Visit[]>; db: pg.Client; roles: string[]; protectedIds: Set<string>;
+}): Promise<{ targets: Target[]; report: ActionReport[] }> {
+  const { manifest, covered, visits, db, roles: candidates, protectedIds } = opts;
+  const resolved = new Map((await resolveActions(actionSources())).map((a) => [`${a.file}#${a.name}`, a]));
+  const { PERMISSIONS } = await import("../lib/auth/permissions");
+  const grants = new Map<string, string[]>();
+  for (const r of (await db.query<{ username: string; role: string }>(`SELECT u.username, ra.role FROM "User" u JOIN "RoleAssignment" ra ON ra."userId" = u.id WHERE u.username = ANY($1)`, [candidates])).rows) {
+    grants.set(r.username, [...(grants.get(r.username) ?? []), r.role]);
+  }
+  const rank = (role: string, op: string) => Math.max(0, ...(grants.get(role) ?? []).map((g) => SCOPE_RANK[(PERMISSIONS as Record<string, Record<string, string>>)[g]?.[op] ?? ""] ?? 0));
+  const { models, versioned } = prismaModels();
+  const protectedList = [...protectedIds];
+  const pickIds = async (modelsOf: string[], pageIds: string[], n: number): Promise<{ model: string; ids: string[] } | null> => {
+    // Never a scanning account, nor a record of one (a role grant, say): acting on it would end that role's sessions.
+    const guard = (n: number) => `NOT (t.id = ANY($${n})) AND NOT (coalesce(to_jsonb(t)->>'userId', '') = ANY($${n}))`;
+    for (const pass of ["page", "any"] as const) {
+      if (pass === "page" && !pageIds.length) continue;
+      for (const model of modelsOf.slice(0, pass === "page" ? 60 : 3)) {
+        try {
+          const rows = pass === "page"
+            ? (await db.query<{ id: string }>(`SELECT t.id FROM "${model}" t WHERE t.id = ANY($1) AND ${guard(2)} LIMIT ${n}`, [pageIds, protectedList])).rows
+            : (await db.query<{ id: string }>(`SELECT t.id FROM "${model}" t WHERE ${guard(1)} ORDER BY t.id LIMIT ${n}`, [protectedList])).rows;
+          if (rows.length) return { model, ids: rows.map((r) => r.id) };
+        } catch { /* not a table with a text id */ }
+      }
+    }
+    return null;
+  };
+
+  const targets: Target[] = [];
+  const report: ActionReport[] = [];
+  for (const [id, entry] of Object.entries(manifest.node ?? {}).sort(([, a], [, b]) => `${a.filename}#${a.exportedName}`.localeCompare(`${b.filename}#${b.exportedName}`))) {
+    const entryReport: ActionReport = { id, name: entry.exportedName, file: entry.filename, status: "unreached" };
+    if (covered.has(id)) { report.push({ ...entryReport, status: "crawled" }); continue; }
+    const a: ResolvedAction | undefined = resolved.get(`${entry.filename}#${entry.exportedName}`);
+    if (!a) { report.push({ ...entryReport, note: "源码中找不到这个导出" }); continue; }
+    if (a.problem) { report.push({ ...entryReport, note: a.problem }); continue; }
+    const operation = a.operation ?? ARG_OPERATION[a.name] ?? null;
+    const patterns = Object.keys(entry.workers).map(workerPattern).filter((p): p is string => !!p);
+    // The role: one that holds the operation (widest scope first) and reached a page of the action; anonymous for
+    // the public ones; else whoever reached such a page (the scan then tests the action up to its refusal).
+    const holders = operation ? candidates.filter((r) => rank(r, operation) > 0).sort((x, y) => rank(y, operation) - rank(x, operation)) : ["anonymous"];
+    const pageOf = (role: string) => (role === "anonymous" ? undefined : visits.get(role)?.find((v) => patterns.includes(v.pattern)));
+    let role = holders.find((r) => pageOf(r));
+    let page = role ? pageOf(role) : undefined;
+    const notes: string[] = [];
+    if (!role) {
+      const anyVisit = [...visits.values()].flat().find((v) => patterns.includes(v.pattern));
+      const fixed = patterns.find((p) => !p.includes("["));
+      if (holders.length) {
+        role = holders[0];
+        page = anyVisit ?? { url: fixed ?? patterns[0]?.replace(/\[[^\]]+\]/g, "scan") ?? "/", pattern: fixed ?? patterns[0] ?? "/", ids: [] };
+        if (role !== "anonymous") notes.push(`${role} 未爬到该操作的页面，借用 ${page.url}`);
+      } else {
+        role = candidates.find((r) => pageOf(r));
+        page = role ? pageOf(role) : undefined;
+        if (!role || !page) { report.push({ ...entryReport, note: `没有扫描角色持有操作 ${operation}，也没有角色到达其页面` }); continue; }
+        notes.push(`没有扫描角色持有操作 ${operation}：测到拒绝为止`);
+      }
+    }
+    // The values: real ids from the page the role reached (within its scope), else from the database; the others the
+    // first value each field's own schema accepts.
+    const values: Record<string, { value: unknown; file?: boolean }> = {};
+    let primary: { model: string; id: string } | null = null;
+    const fieldList: [string, Parameters<typeof sampleValue>[1] | null][] = a.call === "args"
+      ? a.params.map((p): [string, null] => [p, null])
+      : Object.entries(a.fields ?? {});
+    for (const [name, leaf] of fieldList) {
+      if (isIdField(name)) {
+        const many = /Ids$/.test(name);
+        const picked = await pickIds(idModels(name, a.file, models), page!.ids, many ? 2 : 1);
+        if (picked) primary ??= { model: picked.model, id: picked.ids[0] };
+        else notes.push(`${name} 找不到真实记录`);
+        values[name] = { value: many ? (picked?.ids ?? ["scan-none"]) : (picked?.ids[0] ?? "scan-none") };
+      } else if (name !== "version") {
+        const v = leaf ? sampleValue(name, leaf) : null;
+        if (!v && leaf) notes.push(`${name} 没有被模式接受的样本值`);
+        values[name] = v ?? { value: name === "q" ? "安全" : "安全扫描测试内容" };
+      }
+    }
+    if (a.fields && "version" in a.fields) {
+      let version = "0";
+      if (primary && versioned.has(primary.model)) {
+        version = String((await db.query<{ version: number }>(`SELECT version FROM "${primary.model}" WHERE id = $1`, [primary.id]).catch(() => ({ rows: [] as { version: number }[] }))).rows[0]?.version ?? 0);
+      }
+      values.version = { value: version };
+    }
+    if (!Object.keys(values).length) { report.push({ ...entryReport, status: "no-fields", role, note: "没有参数（无可注入之处）" }); continue; }
+    // Sent as a form (multipart, `(prevState, formData)`) when the schema takes the values as text, as the app's forms
+    // send them; as JSON arguments when it needs typed ones (`run({…})` callers) or the action takes plain arguments.
+    const schema = a.zodSchema as { safeParse: (v: unknown) => { success: boolean } } | undefined;
+    const typed = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.value]));
+    const asText = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.file ? new File([String(v.value)], "scan.pdf", { type: "application/pdf" }) : Array.isArray(v.value) ? v.value.map(String) : String(v.value)]));
+    const json = a.call === "args" || (!!schema && !accepts(schema, asText) && accepts(schema, typed) && !Object.values(values).some((v) => v.file));
+    const body: Target["body"] = json
+      ? { type: "json", positional: a.call === "args", parts: Object.entries(values).map(([name, v]) => ({ name, value: String(v.value), raw: v.value, marked: true })) }
+      : { type: "multipart", parts: formParts(values) };
+    const text = body.parts.map((p) => p.value).join("\n");
+    if (protectedList.some((pid) => text.includes(pid))) { report.push({ ...entryReport, note: "只找到扫描账号本身的记录（会中断扫描会话）" }); continue; }
+    targets.push({
+      id: "", role, kind: "synth-action", pattern: page!.pattern, action: id, label: `${page!.pattern} 合成请求`, method: "POST",
+      pathname: page!.url, query: [], headers: { "Next-Action": id, Accept: "text/x-component", Origin: base },
+      body,
+    });
+    report.push({ ...entryReport, status: "synthesised", role, page: page!.url, note: notes.join("；") || undefined });
+  }
+  return { targets, report };
+}
+
 /** Endpoints no page links to as HTML: the sign-in callback, the import upload. */
 async function fixedTargets(): Promise<Target[]> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
@@ -446,7 +583,7 @@ export function consolidate(targets: Target[]): Target[] {
   const marked = new Set<string>();
   const out: Target[] = [];
   for (const t of merged.values()) {
-    const group = `${t.kind === "js-action" || t.kind === "action" ? `action:${t.action}` : t.kind}|${t.pattern}`;
+    const group = `${t.kind === "js-action" || t.kind === "action" || t.kind === "synth-action" ? `action:${t.action}` : t.kind}|${t.pattern}`;
     const unmark = (p: Part): Part => {
       if (!p.marked) return p;
       const key = `${group}|${p.name}`;
@@ -482,9 +619,12 @@ export function requestFile(t: Target, cookie: string): string {
   if (t.body?.type === "urlencoded") {
     body = t.body.parts.map(enc).join("&");
     type = "application/x-www-form-urlencoded";
+  } else if (t.body?.type === "json") {
+    body = argumentsBody(t.body.parts, !!t.body.positional);
+    type = "text/plain;charset=UTF-8";
   } else if (t.body) {
     body = t.body.parts.map((p) => p.file
-      ? `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.name}"; filename="scan.csv"\r\nContent-Type: text/csv\r\n\r\n${p.value}\r\n`
+      ? `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.name}"; filename="${p.value.startsWith("%PDF") ? "scan.pdf" : "scan.csv"}"\r\nContent-Type: ${p.value.startsWith("%PDF") ? "application/pdf" : "text/csv"}\r\n\r\n${p.value}\r\n`
       : `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${p.name}"\r\n\r\n${p.value}${p.marked ? "*" : ""}\r\n`).join("") + `--${BOUNDARY}--\r\n`;
     type = `multipart/form-data; boundary=${BOUNDARY}`;
   }
@@ -658,14 +798,14 @@ function quickSubset(targets: Target[]): Target[] {
   for (const t of targets) {
     const key = `${t.role}:${t.kind}`;
     const n = count.get(key) ?? 0;
-    if (n < (t.kind === "action" ? 2 : 1)) { out.push(t); count.set(key, n + 1); }
+    if (n < (t.kind === "action" || t.kind === "synth-action" ? 2 : 1)) { out.push(t); count.set(key, n + 1); }
   }
   return out;
 }
 
 const LEVEL = ["—", "低", "中", "高", "严重"];
 
-function dryRun() {
+async function dryRun() {
   const patterns = routePatterns();
   const actions = serverActionModules();
   const pages = patterns.filter((p) => p.kind === "page");
@@ -674,6 +814,20 @@ function dryRun() {
   console.log(`  页面路由 ${pages.length} 个（其中带路径参数 ${pages.filter((p) => p.dynamic).length} 个），接口路由 ${apis.length} 个：`);
   for (const a of apis) console.log(`    ${a.methods.join("/")} ${a.pattern}`);
   console.log(`  server action 模块 ${actions.length} 个，导出函数 ${actions.reduce((n, a) => n + a.exports.length, 0)} 个`);
+  // What the synthesiser can build for the actions no crawled form reaches: their zod fields (imported, offline; the
+  // operation modules need the Prisma client, generated here when missing).
+  const { ensureClient } = await import("./ensure-client");
+  await ensureClient();
+  const resolved = await resolveActions(actionSources());
+  const ok = resolved.filter((a) => !a.problem);
+  console.log(`  server action ${resolved.length} 个（表单调用 ${resolved.filter((a) => a.call === "form").length}，参数调用 ${resolved.filter((a) => a.call === "args").length}）：合成器可构造请求 ${ok.length} 个（读出 zod 字段 ${ok.filter((a) => a.fields).length} 个，字段 ${ok.reduce((n, a) => n + Object.keys(a.fields ?? {}).length + (a.call === "args" ? a.params.length : 0), 0)} 个）`);
+  for (const a of resolved.filter((x) => x.problem)) console.log(`    不能合成 ${a.name}（${a.file}）：${a.problem}`);
+  const manifestFile = ".next/server/server-reference-manifest.json";
+  if (existsSync(manifestFile)) {
+    const built = Object.values((JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest).node ?? {});
+    const known = new Set(ok.map((a) => `${a.file}#${a.name}`));
+    console.log(`  构建中的 server action ${built.length} 个，其中合成器可构造 ${built.filter((e) => known.has(`${e.filename}#${e.exportedName}`)).length} 个`);
+  }
   console.log(`  登录角色：${roles.join("、")}；wapiti 角色：${WAPITI_ROLES.join("、")}；wapiti 模块：${WAPITI_MODULES}`);
   console.log(`  ${tool("sqlmap", ["--version"]) ?? "sqlmap 未安装（apt-get install sqlmap）"}；wapiti：${tool("wapiti", ["--version"]) ?? "未安装（apt-get install wapiti）"}`);
 }
@@ -683,7 +837,7 @@ async function main() {
     console.log(readFileSync(new URL(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).map((l) => l.slice(3)).join("\n"));
     return;
   }
-  if (args["dry-run"]) return dryRun();
+  if (args["dry-run"]) return void (await dryRun());
   if (args.report) return reportAgain(path.resolve(args.report));
   const missing = [...(args["no-sqlmap"] ? [] : ["sqlmap"]), ...(args["no-wapiti"] ? [] : ["wapiti"])].filter((t) => !tool(t, ["--version"]));
   if (missing.length) throw new Error(`未安装 ${missing.join("、")}：请先运行 apt-get install -y ${missing.join(" ")}（Debian 软件包，离线可用）`);
@@ -735,11 +889,12 @@ async function main() {
     const db = new pg.Client({ connectionString: dbUrl });
     await db.connect();
     const protectedIds = new Set((await db.query<{ id: string }>(`SELECT id FROM "User" WHERE username = ANY($1)`, [[...ALL_ROLES, ...WAPITI_ROLES]])).rows.map((r) => r.id));
-    await db.end();
+    // …and their role grants (a 三员 revocation form names the grant, not the account).
+    for (const r of (await db.query<{ id: string }>(`SELECT id FROM "RoleAssignment" WHERE "userId" = ANY($1)`, [[...protectedIds]])).rows) protectedIds.add(r.id);
 
     const patterns = routePatterns();
     const manifestFile = ".next/server/server-reference-manifest.json";
-    const manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, "utf8")) : { node: {} };
+    const manifest: Manifest = existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, "utf8")) : { node: {} };
     const allActions = Object.keys(manifest.node ?? {});
     const actionName = (id: string | undefined) => {
       const e = id ? manifest.node?.[id] : undefined;
@@ -749,11 +904,17 @@ async function main() {
     const reached = new Set<string>();
     let pages = 0;
     let jsForms = 0;
+    const visits = new Map<string, Visit[]>();
+    // `--targets <dir>`: a previous run's targets (the demo seed's ids are the same in every scan database).
+    const previous = args.targets ? path.resolve(args.targets) : null;
+    const previousMeta: Partial<Meta> = previous ? JSON.parse(readFileSync(path.join(previous, "meta.json"), "utf8")) : {};
+    if (previous) { pages = previousMeta.pages ?? 0; jsForms = previousMeta.jsForms ?? 0; }
     // (wapiti crawls by itself: with --no-sqlmap nothing is collected.)
-    for (const role of args["no-sqlmap"] ? [] : roles) {
+    for (const role of args["no-sqlmap"] || previous ? [] : roles) {
       const cookie = await session(role);
       const c = await crawl(role, cookie, patterns, protectedIds);
       pages += c.pages;
+      visits.set(role, c.visits);
       c.actionIds.forEach((id) => reached.add(id));
       // One page per route pattern with forms sent by client code.
       const formPages = new Map<string, string>();
@@ -767,19 +928,36 @@ async function main() {
       console.log(`  ${role}：${c.pages} 个页面，${c.targets.length + js.length} 个候选目标（页面无脚本表单 ${c.targets.filter((t) => t.kind === "action").length} 个，脚本提交的表单 ${js.length} 个）`);
       found.push(...c.targets, ...js);
     }
-    if (!args["no-sqlmap"]) found.push(...(await fixedTargets()));
-    for (const t of found) if (t.action) t.label = `${t.pattern} 表单 → ${actionName(t.action)}`;
+    let actions: ActionReport[] = previousMeta.actions ?? [];
+    if (!args["no-sqlmap"] && !previous) {
+      found.push(...(await fixedTargets()));
+      // Every server action of the build no crawled form reached: the request its client code would send.
+      const covered = new Set(consolidate(found).flatMap((t) => (t.action ? [t.action] : [])));
+      const synth = await synthesiseActions({ manifest, covered, visits, db, roles, protectedIds });
+      found.push(...synth.targets);
+      actions = synth.report;
+      await writeFile(path.join(dir, "actions.json"), JSON.stringify(actions, null, 2));
+      const n = (s: ActionReport["status"]) => actions.filter((a) => a.status === s).length;
+      console.log(`  server action ${actions.length} 个：爬到的表单 ${n("crawled")}，合成请求 ${n("synthesised")}，无参数 ${n("no-fields")}，未覆盖 ${n("unreached")}`);
+      for (const a of actions.filter((x) => x.status === "unreached")) console.log(`    未覆盖 ${a.name}（${a.file}）：${a.note}`);
+    }
+    await db.end();
+    for (const t of found) if (t.action) t.label = `${t.pattern} ${t.kind === "synth-action" ? "合成请求" : "表单"} → ${actionName(t.action)}`;
     // Each role's forms after its reading targets; the roles in order, the ministry (which can disable accounts) last.
-    const order: Target["kind"][] = ["sign-in", "query", "path-id", "api", "upload", "action", "js-action"];
+    const order: Target["kind"][] = ["sign-in", "query", "path-id", "api", "upload", "action", "js-action", "synth-action"];
     found.sort((a, b) => (roles.indexOf(a.role) - roles.indexOf(b.role)) || (order.indexOf(a.kind) - order.indexOf(b.kind)));
-    let targets = consolidate(found);
+    let targets = previous ? (JSON.parse(readFileSync(path.join(previous, "targets.json"), "utf8")) as Target[]) : consolidate(found);
+    if (previous) await writeFile(path.join(dir, "actions.json"), JSON.stringify(actions, null, 2));
     if (quick) targets = quickSubset(targets);
     targets.forEach((t, i) => (t.id = `t${String(i + 1).padStart(3, "0")}`));
     await writeFile(path.join(dir, "targets.json"), JSON.stringify(targets, null, 2));
-    const meta: Meta = { started: started.toISOString(), pages, jsForms, reached: reached.size, allActions: allActions.length, level, quick };
+    const synthesised = new Set(targets.filter((t) => t.kind === "synth-action").map((t) => t.action));
+    for (const a of actions) if (a.status === "synthesised" && !synthesised.has(a.id)) { a.status = "unreached"; a.note = quick ? "--quick 未选入" : "合成的参数已由其他目标测试"; }
+    const reachedActions = new Set(targets.flatMap((t) => (t.action ? [t.action] : [])));
+    const meta: Meta = { started: started.toISOString(), pages, jsForms, reached: reachedActions.size, allActions: allActions.length, level, quick, actions };
     await writeFile(path.join(dir, "meta.json"), JSON.stringify(meta, null, 2));
     const params = targets.reduce((n, t) => n + paramsOf(t).length, 0);
-    console.log(`[scan:security] ${targets.length} 个目标，${params} 个注入点；server action ${reached.size}/${allActions.length} 个由页面表单提交到`);
+    console.log(`[scan:security] ${targets.length} 个目标，${params} 个注入点；server action ${reachedActions.size}/${allActions.length} 个有 sqlmap 目标（页面表单 ${reached.size} 个）`);
 
     let sql: SqlmapResult[] = [];
     if (!args["no-sqlmap"]) {
@@ -804,15 +982,15 @@ async function main() {
       }
     }
 
-    await conclude(dir, { level, quick, started, seconds: (performance.now() - t0) / 1000, targets, pages, jsForms, sql, wap, reached: reached.size, allActions: allActions.length });
+    await conclude(dir, { level, quick, started, seconds: (performance.now() - t0) / 1000, targets, pages, jsForms, sql, wap, reached: reachedActions.size, allActions: allActions.length, actions });
   } finally {
     await cleanUp();
     await rm(path.join(dir, "wapiti-session"), { recursive: true, force: true }).catch(() => {});
   }
 }
 
-type Meta = { started: string; pages: number; jsForms: number; reached: number; allActions: number; level: number; quick: boolean };
-type Run = { level: number; quick: boolean; started: Date; seconds: number; targets: Target[]; pages: number; jsForms: number; sql: SqlmapResult[]; wap: WapitiResult[]; reached: number; allActions: number };
+type Meta = { started: string; pages: number; jsForms: number; reached: number; allActions: number; level: number; quick: boolean; actions?: ActionReport[] };
+type Run = { level: number; quick: boolean; started: Date; seconds: number; targets: Target[]; pages: number; jsForms: number; sql: SqlmapResult[]; wap: WapitiResult[]; reached: number; allActions: number; actions?: ActionReport[] };
 
 /** The summary (written to summary.md and printed) and the exit code. */
 async function conclude(dir: string, r: Run) {
@@ -848,7 +1026,7 @@ async function reportAgain(dir: string) {
   }
   await conclude(dir, {
     level: meta.level ?? level, quick: meta.quick ?? quick, started: new Date(meta.started ?? statSync(dir).mtime), seconds: sql.reduce((n, x) => n + x.seconds, 0), targets,
-    pages: meta.pages ?? 0, jsForms: meta.jsForms ?? 0, sql, wap, reached: meta.reached ?? 0, allActions: meta.allActions ?? 0,
+    pages: meta.pages ?? 0, jsForms: meta.jsForms ?? 0, sql, wap, reached: meta.reached ?? 0, allActions: meta.allActions ?? 0, actions: meta.actions,
   });
 }
 
@@ -867,9 +1045,9 @@ function writeSummary(r: Run): string {
     "",
     `## sqlmap`,
     "",
-    `角色 ${[...new Set(r.targets.map((t) => t.role))].join("、")}，爬取 ${r.pages} 个页面；目标 ${r.targets.length} 个：页面的查询参数与筛选表单 ${byKind("query")}，路径参数 ${byKind("path-id")}，接口 ${byKind("api")}，server action 表单 ${byKind("action") + byKind("js-action")}（无脚本提交 ${byKind("action")}，脚本提交 ${byKind("js-action")}），登录 ${byKind("sign-in")}，导入上传 ${byKind("upload")}。`,
+    `角色 ${[...new Set(r.targets.map((t) => t.role))].join("、")}，爬取 ${r.pages} 个页面；目标 ${r.targets.length} 个：页面的查询参数与筛选表单 ${byKind("query")}，路径参数 ${byKind("path-id")}，接口 ${byKind("api")}，server action ${byKind("action") + byKind("js-action") + byKind("synth-action")}（无脚本提交的表单 ${byKind("action")}，脚本提交的表单 ${byKind("js-action")}，按模式合成的请求 ${byKind("synth-action")}），登录 ${byKind("sign-in")}，导入上传 ${byKind("upload")}。`,
     `标记的注入点 ${r.targets.reduce((n, t) => n + paramsOf(t).length, 0)} 个（每个路由、参数在所有角色中测一次），sqlmap 实际测试 ${tested} 个（--dbms=PostgreSQL --level=${r.level} --risk=1 --technique=BEUST）。`,
-    `server action：${r.reached}/${r.allActions} 个由爬到的页面表单提交到（在 Chromium 中填写并提交、截获请求后由 sqlmap 重放；页面上由脚本提交的表单 ${r.jsForms} 个）；其余是按钮确认后才出现的表单、文件上传或以参数调用的操作。`,
+    ...actionLines(r),
     "",
     `**可注入参数：${injectable.length}**`,
     ...injectable.map((x) => `- ${x}`),
@@ -891,6 +1069,21 @@ function writeSummary(r: Run): string {
     ...summarizeFindings(findings),
   ];
   return lines.join("\n") + "\n";
+}
+
+/** Server actions: how many the scan reached, how, and why the others not. */
+function actionLines(r: Run): string[] {
+  if (!r.actions?.length) return [`server action：${r.reached}/${r.allActions} 个有 sqlmap 目标（页面上由脚本提交的表单 ${r.jsForms} 个）。`];
+  const n = (s: ActionReport["status"]) => r.actions!.filter((a) => a.status === s);
+  const borrowed = n("synthesised").filter((a) => a.note);
+  return [
+    `server action：构建中共 ${r.actions.length} 个，${r.reached} 个有 sqlmap 目标：爬到的页面表单 ${n("crawled").length} 个（无脚本提交的表单直接重放，脚本提交的在 Chromium 中填写提交、截获请求后重放；页面上由脚本提交的表单 ${r.jsForms} 个），` +
+      `其余 ${n("synthesised").length} 个按其 zod 模式合成 Next 客户端会发出的请求（Next-Action 头，multipart 的 (prevState, formData) 或 JSON 参数；id 取该角色页面上的真实记录，以持有该操作权限的角色登录）；` +
+      `没有参数的 ${n("no-fields").length} 个，未覆盖 ${n("unreached").length} 个。`,
+    ...n("unreached").map((a) => `- 未覆盖：${a.name}（${a.file}）：${a.note ?? ""}`),
+    ...n("no-fields").map((a) => `- 无参数：${a.name}（${a.file}）`),
+    ...(borrowed.length ? [`合成请求的附注：`, ...borrowed.map((a) => `- ${a.name}（${a.role}，${a.page}）：${a.note}`)] : []),
+  ];
 }
 
 function summarizeFindings(findings: (WapitiFinding & { role: string })[]): string[] {
