@@ -292,7 +292,7 @@ export function argumentsBody(parts: SynthPart[], positional: boolean): string {
   return `[null,{${parts.map((p) => `${JSON.stringify(p.name)}:${enc(p)}`).join(",")}}]`;
 }
 
-/** The page route pattern of a manifest worker ("app/(console)/unit/needs/[id]/page" → "/unit/needs/[id]"). */
+/** The page route pattern of a manifest worker ("app/(console)/needs/[id]/page" → "/needs/[id]"). */
 export function workerPattern(worker: string): string | null {
   const m = worker.match(/^app\/(.*?)\/?page$/);
   if (!m) return null;

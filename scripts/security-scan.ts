@@ -108,8 +108,9 @@ export function routePatterns(appDir = "app"): RoutePattern[] {
     const methods = m[1] === "route" ? ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((v) => new RegExp(`export (async function|const) ${v}\\b|export \\{[^}]*\\bas ${v}\\b`).test(source) || (v === "GET" && /exportRoute\(/.test(source))) : ["GET"];
     out.push({ pattern: pattern === "/" ? "/" : pattern, regex: pattern === "/" ? /^\/$/ : regex, kind: m[1] === "route" ? "api" : "page", dynamic: pattern.includes("["), methods });
   }
-  // Most specific first: static segments before dynamic ones.
-  return out.sort((a, b) => Number(a.dynamic) - Number(b.dynamic) || b.pattern.length - a.pattern.length);
+  // Most specific first: static segments before dynamic ones, catch-all routes (the unmatched-address page) last.
+  const rank = (r: RoutePattern) => (r.pattern.includes("[...") ? 2 : r.dynamic ? 1 : 0);
+  return out.sort((a, b) => rank(a) - rank(b) || b.pattern.length - a.pattern.length);
 }
 
 /** Modules with "use server" and their exported functions: the server actions a form can call. */
