@@ -56,11 +56,9 @@ export const trackingExport: ExportRouteDefinition<typeof trackingExportSchema, 
     if (isOwnTable(table)) return ownRows(view, table, filter);
     if (isStaffTable(table)) {
       if (view.own) return [];
-      const [activities, bases] = await Promise.all([
-        table === "activityReports" ? activityReportSummary({ view, filter }) : [],
-        table === "baseReports" ? baseReportSummary({ view, filter }) : [],
-      ]);
-      return staffTableRows(table, { activities, bases });
+      return table === "activityReports"
+        ? staffTableRows(table, { activities: await activityReportSummary({ view, filter }), bases: [] })
+        : staffTableRows(table, { activities: [], bases: await baseReportSummary({ view, filter }) });
     }
     const [data, zones] = await Promise.all([trackingDashboard({ view, filter }), provinceZones()]);
     return tableRows(data, table, { name: (c) => zones.get(c)?.name ?? c, zone: (c) => zones.get(c)?.zone });
