@@ -1,7 +1,11 @@
-// What every benchmark script shares: percentiles, the machine's load for the record, and its own database on the
-// local PostgreSQL (BENCH_DATABASE_URL's server, never the test databases) — fresh, or one kept by `--keep` and
-// named with `--reuse <name>`.
+// What every benchmark script shares: percentiles, the machine's load for the record, the build served as `npm start`
+// serves it, and its own database on the local PostgreSQL (BENCH_DATABASE_URL's server, never the test databases) —
+// fresh, or one kept by `--keep` and named with `--reuse <name>`.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import os from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { assertReachable, dropDatabase, recreateDatabase } from "./database";
 
 /** The p-th percentile (nearest rank) of some timings, in any order. */
@@ -47,4 +51,67 @@ export async function signInWithPassword(base: string, username: string, passwor
   const session = cookiesOf(res).find((c) => c.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`${username} 登录失败（HTTP ${res.status}）`);
   return session;
+}
+
+export type ServedApp = {
+  pid: number | undefined;
+  exited: Promise<void>;
+  /** undefined while running, else the exit code (null when ended by a signal). */
+  exitCode: () => number | null | undefined;
+  /** The last of the server's output (stdout and stderr), for error messages and logs. */
+  tail: () => string;
+  /** SIGTERM to the whole process group (serve.ts and its workers), SIGKILL after 10 s. */
+  stop: () => Promise<void>;
+};
+
+/**
+ * The production build served by scripts/serve.ts (as `npm start` serves it) in its own process group on
+ * 127.0.0.1:`port`. `onLine` sees each stdout line (bench-pages counts the queries Prisma logs); `logFile` keeps all
+ * the output.
+ */
+export function startServe(options: {
+  port: number; env: NodeJS.ProcessEnv; onLine?: (line: string) => void; logFile?: string; tailChars?: number;
+}): ServedApp {
+  const args = [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/serve.ts", "--port", String(options.port), "--hostname", "127.0.0.1"];
+  const child: ChildProcess = spawn(process.execPath, args, { env: options.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const tailChars = options.tailChars ?? 20_000;
+  const file = options.logFile ? createWriteStream(options.logFile) : null;
+  let tail = "";
+  let buffered = "";
+  const keep = (d: Buffer) => {
+    tail = (tail + d.toString()).slice(-tailChars);
+    file?.write(d);
+  };
+  child.stdout!.on("data", (d: Buffer) => {
+    keep(d);
+    if (!options.onLine) return;
+    buffered += d.toString();
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) options.onLine(line);
+  });
+  child.stderr!.on("data", keep);
+  let exitCode: number | null | undefined;
+  const exited = new Promise<void>((resolve) => child.on("exit", (code) => { exitCode = code; file?.end(); resolve(); }));
+  const signal = (sig: NodeJS.Signals) => { try { process.kill(-child.pid!, sig); } catch { /* already gone */ } };
+  return {
+    pid: child.pid, exited, exitCode: () => exitCode, tail: () => tail,
+    stop: async () => {
+      signal("SIGTERM");
+      if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) signal("SIGKILL");
+    },
+  };
+}
+
+/** Waits until `base`/api/health answers 200; fails with the server's last output if it exits or takes too long. */
+export async function waitHealthy(base: string, app: ServedApp, seconds = 180): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    if (app.exitCode() !== undefined) throw new Error(`服务未启动即退出：\n${app.tail().slice(-4000)}`);
+    try {
+      if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) })).status === 200) return;
+    } catch { /* not yet */ }
+    if (Date.now() > deadline) throw new Error(`${seconds} 秒内 /api/health 未返回 200：\n${app.tail().slice(-4000)}`);
+    await sleep(1000);
+  }
 }

@@ -16,7 +16,6 @@
 // a time). Results go to bench-results/ (gitignored) with the machine's load average. `--think 0` skips the users run.
 // `--smoke`: 1 s per page with 2 connections (CI's smoke step); `--keep` keeps the database; `--reuse <name>` serves an
 // existing demo database without re-creating it.
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import http from "node:http";
@@ -25,7 +24,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { migrate, run, seed } from "./database";
-import { benchDatabase, loadAverage, percentile, signInWithPassword } from "./bench-kit";
+import { benchDatabase, loadAverage, percentile, signInWithPassword, startServe, waitHealthy } from "./bench-kit";
 import { ensureClient } from "./ensure-client";
 
 const { values: args } = parseArgs({
@@ -110,53 +109,15 @@ async function database() {
   return target;
 }
 
-/** scripts/serve.ts in its own process group; its output is kept so the queries it logs can be counted. */
+/** scripts/serve.ts with `workers` processes; the queries Prisma logs to its output are counted. */
 function startServer(env: NodeJS.ProcessEnv) {
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/serve.ts", "--port", String(port)], {
-    env: { ...env, WEB_CONCURRENCY: String(workers) }, detached: true, stdio: ["ignore", "pipe", "pipe"],
-  });
   let queries = 0;
-  let tail = "";
-  let buffered = "";
-  child.stdout!.on("data", (d: Buffer) => {
-    buffered += d.toString();
-    const lines = buffered.split("\n");
-    buffered = lines.pop() ?? "";
-    for (const line of lines) {
-      if (line.startsWith("prisma:query")) queries++;
-      else tail = (tail + line + "\n").slice(-4000);
-    }
+  const app = startServe({
+    port, env: { ...env, WEB_CONCURRENCY: String(workers) }, tailChars: 4000,
+    onLine: (line) => { if (line.startsWith("prisma:query")) queries++; },
   });
-  child.stderr!.on("data", (d: Buffer) => (tail = (tail + d.toString()).slice(-4000)));
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  return {
-    pid: child.pid,
-    queries: () => queries,
-    tail: () => tail,
-    exited,
-    stop: async () => {
-      try { process.kill(-child.pid!, "SIGTERM"); } catch { /* already gone */ }
-      if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
-        try { process.kill(-child.pid!, "SIGKILL"); } catch { /* already gone */ }
-      }
-    },
-  };
+  return { ...app, queries: () => queries };
 }
-
-async function waitHealthy(server: ReturnType<typeof startServer>) {
-  let gone = false;
-  void server.exited.then(() => (gone = true));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (gone) throw new Error(`服务未启动即退出：\n${server.tail()}`);
-    try {
-      if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) })).status === 200) return;
-    } catch { /* not yet */ }
-    if (Date.now() > deadline) throw new Error(`120 秒内 /api/health 未返回 200：\n${server.tail()}`);
-    await sleep(500);
-  }
-}
-
 
 const signIn = (username: string) => signInWithPassword(base, username, PASSWORD);
 
@@ -265,7 +226,7 @@ async function main() {
     }
     const served = startServer(env);
     app.stop = served.stop;
-    await waitHealthy(served);
+    await waitHealthy(base, served, 120);
     const only = args.only?.split(",");
     const targets = TARGETS.filter((t) => !only || only.some((o) => t.path === o || t.account === o));
     const cookies = new Map<string, string>();

@@ -21,8 +21,8 @@
 // directly with the seed's factories; capacity limits are lifted (experts take up to 100,000 places, invitation
 // needs 20 seats each, enough of them) so that the flows do not run dry before the end.
 // `--dry-run` prints the plan and checks the build's action ids are resolvable when a build exists (CI's smoke step).
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -31,7 +31,7 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { loadAverage, percentile, signInWithPassword } from "./bench-kit";
+import { loadAverage, percentile, signInWithPassword, startServe, waitHealthy, type ServedApp } from "./bench-kit";
 import { dropDatabase, migrate, recreateDatabase, run, seed } from "./database";
 import { ensureClient } from "./ensure-client";
 import { actionIds, actionResult, population, type ActionKey } from "./load-fault-kit";
@@ -198,31 +198,6 @@ async function writeFixtures(url: string): Promise<Fixtures> {
 
 // ─── The server ────────────────────────────────────────────────────────────────
 
-function startServer(env: NodeJS.ProcessEnv, logFile: string) {
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env, detached: true, stdio: ["ignore", "pipe", "pipe"],
-  });
-  let tail = "";
-  const file = createWriteStream(logFile);
-  const keep = (d: Buffer) => {
-    tail = (tail + d.toString()).slice(-20_000);
-    file.write(d);
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  let exitCode: number | null | undefined;
-  const exited = new Promise<void>((resolve) => child.on("exit", (code) => { exitCode = code; resolve(); }));
-  return {
-    exited, tail: () => tail, exitCode: () => exitCode,
-    stop: async () => {
-      try { process.kill(-child.pid!, "SIGTERM"); } catch { /* already gone */ }
-      if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
-        try { process.kill(-child.pid!, "SIGKILL"); } catch { /* already gone */ }
-      }
-    },
-  };
-}
-
 async function health(): Promise<number> {
   try {
     return (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) })).status;
@@ -230,17 +205,6 @@ async function health(): Promise<number> {
     return 0;
   }
 }
-
-async function waitHealthy(server: ReturnType<typeof startServer>) {
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (server.exitCode() !== undefined) throw new Error(`服务未启动即退出：\n${server.tail().slice(-4000)}`);
-    if ((await health()) === 200) return;
-    if (Date.now() > deadline) throw new Error(`180 秒内 /api/health 未返回 200：\n${server.tail().slice(-4000)}`);
-    await sleep(1000);
-  }
-}
-
 
 const signIn = (username: string) => signInWithPassword(base, username, PASSWORD);
 
@@ -564,7 +528,7 @@ async function main() {
   const t0 = performance.now();
   const database = args["database-url"] ? await givenServer(args["database-url"], args["restart-command"]!) : await ownCluster();
   printPlan(database.describe);
-  let server: ReturnType<typeof startServer> | null = null;
+  let server: ServedApp | null = null;
   try {
     await migrate(database.url);
     await seed(database.url, { demo: false });
@@ -585,9 +549,9 @@ async function main() {
     const ids = actionIds(JSON.parse(readFileSync(path.resolve(".next/server/server-reference-manifest.json"), "utf8")));
     await mkdir("bench-results", { recursive: true });
     const serverLog = path.join("bench-results", `load-fault-server-${RUN}.log`);
-    server = startServer(env, serverLog);
+    server = startServe({ port, env, logFile: serverLog });
     log(`应用输出：${serverLog}`);
-    await waitHealthy(server);
+    await waitHealthy(base, server);
     const cookies = new Map<string, string>();
     const everyone = [...fx.provinces, ...fx.units, ...fx.experts].map((u) => u.username);
     for (let i = 0; i < everyone.length; i += 4) {

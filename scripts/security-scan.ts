@@ -24,7 +24,7 @@
 // rebuilds the summary from a results directory; `--targets <dir>` scans a previous run's targets again (no crawl). `--dry-run`: lists what would be
 // scanned from the source tree (route patterns, route handlers, server actions and how many the synthesiser can
 // build) and which tools are installed, starts nothing (CI's smoke step).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -34,7 +34,7 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { assertReachable, dropDatabase, migrate, recreateDatabase, run, seed } from "./database";
-import { cookiesOf, signInWithPassword } from "./bench-kit";
+import { cookiesOf, signInWithPassword, startServe, waitHealthy, type ServedApp } from "./bench-kit";
 import {
   accepts, actionSources, argumentsBody, formParts, idModels, idsIn, isIdField, prismaModels, resolveActions, sampleValue, workerPattern,
   type ResolvedAction, type SynthPart,
@@ -200,7 +200,6 @@ type Target = {
 const paramsOf = (t: Target) => [...t.query, ...(t.body?.parts ?? [])].filter((p) => p.marked).map((p) => p.name)
   .concat(t.pathname.includes("*") ? ["(路径)"] : []);
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const signIn = (username: string) => signInWithPassword(base, username, PASSWORD);
 
@@ -213,42 +212,6 @@ async function session(role: string): Promise<string> {
   const cookie = await signIn(role);
   sessions.set(role, { cookie, at: Date.now() });
   return cookie;
-}
-
-function startServer(env: NodeJS.ProcessEnv, log: string) {
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env, detached: true, stdio: ["ignore", "pipe", "pipe"],
-  });
-  let tail = "";
-  const keep = (d: Buffer) => (tail = (tail + d.toString()).slice(-200_000));
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-  return {
-    exited,
-    tail: () => tail,
-    stop: async () => {
-      await writeFile(log, tail).catch(() => {});
-      try { process.kill(-child.pid!, "SIGTERM"); } catch { /* already gone */ }
-      if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
-        try { process.kill(-child.pid!, "SIGKILL"); } catch { /* already gone */ }
-      }
-    },
-  };
-}
-
-async function waitHealthy(server: ReturnType<typeof startServer>) {
-  let gone = false;
-  void server.exited.then(() => (gone = true));
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (gone) throw new Error(`服务未启动即退出：\n${server.tail().slice(-3000)}`);
-    try {
-      if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) })).status === 200) return;
-    } catch { /* not yet */ }
-    if (Date.now() > deadline) throw new Error(`180 秒内 /api/health 未返回 200：\n${server.tail().slice(-3000)}`);
-    await sleep(1000);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -860,7 +823,7 @@ async function main() {
     // The scanners send thousands of requests from one address; the sign-in target varies X-Forwarded-For per request.
     LOGIN_ATTEMPTS_PER_ADDRESS: "1000000", LOGIN_FAILURES_PER_ADDRESS: "1000000", TRUSTED_PROXY_HOPS: "1",
   };
-  let app: ReturnType<typeof startServer> | null = null;
+  let app: ServedApp | null = null;
   const cleanUp = async () => {
     for (const pid of running) { try { process.kill(-pid, "SIGKILL"); } catch { /* gone */ } }
     await app?.stop();
@@ -882,8 +845,8 @@ async function main() {
       console.log("[scan:security] 生产构建（npm run build）…");
       await run("npm", ["run", "build"], env, true);
     }
-    app = startServer(env, path.join(dir, "server.log"));
-    await waitHealthy(app);
+    app = startServe({ port, env, logFile: path.join(dir, "server.log"), tailChars: 200_000 });
+    await waitHealthy(base, app);
     console.log(`[scan:security] 服务 ${base}；角色 ${roles.join("、")}${quick ? "（--quick）" : ""}；结果写入 ${path.relative(process.cwd(), dir)}`);
 
     // The scanning accounts' ids: their own administration forms are left out (they would end the sessions).
