@@ -44,7 +44,8 @@ export function sankeyOption(flows: Flow[]): ChartOption {
   return {
     tooltip: { ...tooltip, formatter: "{b}：{c} 小时" },
     series: [{
-      type: "sankey", left: 8, right: 80, top: 8, bottom: 8, nodeGap: 6, draggable: false, emphasis: { focus: "adjacency" },
+      // right: room for the longest province name (新疆维吾尔自治区, 8 characters at 12 px) beside the last column.
+      type: "sankey", left: 8, right: 112, top: 8, bottom: 8, nodeGap: 6, draggable: false, emphasis: { focus: "adjacency" },
       lineStyle: { color: "source", opacity: 0.35 }, label: { fontSize: 12 },
       data: [...names].map((name) => ({ name })),
       links: flows.map((f) => ({ source: `${f.from}专家`, target: f.to, value: f.value, href: f.href })),

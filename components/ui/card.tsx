@@ -12,7 +12,8 @@ type CardProps = {
 /** A white panel; with a title it is a <section> headed by an <h2>. */
 export function Card({ title, action, className, children }: CardProps) {
   const body = <div className="p-4 sm:p-5">{children}</div>;
-  const frame = cn("rounded-lg bg-white shadow-sm ring-1 ring-slate-200", className);
+  // min-w-0: in a grid, a card shrinks to its column and its wide table scrolls, instead of widening the page.
+  const frame = cn("min-w-0 rounded-lg bg-white shadow-sm ring-1 ring-slate-200", className);
   if (!title) return <div className={frame}>{body}</div>;
   return (
     <section className={frame}>

@@ -20,7 +20,7 @@ function overflows(page: Page): Promise<string[]> {
       if (box.right > page.right + 0.5) found.push(`卡片「${title}」超出内容区：右缘 ${Math.round(box.right)}，内容区 ${Math.round(page.right)}`);
       const walker = document.createTreeWalker(card, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
         // A scroll box (a wide table) is checked itself; what scrolls inside it is reachable.
-        acceptNode: (n) => (n.parentElement && n.parentElement !== card && n.parentElement.closest("section") === card && scrolls(n.parentElement) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        acceptNode: (n) => (n.parentElement && n.parentElement !== card && scrolls(n.parentElement) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
       });
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         let r: DOMRect;
@@ -110,3 +110,73 @@ test("the header names the user once when the name is the role", async ({ page }
   await signInAs(page, "expert");
   await expect(bar.getByText("专家", { exact: true })).toBeVisible();
 });
+
+// Every console landing and list page, and every portal page, on a phone: the page is no wider than the screen
+// (a wide table scrolls inside its own box) and no titled card's content sticks out of it.
+const PAGES_BY_ACCOUNT: Record<string, string[]> = {
+  "": ["/", "/services", "/cases", "/challenges", "/demonstrations", "/bases", "/verify", "/login", "/register"],
+  ministry: [
+    "/ministry", "/ministry/activities", "/ministry/plans", "/ministry/bases", "/ministry/challenges", "/ministry/menu",
+    "/ministry/matching", "/ministry/questionnaires", "/ministry/calendar", "/ministry/announcements", "/ministry/users",
+    "/tracking", "/tracking/records", "/editorial/cases", "/commendations", "/commendations/candidates", "/library",
+    "/library/members", "/experts",
+  ],
+  sichuan: [
+    "/province", "/province/bases", "/province/challenges", "/needs", "/experts", "/matching/batch", "/imports",
+    "/tracking", "/activities", "/commendations", "/library/nominate", "/province/users", "/certificates",
+  ],
+  unit: ["/unit", "/needs", "/needs/new", "/engagements", "/tracking"],
+  expert: ["/expert", "/expert/needs", "/expert/invitations", "/expert/feedback", "/expert/challenges", "/expert/reviews", "/expert/profile", "/engagements", "/certificates"],
+  enterprise: ["/enterprise", "/enterprise/challenges", "/enterprise/challenges/new"],
+  base: ["/base", "/base/apply"],
+  department: ["/department", "/activities"],
+  auditor: ["/audit"],
+};
+
+for (const [account, paths] of Object.entries(PAGES_BY_ACCOUNT)) {
+  test(`${account || "the public"}'s pages fit a 390 px phone`, async ({ page }) => {
+    test.setTimeout(60_000 + paths.length * 15_000);
+    if (account) await signInAs(page, account);
+    await page.setViewportSize({ width: 390, height: 900 });
+    const problems: string[] = [];
+    for (const path of paths) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBeLessThan(400);
+      await expect(page.getByRole("heading", { level: 1 }).first(), path).toBeVisible();
+      problems.push(...(await overflows(page)).map((p) => `${path}：${p}`));
+    }
+    expect(problems).toEqual([]);
+  });
+}
+
+// The first detail page each list links to, on a phone, the same way.
+const DETAILS_BY_ACCOUNT: Record<string, [list: string, prefix: string][]> = {
+  "": [["/cases", "/cases/"], ["/challenges", "/challenges/"], ["/demonstrations", "/demonstrations/"]],
+  ministry: [
+    ["/ministry/activities", "/ministry/activities/"], ["/ministry/bases", "/ministry/bases/"],
+    ["/ministry/challenges", "/ministry/challenges/"], ["/editorial/cases", "/editorial/cases/"], ["/experts", "/experts/"],
+    ["/ministry/plans", "/ministry/plans/"],
+  ],
+  sichuan: [["/needs", "/needs/"], ["/province/bases", "/province/bases/"], ["/province/challenges", "/province/challenges/"]],
+  enterprise: [["/enterprise/challenges", "/enterprise/challenges/"]],
+  expert: [["/expert/challenges", "/expert/challenges/"]],
+};
+
+for (const [account, lists] of Object.entries(DETAILS_BY_ACCOUNT)) {
+  test(`${account || "the public"}'s detail pages fit a 390 px phone`, async ({ page }) => {
+    test.setTimeout(60_000 + lists.length * 20_000);
+    if (account) await signInAs(page, account);
+    await page.setViewportSize({ width: 390, height: 900 });
+    const problems: string[] = [];
+    for (const [list, prefix] of lists) {
+      await page.goto(list);
+      const link = page.locator(`main a[href^='${prefix}']:not([href$='/new'])`).first();
+      await expect(link, `${list} 中指向 ${prefix}… 的链接`).toBeVisible();
+      const path = (await link.getAttribute("href"))!;
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 }).first(), path).toBeVisible();
+      problems.push(...(await overflows(page)).map((p) => `${path}：${p}`));
+    }
+    expect(problems).toEqual([]);
+  });
+}
