@@ -6,7 +6,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { FormField, Input } from "@/components/ui/form-field";
 import { Outcome } from "@/components/ui/outcome";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { grantAdminRoleAction, revokeAdminRoleAction } from "@/lib/admin-roles/actions";
+import { grantAdminRoleAction, resetAdminMfaAction, resetAdminPasswordAction, revokeAdminRoleAction } from "@/lib/admin-roles/actions";
 
 const CHOICES = { SYSTEM_ADMIN: "系统管理员", SECURITY_ADMIN: "安全管理员", AUDIT_ADMIN: "审计管理员" };
 
@@ -35,6 +35,30 @@ export function RevokeAdminRoleButton({ userId, role, name, isSelf }: { userId: 
       <ConfirmButton form={form} fields={{ userId, role }} label="收回" ariaLabel={`收回 ${name} 的角色`} variant="ghost" size="sm" compact
         question="确认收回该角色？" confirmAriaLabel={`确认收回 ${name} 的角色`} />
       <FieldError errors={form.error} alert compact />
+    </div>
+  );
+}
+
+/** Reset another 三员 account's password (a one-time password, shown once) or its second factor. */
+export function ResetAdminAccountButtons({ userId, username, isSelf }: { userId: string; username: string; isSelf: boolean }) {
+  const password = useFormAction(resetAdminPasswordAction);
+  const mfa = useFormAction(resetAdminMfaAction);
+  if (isSelf) return null;
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex flex-wrap justify-end gap-1">
+        <ConfirmButton form={password} fields={{ userId }} label="重置密码" ariaLabel={`重置 ${username} 的密码`} variant="ghost" size="sm"
+          compact question="重置后原密码失效、本人已登录的会话全部结束。确认重置？" confirmAriaLabel={`确认重置 ${username} 的密码`} />
+        <ConfirmButton form={mfa} fields={{ userId }} label="重置二次验证" ariaLabel={`重置 ${username} 的二次验证`} variant="ghost" size="sm"
+          compact question="将清除其动态口令密钥和恢复码并结束全部会话。确认重置？" confirmAriaLabel={`确认重置 ${username} 的二次验证`} />
+      </div>
+      {password.state?.ok && (
+        <p role="status" className="max-w-xs rounded bg-emerald-50 px-2 py-1 text-left text-xs text-emerald-900 ring-1 ring-emerald-200">
+          一次性密码（只显示这一次，本人登录后须修改）：
+          <code aria-label={`${username} 的一次性密码`} className="ml-1 font-mono text-sm text-slate-900">{password.state.data.oneTimePassword}</code>
+        </p>
+      )}
+      {mfa.state?.ok && <p role="status" className="text-xs text-emerald-800">{mfa.state.message}</p>}
     </div>
   );
 }

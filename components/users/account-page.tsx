@@ -6,7 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExpiryForm, GrantRoleForm, ResetMfaPanel, RevokeRoleButton } from "@/components/users/account-forms";
 import type { GrantChoices } from "@/components/users/role-organization-fields";
-import { ADMIN_ROLES, ROLE_LABEL, type SessionUser } from "@/lib/auth/roles";
+import { isAdminRole, ROLE_LABEL, type SessionUser } from "@/lib/auth/roles";
 import { can, holds } from "@/lib/auth/permissions";
 import { chinaDate } from "@/lib/calendar/china-time";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -22,7 +22,6 @@ const MFA = { ENABLED: "已启用", PENDING: "设置中（尚未完成）", NONE
 /** A temporary account's last day (expiresAt is the moment the next China day begins: lib/users/accounts.ts). */
 const lastDay = (expiresAt: Date) => chinaDate(new Date(expiresAt.getTime() - 1));
 
-const isAdminRole = (r: Role) => (ADMIN_ROLES as readonly Role[]).includes(r);
 
 /** Why a role has no 撤销 button (null when it has one). */
 function keptBecause(user: SessionUser, account: AccountDetail, g: AccountDetail["roles"][number]): string | null {
@@ -37,8 +36,10 @@ function keptBecause(user: SessionUser, account: AccountDetail, g: AccountDetail
 export function AccountPage({ user, account, listPath, choices }: Props) {
   const self = account.id === user.id;
   const threeAdmin = account.roles.some((g) => isAdminRole(g.role));
+  // 三员分立: business administrators do not manage the three administrators' accounts (lib/users/operations.ts).
+  const manageable = !threeAdmin || user.roles.some((g) => isAdminRole(g.role));
   const mayGrant = !self && !threeAdmin && holds(user, "user.create") && choices.roles.length > 0;
-  const mayResetMfa = !self && holds(user, "user.resetPassword");
+  const mayResetMfa = !self && manageable && holds(user, "user.resetPassword");
   const expired = !!account.expiresAt && account.expiresAt <= new Date();
   return (
     <>
@@ -103,9 +104,11 @@ export function AccountPage({ user, account, listPath, choices }: Props) {
           </Card>
         )}
         {threeAdmin && !self && (
-          <p className="text-sm text-slate-600">该账号担任三员角色，不能再分配业务角色；三员角色的授予和收回由安全管理员在“管理员角色”中办理。</p>
+          <p className="text-sm text-slate-600">
+            该账号担任三员角色，业务管理员不能管理：不能再分配业务角色；三员角色的授予和收回、密码和二次验证的重置由安全管理员在“三员角色”中办理，解锁和停用由系统管理员办理。
+          </p>
         )}
-        {!self && (
+        {!self && manageable && (
           <Card title="有效期">
             <ExpiryForm userId={account.id} expiresOn={account.expiresAt ? lastDay(account.expiresAt) : ""} />
           </Card>

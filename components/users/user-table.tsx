@@ -15,6 +15,8 @@ export type UserRow = {
   lastLoginAt: Date | null;
   expiresAt: Date | null;
   isSelf: boolean;
+  /** false: a 三员 account shown to a business administrator, who may not act on it. */
+  manageable: boolean;
 };
 
 const STATUS = { ACTIVE: { label: "正常", tone: "success" }, PENDING: { label: "待审核", tone: "warning" }, DISABLED: { label: "已停用", tone: "neutral" } } as const;
@@ -46,7 +48,9 @@ const columns = (canReset: boolean, detailPath?: string): Column<UserRow>[] => [
   { header: "最近登录", className: "whitespace-nowrap", cell: (u) => formatDateTime(u.lastLoginAt) },
   {
     header: "操作", headerClassName: "text-right",
-    cell: (u) => <UserRowActions userId={u.id} username={u.username} status={u.status} locked={!!u.lockedUntil} isSelf={u.isSelf} canReset={canReset} />,
+    cell: (u) => u.manageable
+      ? <UserRowActions userId={u.id} username={u.username} status={u.status} locked={!!u.lockedUntil} isSelf={u.isSelf} canReset={canReset} />
+      : <span className="block text-right text-xs text-slate-500">三员账号，由安全管理员、系统管理员管理</span>,
   },
 ];
 

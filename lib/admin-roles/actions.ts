@@ -1,6 +1,8 @@
 "use server";
 import { defineAction } from "@/lib/actions/pipeline";
-import { grantAdminRoleOp, revokeAdminRoleOp } from "@/lib/admin-roles/operations";
+import { grantAdminRoleOp, resetAdminMfaOp, resetAdminPasswordOp, revokeAdminRoleOp } from "@/lib/admin-roles/operations";
 
 export const grantAdminRoleAction = defineAction(grantAdminRoleOp, { revalidate: { path: "/security/admins" } });
 export const revokeAdminRoleAction = defineAction(revokeAdminRoleOp, { revalidate: { path: "/security/admins" } });
+export const resetAdminPasswordAction = defineAction(resetAdminPasswordOp);
+export const resetAdminMfaAction = defineAction(resetAdminMfaOp, { revalidate: { path: "/", type: "layout" } });

@@ -18,6 +18,7 @@ export const ROLE_LABEL: Record<Role, string> = {
 /** 三员分立: an account holds at most one of these (unique index in the database, lib/admin-roles/service.ts). */
 export const ADMIN_ROLES = ["SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] as const satisfies readonly Role[];
 export type AdminRole = (typeof ADMIN_ROLES)[number];
+export const isAdminRole = (role: Role): role is AdminRole => (ADMIN_ROLES as readonly Role[]).includes(role);
 
 /** Each role's console; a user lands on the console of their first role. */
 export const ROLE_HOME: Record<Role, string> = {

@@ -7,7 +7,7 @@ import { chinaDayEnd } from "@/lib/calendar/china-time";
 import { conflict, forbidden, invalidInput, notFound } from "@/lib/errors";
 import { GRANTABLE_ROLES, ROLE_ORG_TYPES, type CreateAccountInput, type GrantableRole } from "@/lib/users/schemas";
 import { grantScope } from "@/lib/users/scope";
-import { ADMIN_ROLES, ROLE_LABEL } from "@/lib/auth/roles";
+import { ADMIN_ROLES, isAdminRole, ROLE_LABEL, type AdminRole } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const SELF_GRANT = "不能给自己分配角色或重置自己的密码（修改本人密码请使用“修改密码”）";
@@ -109,6 +109,15 @@ export async function grantRole(
     throw err;
   }
 }
+
+/** The 三员 role the account holds (at most one), or null. */
+export async function adminRoleOf(tx: Tx, userId: string): Promise<AdminRole | null> {
+  const grant = await tx.roleAssignment.findFirst({ where: { userId, role: { in: [...ADMIN_ROLES] } }, select: { role: true } });
+  return grant && isAdminRole(grant.role) ? grant.role : null;
+}
+
+export const threeAdminAccount = (role: AdminRole) =>
+  `该账号担任${ROLE_LABEL[role]}（三员角色），业务管理员不能管理：重置密码或二次验证由安全管理员办理，解锁、停用由系统管理员办理`;
 
 /**
  * Replace a password with a one-time one the holder must change at the next sign-in; every session of the account

@@ -2,17 +2,23 @@ import { db } from "@/lib/db";
 import type { ActionContext, ActionDefinition } from "@/lib/actions/pipeline";
 import { createAccountSchema, grantRoleSchema, revokeRoleSchema, setExpirySchema, setUserStatusSchema, userIdSchema } from "@/lib/users/schemas";
 import { forbidden, tooMany } from "@/lib/errors";
-import { createAccount, grantRole, grantTarget, resetPassword, revocableGrant, revokeRole, SELF_GRANT, SELF_REVOKE, setExpiry } from "@/lib/users/accounts";
+import { adminRoleOf, createAccount, grantRole, grantTarget, resetPassword, revocableGrant, revokeRole, SELF_GRANT, SELF_REVOKE, setExpiry, threeAdminAccount } from "@/lib/users/accounts";
 import { clearSecondFactor } from "@/lib/mfa/service";
 import { mfaEnforced, mfaRequiredFor } from "@/lib/mfa/policy";
 import { LIMITS, overLimit } from "@/lib/security/rate-limit";
-import { ROLE_LABEL } from "@/lib/auth/roles";
+import { isAdminRole, ROLE_LABEL } from "@/lib/auth/roles";
 import { SELF_STATUS, setUserStatus, unlockUser } from "@/lib/users/service";
 import { accountScope } from "@/lib/users/scope";
 
 /** The account's province comes from the database (none for ministry accounts: national scope only). */
 async function authorizeAccount(ctx: ActionContext<{ userId: string }>) {
   ctx.authorize(await accountScope(db, ctx.input.userId), { type: "User", id: ctx.input.userId });
+  // 三员分立: a business administrator (ministry, province) never manages one of the three administrators' accounts —
+  // resetting its password would hand over its powers. Their passwords and second factors are reset by the security
+  // administrator (lib/admin-roles), the system administrator unlocks and disables them.
+  if (ctx.user.roles.some((g) => isAdminRole(g.role))) return;
+  const held = await adminRoleOf(db, ctx.input.userId);
+  if (held) throw forbidden(threeAdminAccount(held));
 }
 
 export const unlockUserOp = {

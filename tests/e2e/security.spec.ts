@@ -184,3 +184,51 @@ test("pages carry a nonce-based Content-Security-Policy and a Permissions-Policy
   const health = await request.get("/api/health");
   expect(await health.json()).toEqual({ status: "up" });
 });
+
+test("三员分立: only the security administrator resets a 三员 account's password; the ministry sees it but cannot", async ({ page }) => {
+  // The ministry opens an account; the security administrator makes it a system administrator.
+  await login(page, "ministry");
+  await expectLoggedInAt(page, "/ministry", /部级工作台/);
+  await page.goto("/ministry/users/new");
+  await page.getByLabel("账号", { exact: true }).fill("sys-e2e-1");
+  await page.getByLabel("姓名").fill("运维值班员");
+  await page.getByLabel("角色").selectOption("UNIT_USER");
+  await page.getByLabel("所在单位").selectOption({ index: 1 });
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.getByLabel("一次性密码")).toBeVisible();
+
+  await page.context().clearCookies();
+  await login(page, "secadmin");
+  await expectLoggedInAt(page, "/security", /安全管理员/);
+  await page.goto("/security/admins");
+  const grant = page.getByRole("form", { name: "授予三员角色" });
+  await grant.getByLabel("账号").fill("sys-e2e-1");
+  await grant.getByLabel("角色").selectOption("SYSTEM_ADMIN");
+  await grant.getByRole("button", { name: "授予" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "已授予 运维值班员 系统管理员角色" })).toBeVisible();
+
+  // The ministry's account list shows it, with no button to act on it.
+  await page.context().clearCookies();
+  await login(page, "ministry");
+  await expectLoggedInAt(page, "/ministry", /部级工作台/);
+  await page.goto("/ministry/users?q=sys-e2e-1");
+  const row = page.getByRole("row").filter({ hasText: "sys-e2e-1" });
+  await expect(row.getByText("三员账号，由安全管理员、系统管理员管理")).toBeVisible();
+  await expect(row.getByRole("button")).toHaveCount(0);
+
+  // The security administrator resets its password: a one-time password, to change at the next sign-in.
+  await page.context().clearCookies();
+  await login(page, "secadmin");
+  await expectLoggedInAt(page, "/security", /安全管理员/);
+  await page.goto("/security/admins");
+  await page.getByRole("button", { name: "重置 sys-e2e-1 的密码" }).click();
+  await page.getByRole("button", { name: "确认重置 sys-e2e-1 的密码" }).click();
+  const code = page.getByLabel("sys-e2e-1 的一次性密码");
+  await expect(code).toBeVisible();
+  const oneTime = (await code.textContent())!.trim();
+  await expectAccessible(page);
+
+  await page.context().clearCookies();
+  await login(page, "sys-e2e-1", oneTime);
+  await expect(page).toHaveURL(/\/account\/password\?reason=must-change$/);
+});

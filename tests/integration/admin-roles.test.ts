@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { executeAction } from "@/lib/actions/pipeline";
-import { grantAdminRoleOp, revokeAdminRoleOp } from "@/lib/admin-roles/operations";
+import { grantAdminRoleOp, resetAdminMfaOp, resetAdminPasswordOp, revokeAdminRoleOp } from "@/lib/admin-roles/operations";
+import { resetMfaOp, resetPasswordOp, setExpiryOp, setUserStatusOp, unlockUserOp } from "@/lib/users/operations";
 import { readAuditLog, auditSearchSchema } from "@/lib/audit/queries";
 import { holds } from "@/lib/auth/permissions";
 import { ROLES } from "@/lib/auth/roles";
@@ -96,5 +97,77 @@ describe("三员分立: the audit administrator", () => {
 
   it("keeps the system and security administrators out of the audit log", async () => {
     for (const role of ["SYSTEM_ADMIN", "SECURITY_ADMIN"] as const) expect(holds(await userWith(role), "audit.read"), role).toBe(false);
+  });
+});
+
+describe("三员分立: the three administrators' accounts", () => {
+  const passwordOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true } })).passwordHash;
+  const accountOf = (id: string) =>
+    db.user.findUniqueOrThrow({ where: { id }, select: { status: true, expiresAt: true, mustChangePassword: true, sessionVersion: true, mfaSecret: true } });
+
+  it("refuses a business administrator every change to a 三员 account (it would hand over its powers), changing nothing", async () => {
+    const ministry = await userWith("MINISTRY_ADMIN");
+    for (const role of ["SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] as const) {
+      const target = await userWith(role);
+      await db.user.update({ where: { id: target.id }, data: { lockedUntil: new Date(Date.now() + 3_600_000) } });
+      const [hash, before] = [await passwordOf(target.id), await accountOf(target.id)];
+      const attempts = [
+        executeAction(resetPasswordOp, ministry, meta, { userId: target.id }),
+        executeAction(resetMfaOp, ministry, meta, { userId: target.id }),
+        executeAction(setUserStatusOp, ministry, meta, { userId: target.id, status: "DISABLED" }),
+        executeAction(unlockUserOp, ministry, meta, { userId: target.id }),
+        executeAction(setExpiryOp, ministry, meta, { userId: target.id, expiresOn: "2099-01-01" }),
+      ];
+      for (const r of await Promise.all(attempts)) expect(r, role).toMatchObject({ ok: false, error: expect.stringContaining("三员角色") });
+      expect(await passwordOf(target.id), role).toBe(hash);
+      expect(await accountOf(target.id), role).toEqual(before);
+      expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).lockedUntil, role).not.toBeNull();
+    }
+    // A business account stays the ministry's to reset.
+    const unit = await userWith("UNIT_USER");
+    expect(await executeAction(resetPasswordOp, ministry, meta, { userId: unit.id })).toMatchObject({ ok: true });
+  });
+
+  it("leaves unlocking and disabling a 三员 account to the system administrator", async () => {
+    const sys = await userWith("SYSTEM_ADMIN");
+    const auditor = await userWith("AUDIT_ADMIN");
+    expect(await executeAction(setUserStatusOp, sys, meta, { userId: auditor.id, status: "DISABLED" })).toMatchObject({ ok: true });
+    expect((await accountOf(auditor.id)).status).toBe("DISABLED");
+  });
+
+  it("lets only the security administrator reset another 三员 account's password and second factor, audited", async () => {
+    const target = await userWith("SYSTEM_ADMIN");
+    for (const role of ROLES) {
+      if (role === "SECURITY_ADMIN") continue;
+      const actor = await userWith(role);
+      expect(await executeAction(resetAdminPasswordOp, actor, meta, { userId: target.id }), role).toEqual(REFUSED);
+      expect(await executeAction(resetAdminMfaOp, actor, meta, { userId: target.id }), role).toEqual(REFUSED);
+    }
+    const sec = await userWith("SECURITY_ADMIN");
+    const [hash, before] = [await passwordOf(target.id), await accountOf(target.id)];
+    const r = await executeAction(resetAdminPasswordOp, sec, meta, { userId: target.id });
+    expect(r).toMatchObject({ ok: true, data: { username: target.username, oneTimePassword: expect.any(String) } });
+    expect(await passwordOf(target.id)).not.toBe(hash);
+    const after = await accountOf(target.id);
+    expect(after.mustChangePassword).toBe(true);
+    expect(after.sessionVersion).toBeGreaterThan(before.sessionVersion);
+    expect((await auditRows({ entityId: target.id, operation: "user.resetPassword" }))[0]).toMatchObject({ outcome: "SUCCESS", actorId: sec.id });
+
+    await db.user.update({ where: { id: target.id }, data: { mfaSecret: "sealed", mfaEnabledAt: new Date() } });
+    expect(await executeAction(resetAdminMfaOp, sec, meta, { userId: target.id })).toMatchObject({ ok: true });
+    expect((await accountOf(target.id)).mfaSecret).toBeNull();
+    expect((await auditRows({ entityId: target.id, operation: "user.resetMfa" }))[0]).toMatchObject({ outcome: "SUCCESS", actorId: sec.id });
+  });
+
+  it("refuses the security administrator its own account, a business account and bad input", async () => {
+    const sec = await userWith("SECURITY_ADMIN");
+    const unit = await userWith("UNIT_USER");
+    const hash = await passwordOf(unit.id);
+    expect(await executeAction(resetAdminPasswordOp, sec, meta, { userId: sec.id })).toMatchObject({ ok: false, error: expect.stringContaining("自己") });
+    expect(await executeAction(resetAdminMfaOp, sec, meta, { userId: sec.id })).toMatchObject({ ok: false, error: expect.stringContaining("自己") });
+    expect(await executeAction(resetAdminPasswordOp, sec, meta, { userId: unit.id })).toMatchObject({ ok: false, error: expect.stringContaining("只重置三员账号") });
+    expect(await passwordOf(unit.id)).toBe(hash);
+    expect(await executeAction(resetAdminPasswordOp, sec, meta, { userId: "" })).toMatchObject({ ok: false, fieldErrors: { userId: expect.any(Array) } });
+    expect(await executeAction(resetAdminPasswordOp, sec, meta, { userId: "x".repeat(41) })).toMatchObject({ ok: false });
   });
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { GrantAdminRoleForm, RevokeAdminRoleButton } from "@/components/admin-roles/admin-role-forms";
+import { GrantAdminRoleForm, ResetAdminAccountButtons, RevokeAdminRoleButton } from "@/components/admin-roles/admin-role-forms";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -16,7 +16,7 @@ export default async function AdminRolesPage() {
   const rows = await adminRoleHolders();
   return (
     <>
-      <PageHeader title="三员角色" subtitle="系统管理员、安全管理员、审计管理员三者互斥：一个账号至多担任其一；任何人不能给自己授予或收回角色。授予与收回均记入审计日志。" />
+      <PageHeader title="三员角色" subtitle="系统管理员、安全管理员、审计管理员三者互斥：一个账号至多担任其一；任何人不能给自己授予或收回角色。三员账号的密码和二次验证只在这里重置（业务管理员不能重置）。以上操作均记入审计日志。" />
       <div className="space-y-6">
         <Card title="授予角色">
           <GrantAdminRoleForm />
@@ -30,7 +30,10 @@ export default async function AdminRolesPage() {
               { header: "姓名", cell: (r) => r.user.displayName },
               { header: "授予时间", className: "whitespace-nowrap tabular-nums", cell: (r) => formatDateTime(r.createdAt) },
               { header: "操作", className: "text-right", cell: (r) => (
-                <RevokeAdminRoleButton userId={r.user.id} role={r.role} name={r.user.displayName} isSelf={r.user.id === user.id} />
+                <div className="flex flex-col items-end gap-1">
+                  <RevokeAdminRoleButton userId={r.user.id} role={r.role} name={r.user.displayName} isSelf={r.user.id === user.id} />
+                  <ResetAdminAccountButtons userId={r.user.id} username={r.user.username} isSelf={r.user.id === user.id} />
+                </div>
               ) },
             ]} />
         </Card>
