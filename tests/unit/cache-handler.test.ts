@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { ClockOffset, entryTags, revalidatedSince } from "@/lib/portal/cache-handler.mjs";
+import { createRequire } from "node:module";
+import { describe, expect, it, vi } from "vitest";
+import SharedTagsCacheHandler, { ClockOffset, entryTags, revalidatedSince } from "@/lib/portal/cache-handler.mjs";
 
 // The shared cache handler's decision (lib/portal/cache-handler.mjs): a cached entry is a miss once any of its tags
 // was revalidated, by any process, at or after the moment it was made.
@@ -65,5 +66,21 @@ describe("entryTags: what an entry answers to", () => {
   it("an entry without tags has none (and needs no query)", () => {
     expect(entryTags({ kind: "APP_PAGE", headers: {} }, {})).toEqual([]);
     expect(entryTags(null)).toEqual([]);
+  });
+});
+
+describe("with the database unreachable", () => {
+  it("fails closed: a cached entry is a miss; a revalidation still expires it here, without failing the action", async () => {
+    process.env.DATABASE_URL = "postgresql://postgres@127.0.0.1:1/unreachable";
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { nodeFs } = createRequire(import.meta.url)("next/dist/server/lib/node-fs-methods.js");
+    const handler = new SharedTagsCacheHandler({ fs: nodeFs, serverDistDir: "/nonexistent", flushToDisk: false, maxMemoryCacheSize: 1_000_000, revalidatedTags: [] });
+    const value = { kind: "FETCH", data: { headers: {}, body: '"v"', status: 200, url: "" }, revalidate: 30, tags: ["unit:down"] };
+    await handler.set("unit-down", value, { fetchCache: true, tags: ["unit:down"], revalidate: 30 });
+    expect(await handler.get("unit-down", { kind: "FETCH", tags: ["unit:down"], softTags: [] })).toBeNull();
+    expect(errors.mock.calls.some(([m]) => String(m).includes("按未命中处理"))).toBe(true);
+    await expect(handler.revalidateTag("unit:down")).resolves.toBeUndefined();
+    expect(errors.mock.calls.some(([m]) => String(m).includes("无法共享缓存失效"))).toBe(true);
+    errors.mockRestore();
   });
 });
