@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
@@ -5,12 +6,16 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "highs", "pg", "@prisma/adapter-pg", "exceljs", "pg-boss", "pdfkit"],
   poweredByHeader: false,
   // The prerendered portal pages (lib/security/prerendered.ts, `revalidate = 15`) are rebuilt in the background once 15 s
-  // old and never served older than this: past it, a visit waits for a fresh render. With the data cache's 30 s
-  // (lib/portal/cache.ts), a change made on another instance shows everywhere within a minute.
+  // old and never served older than this: past it, a visit waits for a fresh render. A write does not wait for either:
+  // its revalidateTag/updateTag/revalidatePath expires the page on every worker and instance at once (cacheHandler).
   expireTime: 30,
+  // Cached pages and data stay in each process's memory; the tags revalidated, with when, are kept in PostgreSQL and
+  // checked on every read of an entry, so an invalidation made by one process holds in all (lib/portal/cache-handler.mjs).
+  // By absolute path: Next imports it itself, outside the bundle.
+  cacheHandler: path.resolve("lib/portal/cache-handler.mjs"),
   experimental: {
-    // Each instance keeps its cached pages and data in memory only (bounded, cacheMaxMemorySize): nothing is written
-    // under .next, so a restart starts with an empty cache and instances sharing one build share none.
+    // Each process keeps its cached pages and data in memory only (bounded, cacheMaxMemorySize): nothing is written
+    // under .next, so a restart starts with an empty cache; what is shared is only which tags were revalidated.
     isrFlushToDisk: false,
     // The browser's router keeps a prerendered page it fetched no longer than the server does (default 5 minutes).
     staleTimes: { static: 30 },

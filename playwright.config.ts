@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { findChromium } from "./tests/e2e/browser";
-import { PORT_A, PORT_B, secondInstanceWanted } from "./tests/e2e/instances";
+import { PORT_A, PORT_B, PORT_C, secondInstanceWanted, workersInstanceWanted } from "./tests/e2e/instances";
 
 // Run through `npm test` (which prepares a seeded database and a production build) or
 // `npm run test:e2e` against a server you started. Chromium from Debian (/usr/bin/chromium) by default.
@@ -33,11 +33,17 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   // Instance A serves every spec (baseURL); instance B, the same build on the same database, is there for
-  // tests/e2e/two-instances.spec.ts (tests/e2e/instances.ts says when it starts).
-  webServer: [server(port), ...(secondInstanceWanted() ? [server(PORT_B)] : [])],
+  // tests/e2e/two-instances.spec.ts, and C, the same with two worker processes, for portal-cache-instances.spec.ts
+  // (tests/e2e/instances.ts says when they start).
+  webServer: [
+    server(port),
+    ...(secondInstanceWanted() ? [server(PORT_B)] : []),
+    // C only answers the portal: a small pool and no background jobs of its own.
+    ...(workersInstanceWanted() ? [server(PORT_C, { WEB_CONCURRENCY: "2", DATABASE_POOL_MAX: "4", JOBS_MODE: "off" })] : []),
+  ],
 });
 
-function server(at: string) {
+function server(at: string, extraEnv: Record<string, string> = {}) {
   return {
     command: `npx tsx scripts/serve.ts --port ${at}`,
     url: `http://localhost:${at}/api/health`,
@@ -46,8 +52,8 @@ function server(at: string) {
     stdout: "ignore" as const,
     // Every journey signs in from this one machine: lift the per-address sign-in limits (per address and account stay).
     // It serves a demo-seeded database: demo mode (the staff demo accounts sign in without a second factor), as `npm test` sets.
-    // Both instances get the same settings (one site behind a balancer): NEXTAUTH_URL stays A's.
-    env: { ...process.env, DEMO_MODE: process.env.DEMO_MODE ?? "1", LOGIN_ATTEMPTS_PER_ADDRESS: "100000", LOGIN_FAILURES_PER_ADDRESS: "100000" } as Record<string, string>,
+    // All instances get the same settings (one site behind a balancer): NEXTAUTH_URL stays A's.
+    env: { ...process.env, DEMO_MODE: process.env.DEMO_MODE ?? "1", LOGIN_ATTEMPTS_PER_ADDRESS: "100000", LOGIN_FAILURES_PER_ADDRESS: "100000", ...extraEnv } as Record<string, string>,
     stderr: "pipe" as const,
   };
 }

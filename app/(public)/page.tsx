@@ -34,9 +34,9 @@ const PORTAL_LINKS = [
 ];
 
 // Prerendered (ISR, lib/security/prerendered.ts): served from Next's cache, rebuilt in the background once 15 s old and
-// never served older than 30 s (next.config.ts expireTime); a write that changes it expires it at once on the instance
-// that made it (revalidatePath in lib/actions/pipeline.ts). Its reads go through the portal's data cache
-// (lib/portal/cache.ts).
+// never served older than 30 s (next.config.ts expireTime); a write that changes it expires it at once on every worker
+// and instance (revalidatePath in lib/actions/pipeline.ts, shared through PostgreSQL: lib/portal/cache-handler.mjs).
+// Its reads go through the portal's data cache (lib/portal/cache.ts).
 export const revalidate = 15;
 
 type HomeData = [Awaited<ReturnType<typeof cachedPortalFigures>>, Awaited<ReturnType<typeof cachedAnnualThemes>>, Awaited<ReturnType<typeof latestPublishedCases>>, Awaited<ReturnType<typeof publishedAnnouncements>>];

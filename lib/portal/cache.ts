@@ -2,12 +2,12 @@ import { unstable_cache } from "next/cache";
 
 // The public portal's data cache. The portal's list pages render per request and its home and detail pages are
 // prerendered (ISR, lib/security/prerendered.ts); both read through these cached functions, so a page view or a page
-// rebuild costs no query while its entry is fresh. Each instance keeps its own cache, in memory (next.config.ts): the
-// actions that publish or withdraw expire the tag on the instance that handled them at once (`updateTag`, and
-// `revalidatePath("/", "layout")` in lib/actions/pipeline.ts for the prerendered pages), so a withdrawn case is gone
-// from that instance immediately. Every other instance rebuilds a prerendered page from data at most
-// PORTAL_TTL_SECONDS old (a page rebuild waits for stale data to be refetched) and serves no page older than 30 s
-// (next.config.ts expireTime): the change shows there within a minute.
+// rebuild costs no query while its entry is fresh. Each process (a worker of scripts/serve.ts, an instance) keeps the
+// entries in its own memory, but the invalidations are shared (next.config.ts cacheHandler, lib/portal/cache-handler.mjs):
+// the actions that publish or withdraw expire the tag (`updateTag`, and `revalidatePath("/", "layout")` in
+// lib/actions/pipeline.ts for the prerendered pages), the tag's revalidation is written to PostgreSQL, and every
+// process treats an entry older than it as a miss from its next request on. A withdrawn case is gone everywhere at
+// once; PORTAL_TTL_SECONDS only bounds changes made without an action (a background job, a row edited by hand).
 
 export const PORTAL_TTL_SECONDS = 30;
 
@@ -31,7 +31,7 @@ export function reviveDates<T>(value: T): T {
   return value;
 }
 
-/** A portal read, cached per instance for PORTAL_TTL_SECONDS under `tags` (keyed by its name and arguments). */
+/** A portal read, cached per process for PORTAL_TTL_SECONDS under `tags` (keyed by its name and arguments). */
 export function portalCached<A extends unknown[], R>(name: string, tags: PortalTag[], fn: (...args: A) => Promise<R>) {
   const cached = unstable_cache(fn, [`portal:${name}`], { revalidate: PORTAL_TTL_SECONDS, tags });
   return async (...args: A): Promise<R> => reviveDates(await cached(...args));
@@ -40,8 +40,8 @@ export function portalCached<A extends unknown[], R>(name: string, tags: PortalT
 type Action<T> = (prev: T | null | undefined, raw: FormData | Record<string, unknown>) => Promise<T>;
 
 /**
- * A server action that, when it succeeds, expires the portal's cached reads under `tags` on this instance at once
- * (read-your-own-writes for the editor; other instances follow within PORTAL_TTL_SECONDS).
+ * A server action that, when it succeeds, expires the portal's cached reads under `tags` at once, on this process and
+ * (through the shared tag table) on every other worker and instance at its next request.
  */
 export function expiringPortal<T extends { ok: boolean }>(action: Action<T>, tags: PortalTag[]): Action<T> {
   return async (prev, raw) => {

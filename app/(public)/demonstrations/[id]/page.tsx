@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "示范活动" };
 
 // Prerendered (ISR, lib/security/prerendered.ts): rendered on its first visit, then served from Next's cache, rebuilt
 // in the background once 15 s old and never served older than 30 s (next.config.ts expireTime); a write that changes it
-// expires it at once on the instance that made it (revalidatePath in lib/actions/pipeline.ts). None at build time: the
-// build needs no database.
+// expires it at once on every worker and instance (revalidatePath in lib/actions/pipeline.ts; the revalidated tags are
+// shared through PostgreSQL, lib/portal/cache-handler.mjs). None at build time: the build needs no database.
 export const revalidate = 15;
 export const dynamicParams = true;
 export function generateStaticParams(): { id: string }[] {
