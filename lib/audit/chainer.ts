@@ -47,7 +47,10 @@ export async function chainAudit(db: PrismaClient): Promise<ChainRun> {
       for (const row of pending) {
         seq += BigInt(1);
         const next = auditRowHash(hash, { ...row, seq });
-        ids.push(row.id), seqs.push(seq.toString()), prevs.push(hash), hashes.push(next);
+        ids.push(row.id);
+        seqs.push(seq.toString());
+        prevs.push(hash);
+        hashes.push(next);
         hash = next;
       }
       // One statement for the batch; the trigger admits it only because these rows have no chain columns yet.
