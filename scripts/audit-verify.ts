@@ -14,7 +14,7 @@ async function main() {
     const legacy = r.legacy ? `（另有 ${r.legacy} 条启用哈希链之前的记录未纳入核验）` : "";
     const pending = r.pending ? `；${r.pending} 条刚提交的记录尚待入链` : "";
     if (r.stale.count) {
-      console.error(`发现 ${r.stale.count} 条审计记录超过 ${UNCHAINED_BOUND_MS / 60_000} 分钟未纳入哈希链（最早写于 ${formatDateTime(r.stale.oldest)}）：入链程序曾被阻止，这段时间内的记录缺少哈希保护`);
+      console.error(`发现 ${r.stale.count} 条审计记录超过 ${UNCHAINED_BOUND_MS / 60_000} 分钟未纳入哈希链（最早写于 ${formatDateTime(r.stale.oldest)}）：入链程序未按时运行（进程中断或其锁被长期占用），这期间这些记录没有哈希保护`);
       process.exitCode = 2;
     }
     if (!r.firstBreak) {
