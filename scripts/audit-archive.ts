@@ -1,6 +1,7 @@
 // `npm run audit:archive -- [--before YYYY-MM-DD] [--out dir] [--purge]`: writes the audit rows created before the
 // date (default: 180 days ago) to a JSON-lines file with their hashes and registers the archive; --purge then removes
-// them from the live table (only rows past the 180-day retention; the database trigger enforces it too).
+// them from the live table (only rows past the 180-day retention; the database trigger enforces it too). Committed
+// rows not yet in the hash chain are chained first (lib/audit/chainer.ts).
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db";
 import { archiveAudit, RETENTION_DAYS } from "@/lib/audit/integrity";

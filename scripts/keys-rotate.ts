@@ -3,6 +3,7 @@
 // run this once, then drop DATA_ENCRYPTION_KEY_PREVIOUS. Also seals data written in plain text by earlier versions.
 import { createPrismaClient } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/log";
+import { chainSettled } from "@/lib/audit/chainer";
 import { currentDataKey } from "@/lib/crypto/data-key";
 import { rotateDataKeys } from "@/lib/privacy/rotate";
 
@@ -15,6 +16,7 @@ async function main() {
     const summary = `个人信息已按当前密钥（${currentDataKey().id}）重新加密：专家 ${r.experts} 条，账号 ${r.users} 个，待导入文件 ${r.imports} 个`;
     await writeAudit(db, { operation: "keys.rotate", outcome: "SUCCESS", entityType: "DataKey", entityId: currentDataKey().id, summary, after: r });
     console.log(summary);
+    await chainSettled(db);
   } finally {
     await db.$disconnect();
   }

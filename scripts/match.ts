@@ -116,6 +116,7 @@ async function refitCommand() {
       });
       return f;
     }, { timeout: 120_000 });
+    await (await import("../lib/audit/chainer")).chainAudit(db);
     const m = fit.metrics;
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(`结果 ${m.outcomes} 条：较早的 ${m.train} 条拟合，${m.splitAt.slice(0, 10)} 起较新的 ${m.test} 条检验`);

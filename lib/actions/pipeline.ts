@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import type { AuditCode } from "@/lib/audit/codes";
 import { writeAudit, type AuditEntry, type RequestMeta } from "@/lib/audit/log";
+import { chainSoon } from "@/lib/audit/chainer";
 import { can, holds, OPERATIONS, type Operation, type ResourceScope } from "@/lib/auth/permissions";
 import { auditSessionEnded, lookupSession, requestMeta } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -132,6 +133,8 @@ export async function executeAction<S extends z.ZodType, T>(
   try {
     const data = await def.run(ctx);
     if (!authorized) throw new Unauthorized(def.operation, "finished");
+    // Its transaction has committed: chain its audit row now (in the background) rather than at the next sweep.
+    chainSoon(db);
     const message = typeof def.successMessage === "function" ? def.successMessage(data) : def.successMessage;
     return { ok: true, data, message };
   } catch (err) {

@@ -2,8 +2,10 @@ import { sm3Hex } from "@/lib/crypto/sm";
 
 // Tamper evidence for the audit log (GB/T 22239 8.1.4.3): every row carries the SM3 hash of its content and of the
 // previous row's hash, in `seq` order. Changing, removing or inserting a row anywhere breaks every link after it,
-// which `npm run audit:verify` reports by the first broken `seq`. The database trigger stops the application's role
-// from changing rows at all; the chain catches what gets past it (an owner, a restored backup, a raw file edit).
+// which `npm run audit:verify` reports by the first broken `seq`. Rows get their place in the chain just after their
+// transaction commits (lib/audit/chainer.ts). The database trigger stops the application's role from changing rows
+// (beyond filling in a new row's chain columns once); the chain catches what gets past it (an owner, a restored
+// backup, a raw file edit).
 
 /** The fields a row's hash covers, exactly as stored. */
 export type ChainedFields = {

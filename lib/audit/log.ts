@@ -2,8 +2,8 @@ import type { Tx } from "@/lib/db";
 import { clientIpFromHeaders } from "@/lib/security/client-ip";
 import type { AuditCode } from "@/lib/audit/codes";
 import type { AuditOutcome, Role } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { auditRowHash, GENESIS_HASH, type ChainedFields } from "@/lib/audit/chain";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { chainSoon } from "@/lib/audit/chainer";
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
@@ -19,27 +19,28 @@ export type AuditEntry = {
   meta?: RequestMeta;
 };
 
-/** Append one audit row. Call it with the same transaction that made the change, so both commit or neither. */
+/**
+ * Append one audit row. Call it with the same transaction that made the change, so both commit or neither; the
+ * row joins the hash chain after the commit (lib/audit/chainer.ts). Called with the client itself (no surrounding
+ * transaction), it asks for that chaining at once; an action's transaction is followed by it in lib/actions/pipeline.ts.
+ */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   await appendAudit(tx, entry, new Date());
+  const client = tx as Tx & { $transaction?: unknown };
+  if (typeof client.$transaction === "function") chainSoon(tx as PrismaClient);
 }
 
-// Every audit write takes this transaction-scoped advisory lock, so rows join the hash chain one at a time, across
-// instances; it is held until the surrounding transaction ends, which is why callers audit as their last step.
-const AUDIT_CHAIN_LOCK = 22239;
-
 /**
- * The writer behind writeAudit, with the time given (tests back-date rows to exercise retention). Reads the last
- * row under the lock, numbers this row after it and stores the SM3 hash chained to the last row's (lib/audit/chain.ts).
+ * The insert behind writeAudit, with the time given (tests back-date rows to exercise retention). No lock and no
+ * chain columns: `seq`, `prevHash` and `hash` stay NULL until the chainer fills them in.
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry, createdAt: Date): Promise<void> {
-  const client = tx as Tx & { $transaction?: (fn: (t: Tx) => Promise<void>) => Promise<void> };
-  // Outside a transaction the lock would be released at once: run the append in one of its own.
-  if (typeof client.$transaction === "function") return client.$transaction((t) => appendAudit(t, entry, createdAt));
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const last = await tx.auditLog.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const fields: ChainedFields = {
-    seq: (last?.seq ?? BigInt(0)) + BigInt(1),
+  await tx.auditLog.create({ data: auditRowData(entry, createdAt) });
+}
+
+/** The row as stored (and later hashed): summary and user agent cut to their stored lengths. */
+export function auditRowData(entry: AuditEntry, createdAt: Date) {
+  return {
     createdAt,
     actorId: entry.actor?.id ?? null,
     actorName: entry.actor?.displayName ?? null,
@@ -49,23 +50,11 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, createdAt: Date): P
     entityType: entry.entityType ?? null,
     entityId: entry.entityId ?? null,
     summary: (entry.summary ?? "").slice(0, 500),
-    before: entry.before ?? null,
-    after: entry.after ?? null,
+    before: entry.before,
+    after: entry.after,
     ip: entry.meta?.ip ?? null,
     userAgent: entry.meta?.userAgent?.slice(0, 300) ?? null,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.auditLog.create({
-    data: {
-      ...fields,
-      role: entry.actor?.role ?? null,
-      outcome: entry.outcome,
-      before: entry.before,
-      after: entry.after,
-      prevHash,
-      hash: auditRowHash(prevHash, fields),
-    },
-  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { refreshAllMatchTerms } from "@/lib/matching/terms";
 import { purgeAbandonedImports } from "@/lib/import/service";
 import { purgeCaptchas } from "@/lib/security/captcha";
 import { purgeRateLimits } from "@/lib/security/rate-limit";
+import { chainAudit } from "@/lib/audit/chainer";
 
 /**
  * The periodic work of every instance (instrumentation.ts) and of POST /api/cron/sweep: invitation deadlines,
@@ -17,5 +18,7 @@ export async function runSweeps(now = new Date()) {
   // Counters whose window ended a day ago and spent captchas: plain deletes, harmless on several instances.
   const rateLimitsPurged = await purgeRateLimits(db, now);
   const captchasPurged = await purgeCaptchas(db, now);
-  return { ...invitations, matchTerms, abandonedImports, rateLimitsPurged, captchasPurged };
+  // Last, so the audit rows the steps above wrote are chained too (also where JOBS_MODE=off runs no job).
+  const auditChained = (await chainAudit(db)).chained;
+  return { ...invitations, matchTerms, abandonedImports, rateLimitsPurged, captchasPurged, auditChained };
 }

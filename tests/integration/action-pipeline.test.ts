@@ -6,6 +6,7 @@ import { markNotificationsReadOp } from "@/lib/notifications/operations";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD as PASSWORD } from "@/prisma/seed/accounts";
 import { SICHUAN_COUNTY, unitIn } from "./fixtures";
+import { auditRowHash } from "@/lib/audit/chain";
 import { auditRows, meta } from "./helpers";
 
 /** A user of a fresh school, signing in with the demo password. */
@@ -25,6 +26,16 @@ describe("change password through the action pipeline", () => {
     const audits = await auditRows({ actorId: user.id, operation: "account.changePassword" });
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ outcome: "SUCCESS", entityType: "User", entityId: user.id, ip: meta.ip });
+  });
+
+  it("has the success audit row joined to the hash chain just after the commit, without a sweep", async () => {
+    const user = await unitUser();
+    expect(await executeAction(changePasswordOp, user, meta, good)).toMatchObject({ ok: true });
+    // The pipeline asks for a chain run once the action's transaction has committed (lib/audit/chainer.ts).
+    await expect.poll(async () => (await auditRows({ actorId: user.id, operation: "account.changePassword" }))[0]?.seq ?? null, { timeout: 10_000 })
+      .not.toBeNull();
+    const [row] = await auditRows({ actorId: user.id, operation: "account.changePassword" });
+    expect(row.hash).toBe(auditRowHash(row.prevHash!, { ...row, seq: row.seq! }));
   });
 
   it("returns field errors in Chinese for bad input and changes nothing", async () => {

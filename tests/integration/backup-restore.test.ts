@@ -12,6 +12,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { createPrismaClient } from "@/lib/db";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/log";
+import { chainAllAudit } from "./helpers";
 import { checkConsistency, prismaQuery, tableCounts, type ConsistencyReport } from "@/lib/system/consistency";
 import { seedAll } from "@/prisma/seed/index";
 import { backupEmbedded, backupPostgres, restoreEmbedded, restorePostgres, type Manifest } from "@/scripts/backup";
@@ -54,6 +55,7 @@ beforeAll(async () => {
       await seedAll(source, { demo: true });
       // The demo seed writes no audit rows: chain a few, as the platform does.
       for (let i = 1; i <= 5; i++) await writeAudit(source, { operation: "auth.login", outcome: "SUCCESS", summary: `演练记录 ${i}` });
+      await chainAllAudit(source);
     })(),
     (async () => {
       const db = await PGlite.create(path.join(work, "pglite-src"));

@@ -1,6 +1,8 @@
 import { db } from "@/lib/db";
 import type { RequestMeta } from "@/lib/audit/log";
 import type { SessionUser } from "@/lib/auth/roles";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { chainAudit, chainSettled } from "@/lib/audit/chainer";
 
 export const meta: RequestMeta = { ip: "10.9.8.7", userAgent: "vitest" };
 
@@ -18,4 +20,18 @@ export async function sessionUserOf(userId: string): Promise<SessionUser> {
 
 export async function auditRows(filter: { actorId?: string; entityId?: string; operation?: string }) {
   return db.auditLog.findMany({ where: filter, orderBy: { createdAt: "asc" } });
+}
+
+/**
+ * Chains every audit row now: `chainAudit` skips while another chainer (the background one writeAudit asks for)
+ * holds the lock, so try until nothing is left.
+ */
+export async function chainAllAudit(client: PrismaClient) {
+  await chainSettled(client);
+  for (let i = 0; i < 400; i++) {
+    const r = await chainAudit(client);
+    if (!r.skipped && (await client.auditLog.count({ where: { seq: null } })) === 0) return;
+    await new Promise((res) => setTimeout(res, 25));
+  }
+  throw new Error("审计记录未能全部入链");
 }
