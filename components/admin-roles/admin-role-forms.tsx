@@ -6,6 +6,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { FormField, Input } from "@/components/ui/form-field";
 import { Outcome } from "@/components/ui/outcome";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { OneTimePasswordNote } from "@/components/users/one-time-password";
 import { grantAdminRoleAction, resetAdminMfaAction, resetAdminPasswordAction, revokeAdminRoleAction } from "@/lib/admin-roles/actions";
 
 const CHOICES = { SYSTEM_ADMIN: "系统管理员", SECURITY_ADMIN: "安全管理员", AUDIT_ADMIN: "审计管理员" };
@@ -52,12 +53,7 @@ export function ResetAdminAccountButtons({ userId, username, isSelf }: { userId:
         <ConfirmButton form={mfa} fields={{ userId }} label="重置二次验证" ariaLabel={`重置 ${username} 的二次验证`} variant="ghost" size="sm"
           compact question="将清除其动态口令密钥和恢复码并结束全部会话。确认重置？" confirmAriaLabel={`确认重置 ${username} 的二次验证`} />
       </div>
-      {password.state?.ok && (
-        <p role="status" className="max-w-xs rounded bg-emerald-50 px-2 py-1 text-left text-xs text-emerald-900 ring-1 ring-emerald-200">
-          一次性密码（只显示这一次，本人登录后须修改）：
-          <code aria-label={`${username} 的一次性密码`} className="ml-1 font-mono text-sm text-slate-900">{password.state.data.oneTimePassword}</code>
-        </p>
-      )}
+      {password.state?.ok && <OneTimePasswordNote username={username} password={password.state.data.oneTimePassword} />}
       {mfa.state?.ok && <p role="status" className="text-xs text-emerald-800">{mfa.state.message}</p>}
     </div>
   );

@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FieldError } from "@/components/ui/field-error";
 import { useFormAction } from "@/components/ui/use-form-action";
+import { OneTimePasswordNote } from "@/components/users/one-time-password";
 import { resetPasswordAction, setUserStatusAction, unlockUserAction } from "@/lib/users/actions";
 
 type Props = { userId: string; username: string; status: string; locked: boolean; isSelf: boolean; canReset: boolean };
@@ -40,12 +41,7 @@ export function UserRowActions({ userId, username, status, locked, isSelf, canRe
             size="sm" compact question="重置后原密码失效、本人已登录的会话全部结束。确认重置？" confirmAriaLabel={`确认重置 ${username} 的密码`} />
         )}
       </div>
-      {reset.state?.ok && (
-        <p role="status" className="max-w-xs rounded bg-emerald-50 px-2 py-1 text-left text-xs text-emerald-900 ring-1 ring-emerald-200">
-          一次性密码（只显示这一次，本人登录后须修改）：
-          <code aria-label={`${username} 的一次性密码`} className="ml-1 font-mono text-sm text-slate-900">{reset.state.data.oneTimePassword}</code>
-        </p>
-      )}
+      {reset.state?.ok && <OneTimePasswordNote username={username} password={reset.state.data.oneTimePassword} />}
       <FieldError errors={unlock.error ?? enable.error} alert compact />
     </div>
   );
