@@ -159,7 +159,10 @@ async function ownProfile(user: SessionUser, operation: "match.respond" | "match
   if (!holds(user, operation)) return null;
   return db.expertProfile.findUnique({
     where: { userId: user.id },
-    select: { id: true, name: true, userId: true, status: true, activeEngagements: true, maxConcurrent: true, provinceCode: true },
+    select: {
+      id: true, name: true, userId: true, status: true, activeEngagements: true, maxConcurrent: true, provinceCode: true,
+      disciplineCodes: true, industryCodes: true,
+    },
   });
 }
 
@@ -310,7 +313,7 @@ export type OpenNeedSearch = z.infer<typeof openNeedSearchSchema>;
 export async function needsForMe(user: SessionUser, search: OpenNeedSearch) {
   const profile = await ownProfile(user, "need.browseOpen");
   if (!profile) return null;
-  const result = await recommendNeeds(db, profile.id, {
+  const result = await recommendNeeds(db, profile, {
     q: search.q, provinceCode: search.province, form: search.form, page: search.page, pageSize: MATCH_PAGE_SIZE,
   });
   if (!result) return null;
