@@ -159,7 +159,10 @@ async function ownProfile(user: SessionUser, operation: "match.respond" | "match
   if (!holds(user, operation)) return null;
   return db.expertProfile.findUnique({
     where: { userId: user.id },
-    select: { id: true, name: true, userId: true, status: true, activeEngagements: true, maxConcurrent: true, provinceCode: true },
+    select: {
+      id: true, name: true, userId: true, status: true, activeEngagements: true, maxConcurrent: true, provinceCode: true,
+      disciplineCodes: true, industryCodes: true,
+    },
   });
 }
 
@@ -310,20 +313,21 @@ export type OpenNeedSearch = z.infer<typeof openNeedSearchSchema>;
 export async function needsForMe(user: SessionUser, search: OpenNeedSearch) {
   const profile = await ownProfile(user, "need.browseOpen");
   if (!profile) return null;
-  const result = await recommendNeeds(db, profile.id, {
+  const result = await recommendNeeds(db, profile, {
     q: search.q, provinceCode: search.province, form: search.form, page: search.page, pageSize: MATCH_PAGE_SIZE,
   });
   if (!result) return null;
-  const ids = result.rows.map((r) => r.needId);
-  const [needs, mine, held] = await Promise.all([
-    db.need.findMany({ where: { id: { in: ids } }, select: needSummary }),
-    db.match.findMany({ where: { expertId: profile.id, needId: { in: ids } }, select: { id: true, needId: true, state: true } }),
-    db.match.groupBy({ by: ["needId"], where: { needId: { in: ids }, ...SEAT_HOLDING }, _count: { _all: true } }),
-  ]);
+  // The page's needs with the expert's own match (one per need and expert) and their held seats, in one read.
+  const needs = await db.need.findMany({
+    where: { id: { in: result.rows.map((r) => r.needId) } },
+    select: {
+      ...needSummary,
+      matches: { where: { expertId: profile.id }, select: { id: true, state: true } },
+      _count: { select: { matches: { where: SEAT_HOLDING } } },
+    },
+  });
   const places = await regionPaths(needs.map((n) => n.regionCode));
   const needOf = new Map(needs.map((n) => [n.id, n]));
-  const mineOf = new Map(mine.map((m) => [m.needId, m]));
-  const heldOf = new Map(held.map((h) => [h.needId, h._count._all]));
   const mayApply = holds(user, "match.apply") && !result.blocked;
   return {
     blocked: result.blocked ? { key: result.blocked, label: HARD_FILTER_LABEL[result.blocked] } : null,
@@ -332,11 +336,11 @@ export async function needsForMe(user: SessionUser, search: OpenNeedSearch) {
     rows: result.rows.flatMap((r) => {
       const n = needOf.get(r.needId);
       if (!n) return [];
-      const match = mineOf.get(r.needId) ?? null;
+      const match = n.matches[0] ?? null;
       // PROPOSED is the province's draft: to the expert the need is simply open.
       const visible = match && !HIDDEN_FROM_OTHERS.includes(match.state) ? match : null;
       return [{
-        need: summarize(n, places), seatsHeld: heldOf.get(n.id) ?? 0,
+        need: summarize(n, places), seatsHeld: n._count.matches,
         score: r.score, explanation: r.explanation, parts: sortedParts(r.parts),
         match: visible ? { id: visible.id, state: visible.state } : null,
         canApply: mayApply && canStep("apply", match?.state ?? null),

@@ -12,7 +12,7 @@ import type { ExpertFacts, NeedFacts } from "@/lib/matching/types";
 
 export type LoadedNeed = NeedFacts & { provinceCode: string; expertsWanted: number; content: string; contentKey: string };
 
-type NeedRow = {
+export type NeedRow = {
   id: string; unitId: string; title: string; bottleneck: string; expectedOutcome: string; disciplineCodes: string[];
   industryCodes: string[]; regionCode: string; provinceCode: string; delivery: DeliveryMode; windowStart: Date | null;
   windowEnd: Date | null; expertsWanted: number; zone: NeedFacts["zone"]; forms: ServiceForm[] | null; version: number; updatedAt: Date;
@@ -32,25 +32,32 @@ function needText(key: string, texts: string[]): TermVector {
   return vector;
 }
 
-/** Several needs at once (batch proposals, needs for an expert); unknown ids are left out. */
-export async function loadNeedsFacts(tx: Tx, needIds: string[]): Promise<LoadedNeed[]> {
-  if (!needIds.length) return [];
-  const rows = await tx.$queryRaw<NeedRow[]>`
-    SELECT n."id", n."unitId", n."title", n."bottleneck", n."expectedOutcome", n."disciplineCodes", n."industryCodes",
-           n."regionCode", n."provinceCode", n."delivery"::text AS "delivery", n."windowStart", n."windowEnd",
-           n."expertsWanted", n."version", n."updatedAt", r."zone"::text AS "zone",
-           ARRAY(SELECT DISTINCT s."form"::text FROM "NeedMenuItem" m JOIN "ServiceMenuItem" s ON s."id" = m."menuItemId"
-                  WHERE m."needId" = n."id") AS "forms"
-      FROM "Need" n JOIN "Region" r ON r."code" = n."regionCode"
-     WHERE n."id" = ANY(${needIds}::text[])`;
-  return rows.map((n) => ({
+/** The need columns scoring reads, for a query over "Need" n joined to its "Region" r (enums as text for the raw driver). */
+export const NEED_FACT_COLUMNS = Prisma.sql`
+  n."id", n."unitId", n."title", n."bottleneck", n."expectedOutcome", n."disciplineCodes", n."industryCodes",
+  n."regionCode", n."provinceCode", n."delivery"::text AS "delivery", n."windowStart", n."windowEnd",
+  n."expertsWanted", n."version", n."updatedAt", r."zone"::text AS "zone",
+  ARRAY(SELECT DISTINCT s."form"::text FROM "NeedMenuItem" m JOIN "ServiceMenuItem" s ON s."id" = m."menuItemId"
+         WHERE m."needId" = n."id") AS "forms"`;
+
+/** A row selected with NEED_FACT_COLUMNS as the engine scores it. */
+export function toNeedFacts(n: NeedRow): LoadedNeed {
+  return {
     id: n.id, unitId: n.unitId, disciplineCodes: n.disciplineCodes, industryCodes: n.industryCodes, forms: n.forms ?? [],
     regionCode: n.regionCode, zone: n.zone, delivery: n.delivery,
     window: n.windowStart && n.windowEnd ? { start: n.windowStart, end: n.windowEnd } : null,
     text: needText(`${n.id}:${n.version}:${new Date(n.updatedAt).getTime()}`, [n.title, n.bottleneck, n.expectedOutcome]), provinceCode: n.provinceCode, expertsWanted: n.expertsWanted,
     // The pool model reads the title twice: it states the problem, the rest describes it (as `npm run match` does).
     content: [n.title, n.title, n.bottleneck, n.expectedOutcome].join("\n"), contentKey: `${n.version}:${new Date(n.updatedAt).getTime()}`,
-  }));
+  };
+}
+
+/** Several needs at once (batch proposals, needs for an expert); unknown ids are left out. */
+export async function loadNeedsFacts(tx: Tx, needIds: string[]): Promise<LoadedNeed[]> {
+  if (!needIds.length) return [];
+  const rows = await tx.$queryRaw<NeedRow[]>`
+    SELECT ${NEED_FACT_COLUMNS} FROM "Need" n JOIN "Region" r ON r."code" = n."regionCode" WHERE n."id" = ANY(${needIds}::text[])`;
+  return rows.map(toNeedFacts);
 }
 
 export async function loadNeedFacts(tx: Tx, needId: string): Promise<LoadedNeed | null> {
@@ -144,12 +151,16 @@ export function toExpertFacts(e: ExpertRow, regions: RegionTable): ExpertFacts {
   };
 }
 
-/** Experts by id, with the given needs' declines (for the naive baseline, batch proposals and tests). */
-export async function loadExpertFacts(tx: Tx, ids: string[], needIds: string[] = []): Promise<ExpertFacts[]> {
+/**
+ * Experts by id, with the given needs' declines (for the naive baseline, batch proposals and tests). `storedTerms`:
+ * with the term counts kept per field, as retrieval returns them, so the pool model needs no query of its own.
+ */
+export async function loadExpertFacts(tx: Tx, ids: string[], needIds: string[] = [], storedTerms = false): Promise<ExpertFacts[]> {
   if (!ids.length) return [];
+  const stored = storedTerms ? Prisma.sql`, e."matchTermsAt" AS "termsAt", e."matchFieldCounts" AS "fieldCounts"` : Prisma.empty;
   const [rows, regions] = await Promise.all([
     queryExpertRows(tx, Prisma.sql`
-      SELECT ${EXPERT_FACT_COLUMNS}, ${expertFactExtras(needIds)} FROM "ExpertProfile" e WHERE e."id" = ANY(${ids}::text[])`),
+      SELECT ${EXPERT_FACT_COLUMNS}, ${expertFactExtras(needIds)}${stored} FROM "ExpertProfile" e WHERE e."id" = ANY(${ids}::text[])`),
     regionTable(tx),
   ]);
   return rows.map((e) => toExpertFacts(e, regions)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

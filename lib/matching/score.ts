@@ -5,7 +5,7 @@ import {
 } from "@/lib/matching/parts";
 import { pairKey, type RelevanceTable } from "@/lib/matching/pool-relevance";
 import type { ExpertFacts, NameBook, NeedFacts, ParentOf } from "@/lib/matching/types";
-import { SCORE_PARTS, type Weights } from "@/lib/matching/weights";
+import { SCORE_PARTS, type ScorePart, type Weights } from "@/lib/matching/weights";
 
 export type HardFilter = "UNMATCHABLE" | "AT_CAPACITY" | "CONFLICT" | "DECLINED" | "UNAVAILABLE" | "NO_REMOTE" | "NOT_WILLING";
 
@@ -50,9 +50,18 @@ function inferredFit(need: NeedFacts, expert: ExpertFacts, s: Scorer): PartResul
 
 export function scoreParts(need: NeedFacts, expert: ExpertFacts, s: Scorer): Parts {
   return {
+    ...plainParts(need, expert, s),
     discipline: inferredFit(need, expert, s) ?? hierarchyFit(need.disciplineCodes, expert.disciplineCodes, s.disciplineParent, s.names.discipline, "学科"),
-    industry: hierarchyFit(need.industryCodes, expert.industryCodes, s.industryParent, s.names.industry, "行业"),
     text: s.relevance?.text.get(pairKey(need.id, expert.id)) ?? textFit(need, expert),
+  };
+}
+
+/** Parts read from the two sides alone; the others (discipline, text) may read the pool model (s.relevance). */
+export type PlainPart = Exclude<ScorePart, "discipline" | "text">;
+
+export function plainParts(need: NeedFacts, expert: ExpertFacts, s: Scorer): Record<PlainPart, PartResult> {
+  return {
+    industry: hierarchyFit(need.industryCodes, expert.industryCodes, s.industryParent, s.names.industry, "行业"),
     form: formFit(need, expert),
     region: regionFit(need, expert, s.names),
     availability: availabilityFit(need, expert),
@@ -61,6 +70,26 @@ export function scoreParts(need: NeedFacts, expert: ExpertFacts, s: Scorer): Par
     feedback: feedbackFit(expert),
     library: libraryFit(expert),
   };
+}
+
+/**
+ * The highest score the pair can get whatever the pool model says: the plain parts exactly, the discipline part
+ * exactly when the need names disciplines (the model only infers them for a need that names none), the rest at 1.
+ * Every part is in [0, 1], so the exact score (combine) is never above this, up to its rounding.
+ */
+export function scoreBound(need: NeedFacts, expert: ExpertFacts, s: Scorer): number {
+  const plain = plainParts(need, expert, s);
+  const discipline = need.disciplineCodes.length
+    ? hierarchyFit(need.disciplineCodes, expert.disciplineCodes, s.disciplineParent, s.names.discipline, "学科").value
+    : 1;
+  let sum = 0;
+  let total = 0;
+  for (const p of SCORE_PARTS) {
+    const w = s.weights[p];
+    sum += w;
+    total += w * (p === "discipline" ? discipline : p === "text" ? 1 : plain[p].value);
+  }
+  return sum > 0 ? total / sum : 0;
 }
 
 /** Weighted mean of the parts, rounded to 4 places, with the three biggest contributions that have a detail. */
