@@ -86,7 +86,8 @@ async function candidateNeeds(
   return rows.map(toNeedFacts);
 }
 
-// An exact score is rounded to 4 places, so it may exceed its bound by half of 1e-4; the margin covers that.
+// Bound and score are both rounded by combine (monotone), so the bound is never below the score; the margin is
+// one rounding step of slack against floating-point surprises, costing at most a few extra needs scored.
 const BOUND_MARGIN = 1e-4;
 
 /**

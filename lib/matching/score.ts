@@ -75,21 +75,13 @@ export function plainParts(need: NeedFacts, expert: ExpertFacts, s: Scorer): Rec
 /**
  * The highest score the pair can get whatever the pool model says: the plain parts exactly, the discipline part
  * exactly when the need names disciplines (the model only infers them for a need that names none), the rest at 1.
- * Every part is in [0, 1], so the exact score (combine) is never above this, up to its rounding.
+ * Every part is in [0, 1] and both go through combine (rounding is monotone), so the exact score is never above this.
  */
 export function scoreBound(need: NeedFacts, expert: ExpertFacts, s: Scorer): number {
-  const plain = plainParts(need, expert, s);
   const discipline = need.disciplineCodes.length
-    ? hierarchyFit(need.disciplineCodes, expert.disciplineCodes, s.disciplineParent, s.names.discipline, "学科").value
-    : 1;
-  let sum = 0;
-  let total = 0;
-  for (const p of SCORE_PARTS) {
-    const w = s.weights[p];
-    sum += w;
-    total += w * (p === "discipline" ? discipline : p === "text" ? 1 : plain[p].value);
-  }
-  return sum > 0 ? total / sum : 0;
+    ? hierarchyFit(need.disciplineCodes, expert.disciplineCodes, s.disciplineParent, s.names.discipline, "学科")
+    : { value: 1 };
+  return combine({ ...plainParts(need, expert, s), discipline, text: { value: 1 } }, s.weights).score;
 }
 
 /** Weighted mean of the parts, rounded to 4 places, with the three biggest contributions that have a detail. */
