@@ -6,7 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExpiryForm, GrantRoleForm, ResetMfaPanel, RevokeRoleButton } from "@/components/users/account-forms";
 import type { GrantChoices } from "@/components/users/role-organization-fields";
-import { isAdminRole, ROLE_LABEL, type SessionUser } from "@/lib/auth/roles";
+import { isAdminRole, mayActOnAccount, ROLE_LABEL, type SessionUser } from "@/lib/auth/roles";
 import { can, holds } from "@/lib/auth/permissions";
 import { chinaDate } from "@/lib/calendar/china-time";
 import { formatDate, formatDateTime } from "@/lib/format";
@@ -36,8 +36,7 @@ function keptBecause(user: SessionUser, account: AccountDetail, g: AccountDetail
 export function AccountPage({ user, account, listPath, choices }: Props) {
   const self = account.id === user.id;
   const threeAdmin = account.roles.some((g) => isAdminRole(g.role));
-  // 三员分立: business administrators do not manage the three administrators' accounts (lib/users/operations.ts).
-  const manageable = !threeAdmin || user.roles.some((g) => isAdminRole(g.role));
+  const manageable = mayActOnAccount(user.roles, account.roles.map((g) => g.role));
   const mayGrant = !self && !threeAdmin && holds(user, "user.create") && choices.roles.length > 0;
   const mayResetMfa = !self && manageable && holds(user, "user.resetPassword");
   const expired = !!account.expiresAt && account.expiresAt <= new Date();

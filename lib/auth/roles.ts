@@ -19,6 +19,9 @@ export const ROLE_LABEL: Record<Role, string> = {
 export const ADMIN_ROLES = ["SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] as const satisfies readonly Role[];
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 export const isAdminRole = (role: Role): role is AdminRole => (ADMIN_ROLES as readonly Role[]).includes(role);
+/** 三员分立: a business administrator may not act on an account holding a 三员 role (lib/users/operations.ts). */
+export const mayActOnAccount = (actorRoles: readonly { role: Role }[], accountRoles: readonly Role[]) =>
+  actorRoles.some((g) => isAdminRole(g.role)) || !accountRoles.some(isAdminRole);
 
 /** Each role's console; a user lands on the console of their first role. */
 export const ROLE_HOME: Record<Role, string> = {

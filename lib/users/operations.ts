@@ -6,7 +6,7 @@ import { adminRoleOf, createAccount, grantRole, grantTarget, resetPassword, revo
 import { clearSecondFactor } from "@/lib/mfa/service";
 import { mfaEnforced, mfaRequiredFor } from "@/lib/mfa/policy";
 import { LIMITS, overLimit } from "@/lib/security/rate-limit";
-import { isAdminRole, ROLE_LABEL } from "@/lib/auth/roles";
+import { mayActOnAccount, ROLE_LABEL } from "@/lib/auth/roles";
 import { SELF_STATUS, setUserStatus, unlockUser } from "@/lib/users/service";
 import { accountScope } from "@/lib/users/scope";
 
@@ -16,9 +16,8 @@ async function authorizeAccount(ctx: ActionContext<{ userId: string }>) {
   // 三员分立: a business administrator (ministry, province) never manages one of the three administrators' accounts —
   // resetting its password would hand over its powers. Their passwords and second factors are reset by the security
   // administrator (lib/admin-roles), the system administrator unlocks and disables them.
-  if (ctx.user.roles.some((g) => isAdminRole(g.role))) return;
   const held = await adminRoleOf(db, ctx.input.userId);
-  if (held) throw forbidden(threeAdminAccount(held));
+  if (held && !mayActOnAccount(ctx.user.roles, [held])) throw forbidden(threeAdminAccount(held));
 }
 
 export const unlockUserOp = {

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isAdminRole, type SessionUser } from "@/lib/auth/roles";
+import { mayActOnAccount, type SessionUser } from "@/lib/auth/roles";
 import type { UserSearch } from "@/lib/users/schemas";
 import { ACCOUNT_SCOPE_SELECT, accountsWhere, grantScope, scopeOfAccount, STAFF_ROLES } from "@/lib/users/scope";
 import { GRANTABLE_ROLES, ROLE_ORG_TYPES } from "@/lib/users/schemas";
@@ -43,8 +43,6 @@ export async function searchUsers(user: SessionUser, search: UserSearch, now = n
       },
     }),
   ]);
-  // 三员分立: a business administrator sees the three administrators' accounts but may not act on them.
-  const actorIsThreeAdmin = user.roles.some((g) => isAdminRole(g.role));
   return {
     total,
     page: search.page,
@@ -60,7 +58,7 @@ export async function searchUsers(user: SessionUser, search: UserSearch, now = n
       organizationName: r.organization?.name ?? null,
       roles: r.roles.map((g) => g.role),
       isSelf: r.id === user.id,
-      manageable: actorIsThreeAdmin || !r.roles.some((g) => isAdminRole(g.role)),
+      manageable: mayActOnAccount(user.roles, r.roles.map((g) => g.role)),
     })),
   };
 }
