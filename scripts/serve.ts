@@ -7,13 +7,14 @@
 // and passes it in its own header, after removing any copy the client sent. It also completes the Content-Security-
 // Policy of the prerendered pages: proxy.ts sends them `script-src 'self'` without a nonce (they are built once, not
 // per request), and lib/security/hash-csp.ts adds the hashes of Next's inline scripts in the page it serves — without
-// this server those pages keep the bare policy and their scripts stay blocked. scripts/start.ts (npm run demo / start
-// / dev) and the end-to-end tests run the app through it.
+// this server those pages keep the bare policy and their scripts stay blocked. In production it also serves the public
+// portal's pages as plain HTML, without Next's client runtime (lib/portal/plain-html.ts). scripts/start.ts (npm run
+// demo / start / dev) and the end-to-end tests run the app through it.
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_FLAG, CLIENT_IP_HEADER, resolveClientIp, trustedProxyHops } from "@/lib/security/client-ip";
-import { hashInlineScripts } from "@/lib/security/hash-csp";
+import { holdDocument } from "@/lib/security/hash-csp";
 
 const args = process.argv.slice(2);
 const value = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
@@ -43,7 +44,7 @@ async function main() {
     delete req.headers[CLIENT_IP_HEADER];
     const ip = resolveClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
     if (ip) req.headers[CLIENT_IP_HEADER] = ip;
-    hashInlineScripts(req, res, reportRefused);
+    holdDocument(req, res, { plainPortal: !dev, onRefused: reportRefused });
     void handle(req, res);
   });
   server.listen(port, hostname, () => {

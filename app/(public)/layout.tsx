@@ -9,7 +9,7 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
       </a>
       <header className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-4">
-          <Link href="/" className="text-lg font-semibold tracking-wide">专家人才服务基层平台</Link>
+          <Link prefetch={false} href="/" className="text-lg font-semibold tracking-wide">专家人才服务基层平台</Link>
           <nav aria-label="站点导航" className="flex flex-wrap items-center gap-3">
             <Link prefetch={false} href="/cases" className="text-sm text-white hover:underline">典型案例</Link>
             <Link prefetch={false} href="/bases" className="text-sm text-white hover:underline">专家服务基地</Link>
@@ -17,7 +17,7 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
             <Link prefetch={false} href="/challenges" className="text-sm text-white hover:underline">揭榜挂帅</Link>
             <Link prefetch={false} href="/verify" className="text-sm text-white hover:underline">证明核验</Link>
             <Link prefetch={false} href="/register" className="text-sm text-white hover:underline">专家注册</Link>
-            <Link href="/login" className="rounded-md bg-white px-4 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50">登录</Link>
+            <Link prefetch={false} href="/login" className="rounded-md bg-white px-4 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50">登录</Link>
           </nav>
         </div>
       </header>

@@ -1,28 +1,33 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import { withScriptHashes } from "@/lib/security/headers";
+import { isPlainHtmlPath, withoutClientRuntime } from "@/lib/portal/plain-html";
 import { isPrerenderedPath } from "@/lib/security/prerendered";
 import { inlineScriptHashes } from "@/lib/security/script-hashes";
 
 /**
- * The hash-based Content-Security-Policy of a prerendered page (scripts/serve.ts, around Next's request handler).
+ * The documents served whole (scripts/serve.ts, around Next's request handler): the public portal's plain-HTML pages
+ * (lib/portal/plain-html.ts) and the prerendered pages' hash-based Content-Security-Policy.
  *
- * For a GET or HEAD of a prerendered path (lib/security/prerendered.ts) whose response is an HTML document and whose
- * policy has no nonce (proxy.ts), the HTML is held back until complete, the sha256 of each of Next's inline scripts is
- * added to the policy's script-src (lib/security/script-hashes.ts, lib/security/headers.ts `withScriptHashes`), and
- * the page goes out in one piece — compressed here, since Next is asked for the identity body. Every other response
- * (any page rendered per request, RSC payloads, files) streams through untouched. Without this step a prerendered
- * page keeps `script-src 'self'`: its inline scripts are blocked (fail closed), never allowed.
+ * For a GET or HEAD of such a path whose response is an HTML document, the HTML is held back until complete, then:
+ * - on a portal page (when `plainPortal`, i.e. the production build), Next's client runtime is taken out of it;
+ * - where the policy has no nonce (a prerendered page, proxy.ts), the sha256 of each of Next's inline scripts still in
+ *   it is added to the policy's script-src (lib/security/script-hashes.ts, lib/security/headers.ts `withScriptHashes`);
+ * and the page goes out in one piece — compressed here, since Next is asked for the identity body. Every other response
+ * (pages of the signed-in areas, RSC payloads, files) streams through untouched. Without this step a prerendered page
+ * keeps `script-src 'self'`: its inline scripts are blocked (fail closed), never allowed.
  *
  * The request's If-None-Match is held back too and answered here (304 with the same policy), so the browser never
  * revalidates a cached page into a 304 whose policy lacks the hashes.
  */
-export function hashInlineScripts(req: IncomingMessage, res: ServerResponse, onRefused?: (path: string, refused: string[]) => void): void {
+export function holdDocument(req: IncomingMessage, res: ServerResponse, options: HoldOptions = {}): void {
   if (req.method !== "GET" && req.method !== "HEAD") return;
   // RSC payloads of the same paths (client-side navigation) are not documents: no policy applies to them.
   if (req.headers.rsc !== undefined) return;
   const path = pathnameOf(req.url);
-  if (path === null || !isPrerenderedPath(path)) return;
+  if (path === null) return;
+  const plain = options.plainPortal === true && isPlainHtmlPath(path);
+  if (!plain && !isPrerenderedPath(path)) return;
 
   const isHead = req.method === "HEAD";
   const acceptEncoding = String(req.headers["accept-encoding"] ?? "");
@@ -44,8 +49,7 @@ export function hashInlineScripts(req: IncomingMessage, res: ServerResponse, onR
   const hold = (): boolean => {
     if (mode === "undecided") {
       const type = String(res.getHeader("content-type") ?? "");
-      const csp = res.getHeader("content-security-policy");
-      mode = /^text\/html\b/i.test(type) && typeof csp === "string" && !/'nonce-/.test(csp) ? "hold" : "pass";
+      mode = /^text\/html\b/i.test(type) && (plain || hashPolicy(res)) ? "hold" : "pass";
     }
     return mode === "hold";
   };
@@ -89,10 +93,14 @@ export function hashInlineScripts(req: IncomingMessage, res: ServerResponse, onR
     if (!hold()) return (end as (...a: unknown[]) => ServerResponse).call(this, chunk, encoding, cb);
     collect(chunk, encoding);
     const callback = [chunk, encoding, cb].find((a) => typeof a === "function") as (() => void) | undefined;
-    const body = Buffer.concat(chunks);
-    const { hashes, refused } = inlineScriptHashes(body.toString("utf8"));
-    if (refused.length > 0) onRefused?.(path, refused);
-    this.setHeader("Content-Security-Policy", withScriptHashes(String(this.getHeader("content-security-policy")), hashes));
+    let html = Buffer.concat(chunks).toString("utf8");
+    if (plain) html = withoutClientRuntime(html);
+    if (hashPolicy(this)) {
+      const { hashes, refused } = inlineScriptHashes(html);
+      if (refused.length > 0) options.onRefused?.(path, refused);
+      this.setHeader("Content-Security-Policy", withScriptHashes(String(this.getHeader("content-security-policy")), hashes));
+    }
+    const body = Buffer.from(html, "utf8");
 
     const etag = this.getHeader("etag");
     if (this.statusCode === 200 && typeof etag === "string" && ifNoneMatch !== undefined && etagMatches(String(ifNoneMatch), etag)) {
@@ -112,6 +120,19 @@ export function hashInlineScripts(req: IncomingMessage, res: ServerResponse, onR
     (writeHead as (...a: unknown[]) => ServerResponse).call(this, this.statusCode, this.statusMessage);
     return (end as (...a: unknown[]) => ServerResponse).call(this, isHead ? undefined : out, callback);
   } as unknown as typeof res.end;
+}
+
+export type HoldOptions = {
+  /** Serve the portal's pages without Next's client runtime (the production build; in development they keep it). */
+  plainPortal?: boolean;
+  /** Told of inline scripts a hash policy refused (not Next's own). */
+  onRefused?: (path: string, refused: string[]) => void;
+};
+
+/** A policy without a nonce: the prerendered pages' (proxy.ts), completed here with hashes. */
+function hashPolicy(res: ServerResponse): boolean {
+  const csp = res.getHeader("content-security-policy");
+  return typeof csp === "string" && !/'nonce-/.test(csp);
 }
 
 function pathnameOf(url: string | undefined): string | null {

@@ -35,11 +35,17 @@ export function isNextInlineScript(text: string): boolean {
 const SCRIPT = /<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script[\s/>]/gi;
 const SRC_ATTRIBUTE = /(?:^|\s)src\s*=/i;
 
+/** Every script element in the HTML, in order: where it starts and ends, whether it loads a file, its text as written. */
+export function scriptElements(html: string): { start: number; end: number; src: boolean; text: string }[] {
+  return [...html.matchAll(SCRIPT)].map((m) => {
+    const close = html.indexOf(">", m.index + m[0].length - 1);
+    return { start: m.index, end: close === -1 ? html.length : close + 1, src: SRC_ATTRIBUTE.test(m[1]), text: m[2] };
+  });
+}
+
 /** The text of every inline script (no src attribute) exactly as it appears in the HTML, in order. */
 export function inlineScripts(html: string): string[] {
-  const out: string[] = [];
-  for (const m of html.matchAll(SCRIPT)) if (!SRC_ATTRIBUTE.test(m[1])) out.push(m[2]);
-  return out;
+  return scriptElements(html).filter((s) => !s.src).map((s) => s.text);
 }
 
 /** A CSP hash source for a script's text: sha256 over its UTF-8 bytes, as the browser computes it. */

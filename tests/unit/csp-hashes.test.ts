@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { brotliDecompressSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentSecurityPolicy, directiveSources, withScriptHashes } from "@/lib/security/headers";
-import { chooseEncoding, etagMatches, hashInlineScripts } from "@/lib/security/hash-csp";
+import { withoutClientRuntime } from "@/lib/portal/plain-html";
+import { chooseEncoding, etagMatches, holdDocument } from "@/lib/security/hash-csp";
 import { isPrerenderedPath } from "@/lib/security/prerendered";
 import { inlineScriptHashes, inlineScripts, isNextInlineScript, scriptHashSource } from "@/lib/security/script-hashes";
 
@@ -113,7 +114,7 @@ describe("the server step (lib/security/hash-csp.ts) around a handler that answe
 
   beforeAll(async () => {
     server = createServer((req, res) => {
-      hashInlineScripts(req, res);
+      holdDocument(req, res, { plainPortal: new URL(req.url!, "http://x").searchParams.has("plain") });
       seen.push({ acceptEncoding: req.headers["accept-encoding"] as string | undefined, ifNoneMatch: req.headers["if-none-match"] as string | undefined, method: req.method });
       const url = new URL(req.url!, "http://x");
       res.setHeader("Content-Security-Policy", url.searchParams.has("nonce") ? NONCE : BASE);
@@ -197,5 +198,32 @@ describe("the server step (lib/security/hash-csp.ts) around a handler that answe
       expect(csp === BASE || csp === NONCE, path).toBe(true);
       if (!path.includes("json")) expect(res.headers["transfer-encoding"], path).toBe("chunked");
     }
+  });
+
+  it("serves a portal page without Next's client runtime: no script left, none allowed (lib/portal/plain-html.ts)", async () => {
+    const res = await get("/cases/abc?plain=1", { "accept-encoding": "gzip" });
+    expect(res.headers["content-encoding"]).toBe("gzip");
+    const html = gunzipSync(res.body).toString("utf8");
+    expect(html).toBe(withoutClientRuntime(page(STORY)));
+    expect(html).not.toMatch(/<script\b/);
+    expect(directiveSources(res.headers["content-security-policy"] as string, "script-src")).toEqual(["'self'"]);
+    // An injected script is not Next's: it stays in the page, with no hash to run by.
+    const injected = await get("/cases/abc?plain=1&inject=1");
+    expect(injected.body.toString("utf8")).toContain("<script>alert(1)</script>");
+    expect(directiveSources(injected.headers["content-security-policy"] as string, "script-src")).toEqual(["'self'"]);
+  });
+
+  it("holds a portal page rendered per request too, its nonce policy unchanged; leaves other pages streaming", async () => {
+    const res = await get("/cases?plain=1&nonce=1");
+    expect(res.headers["transfer-encoding"]).toBeUndefined();
+    expect(res.body.toString("utf8")).toBe(withoutClientRuntime(page(STORY)));
+    expect(res.headers["content-security-policy"]).toBe(NONCE);
+    for (const path of ["/register?plain=1&nonce=1", "/expert?plain=1&nonce=1"]) {
+      const other = await get(path);
+      expect(other.headers["transfer-encoding"], path).toBe("chunked");
+      expect(other.body.toString("utf8"), path).toBe(page(STORY));
+    }
+    // Without the option (development), the portal keeps the runtime.
+    expect((await get("/cases/abc")).body.toString("utf8")).toBe(page(STORY));
   });
 });
