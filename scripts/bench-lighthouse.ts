@@ -1,10 +1,12 @@
 // Lighthouse on the public portal (issue 13): performance and accessibility of the home page, the case library and a
 // case page, with /services (rendered on every request, no cache) measured in the same run for comparison.
-//   npm run bench:lighthouse [-- --runs 3] [--desktop] [--url http://host:port]
+//   npm run bench:lighthouse [-- --runs 3] [--desktop] [--url http://host:port] [--baseline]
 // Without --url it serves the production build (`npm run build` first) on a free port over a fresh database on the
 // local PostgreSQL (BENCH_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres) with the demo data, and
 // drops that database afterwards. Each page is measured --runs times (median reported; default 3), mobile preset
 // unless --desktop. Chromium: CHROME_PATH, else /usr/bin/chromium (Debian's `chromium` package).
+// --baseline: the same pages served with Next's client runtime left in (PORTAL_CLIENT_RUNTIME=1, a second server over
+// the same database), measured in the same run: what serving the portal as plain HTML changes (lib/portal/plain-html.ts).
 // --smoke: one run of the home page only; on a clone without a build, one run on a static page instead, which shows
 // the toolchain (Chromium + lighthouse 12.2.3) works and says what the full measurement needs.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -21,6 +23,7 @@ const { values: opts } = parseArgs({
   options: {
     runs: { type: "string", default: "3" }, desktop: { type: "boolean", default: false },
     url: { type: "string" }, smoke: { type: "boolean", default: false }, port: { type: "string" },
+    baseline: { type: "boolean", default: false },
   },
 });
 const RUNS = opts.smoke ? 1 : Math.max(1, Number(opts.runs));
@@ -121,33 +124,57 @@ async function main() {
     env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(24).toString("base64url"), JOBS_MODE: "off", SWEEP_INTERVAL_SECONDS: "0" },
     stdio: ["ignore", "ignore", "inherit"], detached: true,
   });
+  let withRuntime: ChildProcess | undefined;
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitHealthy(base, child, 600);
-    await report(base);
+    let baselineBase: string | undefined;
+    if (opts.baseline) {
+      const port2 = await freePort();
+      withRuntime = spawn("npx", ["tsx", "scripts/serve.ts", "--port", String(port2), "--hostname", "127.0.0.1"], {
+        env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(24).toString("base64url"),
+          JOBS_MODE: "off", SWEEP_INTERVAL_SECONDS: "0", PORTAL_CLIENT_RUNTIME: "1", WEB_CONCURRENCY: "1" },
+        stdio: ["ignore", "ignore", "inherit"], detached: true,
+      });
+      baselineBase = `http://127.0.0.1:${port2}`;
+      await waitHealthy(baselineBase, withRuntime, 600);
+    }
+    await report(base, baselineBase);
   } finally {
-    if (child.pid) { try { process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ } }
+    for (const c of [child, withRuntime]) if (c?.pid) { try { process.kill(-c.pid, "SIGTERM"); } catch { /* gone */ } }
     await new Promise((r) => setTimeout(r, 1500));
     await dropDatabase(server, name).catch((err) => console.error("删除测量数据库失败：", err));
   }
 }
 
-async function report(base: string) {
+async function report(base: string, baselineBase?: string) {
   // Warm the caches once (the first hit of a page renders it; later hits are what visitors mostly get).
   const casePath = await firstCasePath(base);
-  const pages: [string, string][] = opts.smoke ? [["首页", `${base}/`]] : [
-    ["首页", `${base}/`], ["案例库", `${base}/cases`], ...(casePath ? [["案例页面", `${base}${casePath}`] as [string, string]] : []),
-    ["服务菜单", `${base}/services`],
+  const pagesOf = (b: string): [string, string][] => opts.smoke ? [["首页", `${b}/`]] : [
+    ["首页", `${b}/`], ["案例库", `${b}/cases`], ...(casePath ? [["案例页面", `${b}${casePath}`] as [string, string]] : []),
+    ["服务菜单", `${b}/services`],
   ];
-  for (const [, u] of pages) await fetch(u).catch(() => undefined);
+  const pages = pagesOf(base);
+  const baselinePages = baselineBase ? pagesOf(baselineBase) : [];
+  for (const [, u] of [...pages, ...baselinePages]) await fetch(u).catch(() => undefined);
   if (!opts.smoke && !casePath) console.log("没有已发布的案例：跳过案例页面");
   const loadBefore = os.loadavg()[0];
   const results = await measure(pages);
+  let baseline: Awaited<ReturnType<typeof measure>> | undefined;
+  if (baselinePages.length) {
+    console.log("对照（保留 Next 客户端运行时，PORTAL_CLIENT_RUNTIME=1）：");
+    baseline = await measure(baselinePages);
+    for (const r of results) {
+      const b = baseline.find((x) => x.page === r.page)!;
+      const ratio = (x: number, y: number) => (y > 0 ? (x / y).toFixed(2) : "—");
+      console.log(`${r.page.padEnd(10)} 性能 ${b.median.performance} → ${r.median.performance}  TBT ${b.median.tbt} → ${r.median.tbt} ms（${ratio(r.median.tbt, b.median.tbt)}×）  LCP ${b.median.lcp} → ${r.median.lcp} ms（${ratio(r.median.lcp, b.median.lcp)}×）`);
+    }
+  }
   const busy = Math.max(loadBefore, os.loadavg()[0]) > os.availableParallelism() / 2;
   const dir = path.resolve("bench-results");
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `lighthouse-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
-  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), preset: opts.desktop ? "desktop" : "mobile", runs: RUNS, loadavg: os.loadavg(), results }, null, 2));
+  await writeFile(file, JSON.stringify({ at: new Date().toISOString(), preset: opts.desktop ? "desktop" : "mobile", runs: RUNS, loadavg: os.loadavg(), results, baseline }, null, 2));
   console.log(`结果已写入 ${path.relative(process.cwd(), file)}（机器负载 ${os.loadavg().map((x) => x.toFixed(1)).join(" / ")}）`);
   const below = results.filter((r) => r.page !== "服务菜单" && (r.median.performance < 95 || r.median.accessibility < 95));
   if (below.length) console.log(`低于 95 分：${below.map((r) => r.page).join("、")}`);

@@ -37,6 +37,8 @@ async function main() {
   // Only in this process is the header the server's word (lib/security/client-ip.ts clientIpFromHeaders).
   process.env[CLIENT_IP_FLAG] = "1";
   const hops = trustedProxyHops();
+  // PORTAL_CLIENT_RUNTIME=1 keeps Next's runtime on the portal's pages (for comparison: npm run bench:lighthouse -- --baseline).
+  const plainPortal = !dev && process.env.PORTAL_CLIENT_RUNTIME !== "1";
   const app = next({ dev, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -44,7 +46,7 @@ async function main() {
     delete req.headers[CLIENT_IP_HEADER];
     const ip = resolveClientIp(req.headers["x-forwarded-for"], req.socket.remoteAddress, hops);
     if (ip) req.headers[CLIENT_IP_HEADER] = ip;
-    holdDocument(req, res, { plainPortal: !dev, onRefused: reportRefused });
+    holdDocument(req, res, { plainPortal, onRefused: reportRefused });
     void handle(req, res);
   });
   server.listen(port, hostname, () => {
