@@ -7,11 +7,35 @@ import { FormField, Input } from "@/components/ui/form-field";
 import { Outcome } from "@/components/ui/outcome";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { OneTimePasswordNote } from "@/components/users/one-time-password";
-import { grantAdminRoleAction, resetAdminMfaAction, resetAdminPasswordAction, revokeAdminRoleAction } from "@/lib/admin-roles/actions";
+import { createAdminAccountAction, grantAdminRoleAction, resetAdminMfaAction, resetAdminPasswordAction, revokeAdminRoleAction } from "@/lib/admin-roles/actions";
 
 const CHOICES = { SYSTEM_ADMIN: "系统管理员", SECURITY_ADMIN: "安全管理员", AUDIT_ADMIN: "审计管理员" };
 
-/** Grant one of the three administrator roles to an existing account, by its username. */
+/** Create a dedicated 三员 account: its one-time password is shown here once, to the security administrator. */
+export function CreateAdminAccountForm() {
+  const form = useFormAction(createAdminAccountAction);
+  const created = form.state?.ok ? form.state.data : null;
+  return (
+    <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end" aria-label="新建三员账号">
+      <FormField id="create-admin-username" label="账号" hint="3–32 位字母、数字、下划线、点或连字符" errors={form.fieldErrors.username}>
+        {(a11y) => <Input {...a11y} name="username" required maxLength={32} autoComplete="off" />}
+      </FormField>
+      <FormField id="create-admin-name" label="姓名" errors={form.fieldErrors.displayName}>
+        {(a11y) => <Input {...a11y} name="displayName" required maxLength={40} autoComplete="off" />}
+      </FormField>
+      <FormField id="create-admin-role" label="角色" errors={form.fieldErrors.role}>
+        {(a11y) => <EnumSelect {...a11y} name="role" choices={CHOICES} placeholder="请选择" defaultValue="" required />}
+      </FormField>
+      <Button type="submit" disabled={form.pending}>{form.pending ? "处理中…" : "新建"}</Button>
+      <div className="space-y-2 sm:col-span-4">
+        <Outcome state={form.state} />
+        {created && <OneTimePasswordNote username={created.username} password={created.oneTimePassword} />}
+      </div>
+    </form>
+  );
+}
+
+/** Grant one of the three administrator roles to an existing account without a business role, by its username. */
 export function GrantAdminRoleForm() {
   const form = useFormAction(grantAdminRoleAction);
   return (

@@ -1,7 +1,8 @@
 "use server";
 import { defineAction } from "@/lib/actions/pipeline";
-import { grantAdminRoleOp, resetAdminMfaOp, resetAdminPasswordOp, revokeAdminRoleOp } from "@/lib/admin-roles/operations";
+import { createAdminAccountOp, grantAdminRoleOp, resetAdminMfaOp, resetAdminPasswordOp, revokeAdminRoleOp } from "@/lib/admin-roles/operations";
 
+export const createAdminAccountAction = defineAction(createAdminAccountOp, { revalidate: { path: "/security/admins" } });
 export const grantAdminRoleAction = defineAction(grantAdminRoleOp, { revalidate: { path: "/security/admins" } });
 export const revokeAdminRoleAction = defineAction(revokeAdminRoleOp, { revalidate: { path: "/security/admins" } });
 export const resetAdminPasswordAction = defineAction(resetAdminPasswordOp);

@@ -1,13 +1,13 @@
 import { db } from "@/lib/db";
 import type { ActionContext, ActionDefinition } from "@/lib/actions/pipeline";
 import { ROLE_LABEL, type AdminRole } from "@/lib/auth/roles";
-import { adminRoleGrantSchema, adminRoleRevokeSchema } from "@/lib/admin-roles/schemas";
+import { adminAccountCreateSchema, adminRoleGrantSchema, adminRoleRevokeSchema } from "@/lib/admin-roles/schemas";
 import { grantAdminRole, revokeAdminRole } from "@/lib/admin-roles/service";
 import { forbidden, tooMany } from "@/lib/errors";
 import { mfaEnforced } from "@/lib/mfa/policy";
 import { clearSecondFactor } from "@/lib/mfa/service";
 import { LIMITS, overLimit } from "@/lib/security/rate-limit";
-import { adminRoleOf, resetPassword } from "@/lib/users/accounts";
+import { adminRoleOf, createAccount, resetPassword } from "@/lib/users/accounts";
 import { userIdSchema } from "@/lib/users/schemas";
 
 // The three roles are national (no province or organization); the security administrator's grant is national too,
@@ -28,6 +28,28 @@ export const grantAdminRoleOp = {
     });
   },
 } satisfies ActionDefinition<typeof adminRoleGrantSchema, { displayName: string; role: AdminRole }>;
+
+/**
+ * 新建三员账号: a dedicated account holding the one role, created by the security administrator, its one-time password
+ * shown once to them (a business administrator who created the account would know it).
+ */
+export const createAdminAccountOp = {
+  operation: "adminRole.manage",
+  schema: adminAccountCreateSchema,
+  successMessage: (r) => `已新建${ROLE_LABEL[r.role]}账号 ${r.username}`,
+  async run(ctx) {
+    ctx.authorize({});
+    const { username, displayName, role } = ctx.input;
+    return db.$transaction(async (tx) => {
+      const created = await createAccount(tx, { username, displayName }, { role, organizationId: null, provinceCode: null });
+      await ctx.audit(tx, {
+        operation: "adminRole.manage", entityType: "User", entityId: created.id,
+        summary: `新建三员账号 ${created.username}（${displayName}，${ROLE_LABEL[role]}）`, after: { username: created.username, role },
+      });
+      return { userId: created.id, username: created.username, role, oneTimePassword: created.oneTimePassword };
+    });
+  },
+} satisfies ActionDefinition<typeof adminAccountCreateSchema, { userId: string; username: string; role: AdminRole; oneTimePassword: string }>;
 
 export const revokeAdminRoleOp = {
   operation: "adminRole.manage",

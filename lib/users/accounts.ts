@@ -69,8 +69,8 @@ export function expiryOf(expiresOn: string | undefined, now = new Date()): Date 
  */
 export async function createAccount(
   tx: Tx,
-  input: CreateAccountInput,
-  grant: { role: GrantableRole; organizationId: string; provinceCode: string | null },
+  input: Pick<CreateAccountInput, "username" | "displayName"> & { expiresOn?: string },
+  grant: { role: GrantableRole; organizationId: string; provinceCode: string | null } | { role: AdminRole; organizationId: null; provinceCode: null },
   now = new Date(),
 ) {
   const expiresAt = expiryOf(input.expiresOn, now);
@@ -99,7 +99,10 @@ export async function grantRole(
   grant: { role: GrantableRole; organizationId: string; provinceCode: string | null },
 ) {
   if (actorId === userId) throw forbidden(SELF_GRANT);
-  // 三员分立: the three administrators reach no business data, so their accounts take no business role either.
+  // 三员分立: the three administrators reach no business data, so their accounts take no business role either. The
+  // account row is locked first: a security administrator granting it a 三员 role at the same moment waits, and then
+  // sees this role (lib/admin-roles/service.ts).
+  await lockAccount(tx, userId);
   const admin = await tx.roleAssignment.findFirst({ where: { userId, role: { in: [...ADMIN_ROLES] } }, select: { role: true } });
   if (admin) throw forbidden(`该账号是${ROLE_LABEL[admin.role]}（三员），不能再分配业务角色`);
   try {
@@ -108,6 +111,11 @@ export async function grantRole(
     if (isUniqueViolation(err)) throw conflict("该账号已有此角色");
     throw err;
   }
+}
+
+/** Locks the account's row to the end of the transaction: changes to its roles are made one after another. */
+export async function lockAccount(tx: Tx, userId: string) {
+  await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
 }
 
 /** The 三员 role the account holds (at most one), or null. */
@@ -169,7 +177,7 @@ export async function revocableGrant(tx: Tx, userId: string, grantId: string) {
  */
 export async function revokeRole(tx: Tx, actorId: string, userId: string, grantId: string) {
   if (actorId === userId) throw forbidden(SELF_REVOKE);
-  await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+  await lockAccount(tx, userId);
   if ((await tx.roleAssignment.count({ where: { userId } })) <= 1) throw conflict(LAST_ROLE);
   const { count } = await tx.roleAssignment.deleteMany({ where: { id: grantId, userId } });
   if (!count) throw conflict("该角色已不存在（可能已被他人撤销），请刷新后重试");

@@ -40,10 +40,14 @@ const expiryField = z.preprocess(
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "有效期格式为 年-月-日").optional(),
 );
 
+/** A new account's name and its holder's name (business accounts here, 三员 accounts in lib/admin-roles). */
+export const newUsernameField = z.string({ error: "请填写账号" }).trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/, "账号为 3–32 位字母、数字、下划线、点或连字符，以字母或数字开头");
+export const displayNameField = z.string({ error: "请填写姓名" }).trim().min(1, "请填写姓名").max(40, "姓名不超过 40 字");
+
 export const createAccountSchema = z.object({
-  username: z.string({ error: "请填写账号" }).trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{2,31}$/, "账号为 3–32 位字母、数字、下划线、点或连字符，以字母或数字开头"),
-  displayName: z.string({ error: "请填写姓名" }).trim().min(1, "请填写姓名").max(40, "姓名不超过 40 字"),
+  username: newUsernameField,
+  displayName: displayNameField,
   role: roleField,
   organizationId: organizationField,
   expiresOn: expiryField,

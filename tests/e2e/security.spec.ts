@@ -186,26 +186,24 @@ test("pages carry a nonce-based Content-Security-Policy and a Permissions-Policy
 });
 
 test("三员分立: only the security administrator resets a 三员 account's password; the ministry sees it but cannot", async ({ page }) => {
-  // The ministry opens an account; the security administrator makes it a system administrator.
-  await login(page, "ministry");
-  await expectLoggedInAt(page, "/ministry", /部级工作台/);
-  await page.goto("/ministry/users/new");
-  await page.getByLabel("账号", { exact: true }).fill("sys-e2e-1");
-  await page.getByLabel("姓名").fill("运维值班员");
-  await page.getByLabel("角色").selectOption("UNIT_USER");
-  await page.getByLabel("所在单位").selectOption({ index: 1 });
-  await page.getByRole("button", { name: "创建账号" }).click();
-  await expect(page.getByLabel("一次性密码")).toBeVisible();
-
-  await page.context().clearCookies();
+  // The security administrator creates a dedicated system administrator's account (its one-time password shown once),
+  // and cannot make a business account a 三员 one.
   await login(page, "secadmin");
   await expectLoggedInAt(page, "/security", /安全管理员/);
   await page.goto("/security/admins");
+  const create = page.getByRole("form", { name: "新建三员账号" });
+  await create.getByLabel("账号").fill("sys-e2e-1");
+  await create.getByLabel("姓名").fill("运维值班员");
+  await create.getByLabel("角色").selectOption("SYSTEM_ADMIN");
+  await create.getByRole("button", { name: "新建" }).click();
+  await expect(create.getByRole("status").filter({ hasText: "已新建系统管理员账号 sys-e2e-1" })).toBeVisible();
+  await expect(create.getByLabel("sys-e2e-1 的一次性密码")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "sys-e2e-1" })).toContainText("系统管理员");
   const grant = page.getByRole("form", { name: "授予三员角色" });
-  await grant.getByLabel("账号").fill("sys-e2e-1");
-  await grant.getByLabel("角色").selectOption("SYSTEM_ADMIN");
+  await grant.getByLabel("账号").fill("expert");
+  await grant.getByLabel("角色").selectOption("AUDIT_ADMIN");
   await grant.getByRole("button", { name: "授予" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "已授予 运维值班员 系统管理员角色" })).toBeVisible();
+  await expect(grant.getByRole("alert")).toContainText("三员分立：该账号有业务角色");
 
   // The ministry's account list shows it, with no button to act on it.
   await page.context().clearCookies();

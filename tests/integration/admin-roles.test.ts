@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
+import { grantAdminRole } from "@/lib/admin-roles/service";
+import { grantRole } from "@/lib/users/accounts";
 import { executeAction } from "@/lib/actions/pipeline";
-import { grantAdminRoleOp, resetAdminMfaOp, resetAdminPasswordOp, revokeAdminRoleOp } from "@/lib/admin-roles/operations";
+import { createAdminAccountOp, grantAdminRoleOp, resetAdminMfaOp, resetAdminPasswordOp, revokeAdminRoleOp } from "@/lib/admin-roles/operations";
 import { resetMfaOp, resetPasswordOp, setExpiryOp, setUserStatusOp, unlockUserOp } from "@/lib/users/operations";
+import { verifyPassword } from "@/lib/auth/password";
 import { readAuditLog, auditSearchSchema } from "@/lib/audit/queries";
 import { holds } from "@/lib/auth/permissions";
 import { ROLES } from "@/lib/auth/roles";
-import { createUser } from "@/prisma/seed/factories";
+import { createOrganization, createUser } from "@/prisma/seed/factories";
 import { userWith } from "./fixtures";
 import { auditRows, meta, REFUSED } from "./helpers";
 
@@ -15,11 +18,18 @@ import { auditRows, meta, REFUSED } from "./helpers";
 const adminRolesOf = async (userId: string) =>
   (await db.roleAssignment.findMany({ where: { userId, role: { in: ["SYSTEM_ADMIN", "SECURITY_ADMIN", "AUDIT_ADMIN"] } } })).map((r) => r.role);
 
+/** An account without any role (a 三员 account whose role was taken away): the kind a 三员 role may be granted to. */
+async function roleless() {
+  const user = await createUser(db, { role: "UNIT_USER" });
+  await db.roleAssignment.deleteMany({ where: { userId: user.id } });
+  return user;
+}
+
 describe("三员分立: granting the administrator roles", () => {
   it("lets only the security administrator grant (every role tried), audited; refusals change nothing", async () => {
     for (const role of ROLES) {
       const actor = await userWith(role);
-      const target = await createUser(db, { role: "UNIT_USER" });
+      const target = await roleless();
       const result = await executeAction(grantAdminRoleOp, actor, meta, { username: target.username, role: "AUDIT_ADMIN" });
       if (role === "SECURITY_ADMIN") {
         expect(result, role).toMatchObject({ ok: true });
@@ -56,9 +66,46 @@ describe("三员分立: granting the administrator roles", () => {
     expect(await adminRolesOf(sys.id)).toEqual(["SYSTEM_ADMIN"]);
   });
 
+  it("refuses a 三员 role to an account with a business role, changing nothing (a 三员 account is a dedicated one)", async () => {
+    const sec = await userWith("SECURITY_ADMIN");
+    for (const role of ["MINISTRY_ADMIN", "PROVINCE_ADMIN", "UNIT_USER", "EXPERT"] as const) {
+      const target = await userWith(role);
+      const result = await executeAction(grantAdminRoleOp, sec, meta, { username: target.username, role: "AUDIT_ADMIN" });
+      expect(result, role).toMatchObject({ ok: false, error: expect.stringContaining("三员分立：该账号有业务角色") });
+      expect(await adminRolesOf(target.id), role).toEqual([]);
+    }
+  });
+
+  it("never leaves an account with both kinds when a business role and a 三员 role are granted to it at once", async () => {
+    const sec = await userWith("SECURITY_ADMIN");
+    const ministry = await userWith("MINISTRY_ADMIN");
+    const org = await createOrganization(db, { type: "COUNTY_GOVERNMENT" });
+    const business = { role: "UNIT_USER" as const, organizationId: org.id, provinceCode: null };
+    // The first grant holds its transaction open a moment after writing; the second starts inside that moment.
+    const overlap = async (first: (tx: Tx, userId: string, username: string) => Promise<unknown>, second: typeof first) => {
+      const target = await roleless();
+      let written!: () => void;
+      const firstWrote = new Promise<void>((resolve) => (written = resolve));
+      const results = await Promise.allSettled([
+        db.$transaction(async (tx) => {
+          await first(tx, target.id, target.username);
+          written();
+          await new Promise((r) => setTimeout(r, 300));
+        }),
+        firstWrote.then(() => db.$transaction((tx) => second(tx, target.id, target.username))),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
+      return (await db.roleAssignment.findMany({ where: { userId: target.id } })).map((r) => r.role);
+    };
+    const admin = (tx: Tx, _id: string, username: string) => grantAdminRole(tx, sec.id, username, "SYSTEM_ADMIN");
+    const unit = (tx: Tx, id: string) => grantRole(tx, ministry.id, id, business);
+    expect(await overlap(admin, unit)).toEqual(["SYSTEM_ADMIN"]);
+    expect(await overlap(unit, admin)).toEqual(["UNIT_USER"]);
+  });
+
   it("lets exactly one of two security administrators win when both grant the same account different roles at once", async () => {
     const [a, b] = [await userWith("SECURITY_ADMIN"), await userWith("SECURITY_ADMIN")];
-    const target = await createUser(db, { role: "UNIT_USER" });
+    const target = await roleless();
     const results = await Promise.all([
       executeAction(grantAdminRoleOp, a, meta, { username: target.username, role: "SYSTEM_ADMIN" }),
       executeAction(grantAdminRoleOp, b, meta, { username: target.username, role: "AUDIT_ADMIN" }),
@@ -97,6 +144,44 @@ describe("三员分立: the audit administrator", () => {
 
   it("keeps the system and security administrators out of the audit log", async () => {
     for (const role of ["SYSTEM_ADMIN", "SECURITY_ADMIN"] as const) expect(holds(await userWith(role), "audit.read"), role).toBe(false);
+  });
+});
+
+describe("三员分立: creating a dedicated 三员 account", () => {
+  it("lets only the security administrator create one (every role tried): one role, no organization, audited", async () => {
+    for (const role of ROLES) {
+      const actor = await userWith(role);
+      const username = `adm-${role.toLowerCase().replace(/_/g, "-")}-${Date.now().toString(36)}`;
+      const result = await executeAction(createAdminAccountOp, actor, meta, { username, displayName: "值班员", role: "AUDIT_ADMIN" });
+      const created = await db.user.findUnique({ where: { username }, include: { roles: true } });
+      if (role !== "SECURITY_ADMIN") {
+        expect(result, role).toEqual(REFUSED);
+        expect(created, role).toBeNull();
+        continue;
+      }
+      expect(result).toMatchObject({ ok: true, data: { username, role: "AUDIT_ADMIN", oneTimePassword: expect.any(String) } });
+      if (!result.ok) continue;
+      expect(created!.roles.map((r) => r.role)).toEqual(["AUDIT_ADMIN"]);
+      expect(created!.organizationId).toBeNull();
+      expect(created!.mustChangePassword).toBe(true);
+      expect(await verifyPassword(created!.passwordHash, result.data.oneTimePassword)).toBe(true);
+      expect((await auditRows({ entityId: created!.id, operation: "adminRole.manage" }))[0]).toMatchObject({ outcome: "SUCCESS", actorId: actor.id });
+    }
+  });
+
+  it("refuses a taken account name and bad input, creating nothing", async () => {
+    const sec = await userWith("SECURITY_ADMIN");
+    const taken = await userWith("UNIT_USER");
+    const before = await db.user.count();
+    expect(await executeAction(createAdminAccountOp, sec, meta, { username: taken.username, displayName: "甲", role: "SYSTEM_ADMIN" }))
+      .toMatchObject({ ok: false, fieldErrors: { username: ["该账号名已被使用，请换一个"] } });
+    expect(await executeAction(createAdminAccountOp, sec, meta, { username: "a b", displayName: "甲", role: "SYSTEM_ADMIN" }))
+      .toMatchObject({ ok: false, fieldErrors: { username: expect.any(Array) } });
+    expect(await executeAction(createAdminAccountOp, sec, meta, { username: "adm-ok-1", displayName: "", role: "SYSTEM_ADMIN" }))
+      .toMatchObject({ ok: false, fieldErrors: { displayName: expect.any(Array) } });
+    expect(await executeAction(createAdminAccountOp, sec, meta, { username: "adm-ok-2", displayName: "甲", role: "MINISTRY_ADMIN" }))
+      .toMatchObject({ ok: false, fieldErrors: { role: expect.any(Array) } });
+    expect(await db.user.count()).toBe(before);
   });
 });
 
