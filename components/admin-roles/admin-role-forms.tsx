@@ -11,6 +11,15 @@ import { createAdminAccountAction, grantAdminRoleAction, resetAdminMfaAction, re
 
 const CHOICES = { SYSTEM_ADMIN: "系统管理员", SECURITY_ADMIN: "安全管理员", AUDIT_ADMIN: "审计管理员" };
 
+/** The choice of one of the three roles. */
+function AdminRoleField({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <FormField id={id} label="角色" errors={errors}>
+      {(a11y) => <EnumSelect {...a11y} name="role" choices={CHOICES} placeholder="请选择" defaultValue="" required />}
+    </FormField>
+  );
+}
+
 /** Create a dedicated 三员 account: its one-time password is shown here once, to the security administrator. */
 export function CreateAdminAccountForm() {
   const form = useFormAction(createAdminAccountAction);
@@ -23,9 +32,7 @@ export function CreateAdminAccountForm() {
       <FormField id="create-admin-name" label="姓名" errors={form.fieldErrors.displayName}>
         {(a11y) => <Input {...a11y} name="displayName" required maxLength={40} autoComplete="off" />}
       </FormField>
-      <FormField id="create-admin-role" label="角色" errors={form.fieldErrors.role}>
-        {(a11y) => <EnumSelect {...a11y} name="role" choices={CHOICES} placeholder="请选择" defaultValue="" required />}
-      </FormField>
+      <AdminRoleField id="create-admin-role" errors={form.fieldErrors.role} />
       <Button type="submit" disabled={form.pending}>{form.pending ? "处理中…" : "新建"}</Button>
       <div className="space-y-2 sm:col-span-4">
         <Outcome state={form.state} />
@@ -43,9 +50,7 @@ export function GrantAdminRoleForm() {
       <FormField id="grant-username" label="账号" errors={form.fieldErrors.username}>
         {(a11y) => <Input {...a11y} name="username" required maxLength={64} autoComplete="off" />}
       </FormField>
-      <FormField id="grant-role" label="角色" errors={form.fieldErrors.role}>
-        {(a11y) => <EnumSelect {...a11y} name="role" choices={CHOICES} placeholder="请选择" defaultValue="" required />}
-      </FormField>
+      <AdminRoleField id="grant-role" errors={form.fieldErrors.role} />
       <Button type="submit" disabled={form.pending}>{form.pending ? "处理中…" : "授予"}</Button>
       <div className="sm:col-span-3"><Outcome state={form.state} /></div>
     </form>

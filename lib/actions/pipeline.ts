@@ -1,4 +1,4 @@
-import { revalidatePath } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import type { AuditCode } from "@/lib/audit/codes";
@@ -71,9 +71,26 @@ export type ActionDefinition<S extends z.ZodType, T> = {
  * zod → session → permission (role first, then the record's scope via ctx.authorize) → run → audit → typed result.
  * Refusals are audited here; the success audit is written by `run` inside its transaction.
  */
+/** What a successful action refreshes: a path's cached pages (and the acting browser's view), or only that view. */
+export type AfterSuccess = { revalidate?: { path: string; type?: "layout" | "page" }; refresh?: true };
+
+/**
+ * After success the acting browser re-renders what it shows (the signed-in pages render per request): for actions
+ * whose results the public portal shows only in aggregate figures, which its cache bounds to 30 s anyway. No cached
+ * page or portal read expires, on this process or any other.
+ */
+export const REFRESH_VIEW: AfterSuccess = { refresh: true };
+
+/**
+ * After success every cached page and portal read expires, on every process (the shared tags, lib/portal/cache-
+ * handler.mjs), and the acting browser re-renders: for actions that change what the portal shows (cases,
+ * announcements, challenges, activities and their selection).
+ */
+export const EXPIRE_ALL: AfterSuccess = { revalidate: { path: "/", type: "layout" } };
+
 export function defineAction<S extends z.ZodType, T>(
   def: ActionDefinition<S, T>,
-  options: { revalidate?: { path: string; type?: "layout" | "page" } } = {},
+  options: AfterSuccess = {},
 ) {
   return async function action(
     _prev: ActionResult<T> | null | undefined,
@@ -89,6 +106,7 @@ export function defineAction<S extends z.ZodType, T>(
     if (!session.user && !session.mustChange && !session.mustEnrolMfa) await auditSessionEnded(session, `操作 ${def.operation}`);
     const result = await executeAction(def, session.user ?? session.mustChange ?? session.mustEnrolMfa ?? null, await requestMeta(), raw);
     if (result.ok && options.revalidate) revalidatePath(options.revalidate.path, options.revalidate.type);
+    else if (result.ok && options.refresh) refresh();
     return result;
   };
 }

@@ -1,8 +1,6 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, EXPIRE_ALL } from "@/lib/actions/pipeline";
 import { activityFeedbackOp, evaluateOp } from "@/lib/activities/evaluation-operations";
 
-const everywhere = { revalidate: { path: "/", type: "layout" as const } };
-
-export const evaluateAction = defineAction(evaluateOp, everywhere);
-export const activityFeedbackAction = defineAction(activityFeedbackOp, everywhere);
+export const evaluateAction = defineAction(evaluateOp, EXPIRE_ALL);
+export const activityFeedbackAction = defineAction(activityFeedbackOp, EXPIRE_ALL);

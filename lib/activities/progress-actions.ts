@@ -1,10 +1,8 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, EXPIRE_ALL } from "@/lib/actions/pipeline";
 import { completeOp, linkEngagementOp, progressOp, startOp } from "@/lib/activities/progress-operations";
 
-const everywhere = { revalidate: { path: "/", type: "layout" as const } };
-
-export const startAction = defineAction(startOp, everywhere);
-export const linkEngagementAction = defineAction(linkEngagementOp, everywhere);
-export const progressAction = defineAction(progressOp, everywhere);
-export const completeAction = defineAction(completeOp, everywhere);
+export const startAction = defineAction(startOp, EXPIRE_ALL);
+export const linkEngagementAction = defineAction(linkEngagementOp, EXPIRE_ALL);
+export const progressAction = defineAction(progressOp, EXPIRE_ALL);
+export const completeAction = defineAction(completeOp, EXPIRE_ALL);

@@ -1,8 +1,6 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, EXPIRE_ALL } from "@/lib/actions/pipeline";
 import { decideOp, publishOp } from "@/lib/activities/selection-operations";
 
-const everywhere = { revalidate: { path: "/", type: "layout" as const } };
-
-export const decideAction = defineAction(decideOp, everywhere);
-export const publishAction = defineAction(publishOp, everywhere);
+export const decideAction = defineAction(decideOp, EXPIRE_ALL);
+export const publishAction = defineAction(publishOp, EXPIRE_ALL);

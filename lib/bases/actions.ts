@@ -1,22 +1,20 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, REFRESH_VIEW } from "@/lib/actions/pipeline";
 import {
   applicationEvidenceOps, rectificationEvidenceOps, annualReportOp, evaluateOp, issueRectificationOp, nationalDecisionOp, reEvaluateOp, respondRectificationOp, reviewBaseOp,
   saveApplicationOp, submitApplicationOp,
 } from "@/lib/bases/operations";
 
-const everywhere = { revalidate: { path: "/", type: "layout" as const } };
-
-export const saveApplicationAction = defineAction(saveApplicationOp, everywhere);
-export const submitApplicationAction = defineAction(submitApplicationOp, everywhere);
-export const reviewBaseAction = defineAction(reviewBaseOp, everywhere);
-export const nationalDecisionAction = defineAction(nationalDecisionOp, everywhere);
-export const annualReportAction = defineAction(annualReportOp, everywhere);
-export const evaluateAction = defineAction(evaluateOp, everywhere);
-export const issueRectificationAction = defineAction(issueRectificationOp, everywhere);
-export const respondRectificationAction = defineAction(respondRectificationOp, everywhere);
-export const reEvaluateAction = defineAction(reEvaluateOp, everywhere);
-export const uploadApplicationEvidenceAction = defineAction(applicationEvidenceOps.upload, everywhere);
-export const removeApplicationEvidenceAction = defineAction(applicationEvidenceOps.remove, everywhere);
-export const uploadRectificationEvidenceAction = defineAction(rectificationEvidenceOps.upload, everywhere);
-export const removeRectificationEvidenceAction = defineAction(rectificationEvidenceOps.remove, everywhere);
+export const saveApplicationAction = defineAction(saveApplicationOp, REFRESH_VIEW);
+export const submitApplicationAction = defineAction(submitApplicationOp, REFRESH_VIEW);
+export const reviewBaseAction = defineAction(reviewBaseOp, REFRESH_VIEW);
+export const nationalDecisionAction = defineAction(nationalDecisionOp, REFRESH_VIEW);
+export const annualReportAction = defineAction(annualReportOp, REFRESH_VIEW);
+export const evaluateAction = defineAction(evaluateOp, REFRESH_VIEW);
+export const issueRectificationAction = defineAction(issueRectificationOp, REFRESH_VIEW);
+export const respondRectificationAction = defineAction(respondRectificationOp, REFRESH_VIEW);
+export const reEvaluateAction = defineAction(reEvaluateOp, REFRESH_VIEW);
+export const uploadApplicationEvidenceAction = defineAction(applicationEvidenceOps.upload, REFRESH_VIEW);
+export const removeApplicationEvidenceAction = defineAction(applicationEvidenceOps.remove, REFRESH_VIEW);
+export const uploadRectificationEvidenceAction = defineAction(rectificationEvidenceOps.upload, REFRESH_VIEW);
+export const removeRectificationEvidenceAction = defineAction(rectificationEvidenceOps.remove, REFRESH_VIEW);

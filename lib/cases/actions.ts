@@ -1,19 +1,17 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, EXPIRE_ALL } from "@/lib/actions/pipeline";
 import { expiringPortal, PORTAL_TAG } from "@/lib/portal/cache";
 import {
   createCaseOp, refreshFiguresOp, removeImageOp, reopenCaseOp, reviewCaseOp, saveCaseOp, submitCaseOp, uploadImageOp, withdrawCaseOp,
 } from "@/lib/cases/operations";
 
-const everywhere = { revalidate: { path: "/", type: "layout" as const } };
-
-export const createCaseAction = defineAction(createCaseOp, everywhere);
-export const saveCaseAction = defineAction(saveCaseOp, everywhere);
-export const refreshFiguresAction = defineAction(refreshFiguresOp, everywhere);
-export const submitCaseAction = defineAction(submitCaseOp, everywhere);
-export const reopenCaseAction = defineAction(reopenCaseOp, everywhere);
+export const createCaseAction = defineAction(createCaseOp, EXPIRE_ALL);
+export const saveCaseAction = defineAction(saveCaseOp, EXPIRE_ALL);
+export const refreshFiguresAction = defineAction(refreshFiguresOp, EXPIRE_ALL);
+export const submitCaseAction = defineAction(submitCaseOp, EXPIRE_ALL);
+export const reopenCaseAction = defineAction(reopenCaseOp, EXPIRE_ALL);
 // These two change what the public sees: the portal's cached case reads expire with them.
-export const reviewCaseAction = expiringPortal(defineAction(reviewCaseOp, everywhere), [PORTAL_TAG.cases]);
-export const withdrawCaseAction = expiringPortal(defineAction(withdrawCaseOp, everywhere), [PORTAL_TAG.cases]);
-export const uploadCaseImageAction = defineAction(uploadImageOp, everywhere);
-export const removeCaseImageAction = defineAction(removeImageOp, everywhere);
+export const reviewCaseAction = expiringPortal(defineAction(reviewCaseOp, EXPIRE_ALL), [PORTAL_TAG.cases]);
+export const withdrawCaseAction = expiringPortal(defineAction(withdrawCaseOp, EXPIRE_ALL), [PORTAL_TAG.cases]);
+export const uploadCaseImageAction = defineAction(uploadImageOp, EXPIRE_ALL);
+export const removeCaseImageAction = defineAction(removeImageOp, EXPIRE_ALL);

@@ -1,8 +1,6 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, REFRESH_VIEW } from "@/lib/actions/pipeline";
 import { issueCertificateOp, revokeCertificateOp } from "@/lib/certificates/operations";
 
-const everywhere = { revalidate: { path: "/", type: "layout" as const } };
-
-export const issueCertificateAction = defineAction(issueCertificateOp, everywhere);
-export const revokeCertificateAction = defineAction(revokeCertificateOp, everywhere);
+export const issueCertificateAction = defineAction(issueCertificateOp, REFRESH_VIEW);
+export const revokeCertificateAction = defineAction(revokeCertificateOp, REFRESH_VIEW);

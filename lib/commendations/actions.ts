@@ -1,9 +1,7 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, REFRESH_VIEW } from "@/lib/actions/pipeline";
 import { decideOp, nominateOp, withdrawOp } from "@/lib/commendations/operations";
 
-const everywhere = { revalidate: { path: "/", type: "layout" as const } };
-
-export const nominateAction = defineAction(nominateOp, everywhere);
-export const decideCommendationAction = defineAction(decideOp, everywhere);
-export const withdrawCommendationAction = defineAction(withdrawOp, everywhere);
+export const nominateAction = defineAction(nominateOp, REFRESH_VIEW);
+export const decideCommendationAction = defineAction(decideOp, REFRESH_VIEW);
+export const withdrawCommendationAction = defineAction(withdrawOp, REFRESH_VIEW);

@@ -1,14 +1,12 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, REFRESH_VIEW } from "@/lib/actions/pipeline";
 import {
   confirmMembershipOp, decideNominationOp, leaveLibraryOp, nominateOp, removeMemberOp, withdrawNominationOp,
 } from "@/lib/library/operations";
 
-const revalidate = { revalidate: { path: "/", type: "layout" as const } };
-
-export const nominateAction = defineAction(nominateOp, revalidate);
-export const withdrawNominationAction = defineAction(withdrawNominationOp, revalidate);
-export const decideNominationAction = defineAction(decideNominationOp, revalidate);
-export const confirmMembershipAction = defineAction(confirmMembershipOp, revalidate);
-export const leaveLibraryAction = defineAction(leaveLibraryOp, revalidate);
-export const removeMemberAction = defineAction(removeMemberOp, revalidate);
+export const nominateAction = defineAction(nominateOp, REFRESH_VIEW);
+export const withdrawNominationAction = defineAction(withdrawNominationOp, REFRESH_VIEW);
+export const decideNominationAction = defineAction(decideNominationOp, REFRESH_VIEW);
+export const confirmMembershipAction = defineAction(confirmMembershipOp, REFRESH_VIEW);
+export const leaveLibraryAction = defineAction(leaveLibraryOp, REFRESH_VIEW);
+export const removeMemberAction = defineAction(removeMemberOp, REFRESH_VIEW);

@@ -1,12 +1,10 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, REFRESH_VIEW } from "@/lib/actions/pipeline";
 import { applyFitOp, previewSettingsOp, proposeRefitOp, resetSettingsOp, rollbackFitOp, updateSettingsOp } from "@/lib/match-settings/operations";
 
-const everywhere = { revalidate: { path: "/", type: "layout" as const } };
-
-export const updateSettingsAction = defineAction(updateSettingsOp, everywhere);
-export const resetSettingsAction = defineAction(resetSettingsOp, everywhere);
+export const updateSettingsAction = defineAction(updateSettingsOp, REFRESH_VIEW);
+export const resetSettingsAction = defineAction(resetSettingsOp, REFRESH_VIEW);
 export const previewSettingsAction = defineAction(previewSettingsOp);
-export const proposeRefitAction = defineAction(proposeRefitOp, everywhere);
-export const applyFitAction = defineAction(applyFitOp, everywhere);
-export const rollbackFitAction = defineAction(rollbackFitOp, everywhere);
+export const proposeRefitAction = defineAction(proposeRefitOp, REFRESH_VIEW);
+export const applyFitAction = defineAction(applyFitOp, REFRESH_VIEW);
+export const rollbackFitAction = defineAction(rollbackFitOp, REFRESH_VIEW);

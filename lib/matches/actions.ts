@@ -1,14 +1,12 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, REFRESH_VIEW } from "@/lib/actions/pipeline";
 import {
   applyNeedOp, assignExpertOp, decideApplicationOp, inviteExpertOp, respondMatchOp, withdrawMatchOp,
 } from "@/lib/matches/operations";
 
-const everywhere = { revalidate: { path: "/", type: "layout" as const } };
-
-export const inviteExpertAction = defineAction(inviteExpertOp, everywhere);
-export const assignExpertAction = defineAction(assignExpertOp, everywhere);
-export const withdrawMatchAction = defineAction(withdrawMatchOp, everywhere);
-export const respondMatchAction = defineAction(respondMatchOp, everywhere);
-export const decideApplicationAction = defineAction(decideApplicationOp, everywhere);
-export const applyNeedAction = defineAction(applyNeedOp, everywhere);
+export const inviteExpertAction = defineAction(inviteExpertOp, REFRESH_VIEW);
+export const assignExpertAction = defineAction(assignExpertOp, REFRESH_VIEW);
+export const withdrawMatchAction = defineAction(withdrawMatchOp, REFRESH_VIEW);
+export const respondMatchAction = defineAction(respondMatchOp, REFRESH_VIEW);
+export const decideApplicationAction = defineAction(decideApplicationOp, REFRESH_VIEW);
+export const applyNeedAction = defineAction(applyNeedOp, REFRESH_VIEW);

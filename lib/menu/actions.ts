@@ -1,11 +1,9 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, REFRESH_VIEW } from "@/lib/actions/pipeline";
 import { createMenuItemOp, deleteMenuItemOp, restoreMenuItemOp, retireMenuItemOp, updateMenuItemOp } from "@/lib/menu/operations";
 
-const revalidate = { revalidate: { path: "/", type: "layout" as const } };
-
-export const createMenuItemAction = defineAction(createMenuItemOp, revalidate);
-export const updateMenuItemAction = defineAction(updateMenuItemOp, revalidate);
-export const retireMenuItemAction = defineAction(retireMenuItemOp, revalidate);
-export const restoreMenuItemAction = defineAction(restoreMenuItemOp, revalidate);
-export const deleteMenuItemAction = defineAction(deleteMenuItemOp, revalidate);
+export const createMenuItemAction = defineAction(createMenuItemOp, REFRESH_VIEW);
+export const updateMenuItemAction = defineAction(updateMenuItemOp, REFRESH_VIEW);
+export const retireMenuItemAction = defineAction(retireMenuItemOp, REFRESH_VIEW);
+export const restoreMenuItemAction = defineAction(restoreMenuItemOp, REFRESH_VIEW);
+export const deleteMenuItemAction = defineAction(deleteMenuItemOp, REFRESH_VIEW);

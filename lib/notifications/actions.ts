@@ -1,6 +1,6 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, REFRESH_VIEW } from "@/lib/actions/pipeline";
 import { markNotificationsReadOp } from "@/lib/notifications/operations";
 
 // The top bar's unread count sits in the console layout, so the whole layout is refreshed.
-export const markNotificationsReadAction = defineAction(markNotificationsReadOp, { revalidate: { path: "/", type: "layout" } });
+export const markNotificationsReadAction = defineAction(markNotificationsReadOp, REFRESH_VIEW);

@@ -1,9 +1,7 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, REFRESH_VIEW } from "@/lib/actions/pipeline";
 import { createDraftOp, publishOp, saveDraftOp } from "@/lib/questionnaires/operations";
 
-const everywhere = { revalidate: { path: "/", type: "layout" as const } };
-
-export const createQuestionnaireDraftAction = defineAction(createDraftOp, everywhere);
-export const saveQuestionnaireDraftAction = defineAction(saveDraftOp, everywhere);
-export const publishQuestionnaireAction = defineAction(publishOp, everywhere);
+export const createQuestionnaireDraftAction = defineAction(createDraftOp, REFRESH_VIEW);
+export const saveQuestionnaireDraftAction = defineAction(saveDraftOp, REFRESH_VIEW);
+export const publishQuestionnaireAction = defineAction(publishOp, REFRESH_VIEW);

@@ -1,12 +1,12 @@
 "use server";
-import { defineAction } from "@/lib/actions/pipeline";
+import { defineAction, REFRESH_VIEW } from "@/lib/actions/pipeline";
 import { createAccountOp, grantRoleOp, resetMfaOp, resetPasswordOp, revokeRoleOp, setExpiryOp, setUserStatusOp, unlockUserOp } from "@/lib/users/operations";
 
-export const unlockUserAction = defineAction(unlockUserOp, { revalidate: { path: "/", type: "layout" } });
-export const setUserStatusAction = defineAction(setUserStatusOp, { revalidate: { path: "/", type: "layout" } });
-export const createAccountAction = defineAction(createAccountOp, { revalidate: { path: "/", type: "layout" } });
-export const grantRoleAction = defineAction(grantRoleOp, { revalidate: { path: "/", type: "layout" } });
+export const unlockUserAction = defineAction(unlockUserOp, REFRESH_VIEW);
+export const setUserStatusAction = defineAction(setUserStatusOp, REFRESH_VIEW);
+export const createAccountAction = defineAction(createAccountOp, REFRESH_VIEW);
+export const grantRoleAction = defineAction(grantRoleOp, REFRESH_VIEW);
 export const resetPasswordAction = defineAction(resetPasswordOp);
-export const setExpiryAction = defineAction(setExpiryOp, { revalidate: { path: "/", type: "layout" } });
-export const revokeRoleAction = defineAction(revokeRoleOp, { revalidate: { path: "/", type: "layout" } });
-export const resetMfaAction = defineAction(resetMfaOp, { revalidate: { path: "/", type: "layout" } });
+export const setExpiryAction = defineAction(setExpiryOp, REFRESH_VIEW);
+export const revokeRoleAction = defineAction(revokeRoleOp, REFRESH_VIEW);
+export const resetMfaAction = defineAction(resetMfaOp, REFRESH_VIEW);
