@@ -66,11 +66,6 @@ export type ActionDefinition<S extends z.ZodType, T> = {
   successMessage?: string | ((data: T) => string);
 };
 
-/**
- * The one pipeline every mutation goes through:
- * zod → session → permission (role first, then the record's scope via ctx.authorize) → run → audit → typed result.
- * Refusals are audited here; the success audit is written by `run` inside its transaction.
- */
 /** What a successful action refreshes: a path's cached pages (and the acting browser's view), or only that view. */
 export type AfterSuccess = { revalidate?: { path: string; type?: "layout" | "page" }; refresh?: true };
 
@@ -88,6 +83,11 @@ export const REFRESH_VIEW: AfterSuccess = { refresh: true };
  */
 export const EXPIRE_ALL: AfterSuccess = { revalidate: { path: "/", type: "layout" } };
 
+/**
+ * The one pipeline every mutation goes through:
+ * zod → session → permission (role first, then the record's scope via ctx.authorize) → run → audit → typed result.
+ * Refusals are audited here; the success audit is written by `run` inside its transaction.
+ */
 export function defineAction<S extends z.ZodType, T>(
   def: ActionDefinition<S, T>,
   options: AfterSuccess = {},

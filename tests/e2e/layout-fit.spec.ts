@@ -131,6 +131,8 @@ const PAGES_BY_ACCOUNT: Record<string, string[]> = {
   base: ["/base", "/base/apply"],
   department: ["/department", "/activities"],
   auditor: ["/audit"],
+  secadmin: ["/security", "/security/admins"],
+  sysadmin: ["/system", "/system/users"],
 };
 
 for (const [account, paths] of Object.entries(PAGES_BY_ACCOUNT)) {
